@@ -1,0 +1,73 @@
+/**
+ * Join links. Everything secret lives in the URL fragment (after `#`), which browsers never
+ * send to a server, so neither the relay nor any proxy sees a key in a request or a log.
+ *
+ *   <origin>/#/rencontre/<writeKey>               coordinator: the whole meeting, editable
+ *   <origin>/#/atelier/<writeKey>/<atelierId>      an atelier tablet
+ *   <origin>/#/projection/<readKey>                the projector: read only
+ */
+import { z } from 'zod'
+import { keySchema, type CapabilityKey } from './capability'
+
+export const atelierIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,32}$/, 'atelier mal formé')
+  .brand<'AtelierId'>()
+export type AtelierId = z.infer<typeof atelierIdSchema>
+
+export const meetingLinkSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('meeting'), writeKey: keySchema }),
+  z.object({ kind: z.literal('atelier'), writeKey: keySchema, atelierId: atelierIdSchema }),
+  z.object({ kind: z.literal('projection'), readKey: keySchema }),
+])
+export type MeetingLink = z.infer<typeof meetingLinkSchema>
+
+const SEGMENT_OF_KIND = { meeting: 'rencontre', atelier: 'atelier', projection: 'projection' } as const
+
+export function formatLinkFragment(link: MeetingLink): string {
+  switch (link.kind) {
+    case 'meeting':
+      return `#/${SEGMENT_OF_KIND.meeting}/${link.writeKey}`
+    case 'atelier':
+      return `#/${SEGMENT_OF_KIND.atelier}/${link.writeKey}/${link.atelierId}`
+    case 'projection':
+      return `#/${SEGMENT_OF_KIND.projection}/${link.readKey}`
+  }
+}
+
+export function formatLink(origin: string, link: MeetingLink): string {
+  return `${origin}/${formatLinkFragment(link)}`
+}
+
+export type LinkParseResult =
+  | { ok: true; link: MeetingLink }
+  | { ok: false; reason: 'not-a-link' | 'invalid' }
+
+/**
+ * Reads a link or just its fragment. `not-a-link` means the fragment names no meeting (the home
+ * screen); `invalid` means it tries to and is malformed — the app says "Lien invalide".
+ */
+export function parseLink(input: string): LinkParseResult {
+  const hashAt = input.indexOf('#')
+  const fragment = hashAt >= 0 ? input.slice(hashAt + 1) : ''
+  const [empty, segment, ...rest] = fragment.split('/')
+  if (empty !== '' || segment === undefined) return { ok: false, reason: 'not-a-link' }
+  let candidate: unknown
+  if (segment === SEGMENT_OF_KIND.meeting && rest.length === 1) {
+    candidate = { kind: 'meeting', writeKey: rest[0] }
+  } else if (segment === SEGMENT_OF_KIND.atelier && rest.length === 2) {
+    candidate = { kind: 'atelier', writeKey: rest[0], atelierId: rest[1] }
+  } else if (segment === SEGMENT_OF_KIND.projection && rest.length === 1) {
+    candidate = { kind: 'projection', readKey: rest[0] }
+  } else if (Object.values(SEGMENT_OF_KIND).includes(segment as never)) {
+    return { ok: false, reason: 'invalid' }
+  } else {
+    return { ok: false, reason: 'not-a-link' }
+  }
+  const parsed = meetingLinkSchema.safeParse(candidate)
+  return parsed.success ? { ok: true, link: parsed.data } : { ok: false, reason: 'invalid' }
+}
+
+export function keyOfLink(link: MeetingLink): CapabilityKey {
+  return link.kind === 'projection' ? link.readKey : link.writeKey
+}
