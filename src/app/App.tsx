@@ -1,0 +1,39 @@
+import { HomeScreen } from '../features/home/HomeScreen'
+import { AtelierScreen } from '../features/atelier/AtelierScreen'
+import { InvalidLinkScreen } from '../features/meeting/InvalidLinkScreen'
+import { MeetingGate } from '../features/meeting/MeetingGate'
+import { MeetingLinksScreen } from '../features/prepare/MeetingLinksScreen'
+import { ProjectionScreen } from '../features/projection/ProjectionScreen'
+import { UpdatePrompt } from './UpdatePrompt'
+import { useRoute } from './useRoute'
+
+export function App() {
+  return (
+    <>
+      <UpdatePrompt />
+      <Screen />
+    </>
+  )
+}
+
+function Screen() {
+  const route = useRoute()
+  if (!route.ok) return route.reason === 'invalid' ? <InvalidLinkScreen /> : <HomeScreen />
+  const link = route.link
+  // Keyed by the link so that opening another meeting starts from a clean state.
+  const key = `${link.kind}:${'writeKey' in link ? link.writeKey : link.readKey}`
+  return (
+    <MeetingGate key={key} link={link}>
+      {(meeting, session) => {
+        switch (link.kind) {
+          case 'meeting':
+            return <MeetingLinksScreen meeting={meeting} session={session} writeKey={link.writeKey} />
+          case 'atelier':
+            return <AtelierScreen meeting={meeting} session={session} atelierId={link.atelierId} />
+          case 'projection':
+            return <ProjectionScreen meeting={meeting} />
+        }
+      }}
+    </MeetingGate>
+  )
+}

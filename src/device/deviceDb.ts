@@ -1,0 +1,79 @@
+/**
+ * Device data: what stays on this tablet and is never synced (Dexie, IndexedDB database
+ * `tandem-device`). The meetings themselves live in their own Yjs databases (`tandem-<roomId>`,
+ * see `src/sync/meetingSession.ts`); here we only remember which links this device opened,
+ * as what, and when it last synced each meeting.
+ *
+ *   knownMeetings  one row per link opened here: its fragment (holds the key), room, kind,
+ *                  title and atelier name as last seen, last opened
+ *   syncMarks      roomId → last time the relay and this device held the same document
+ */
+import Dexie, { type Table } from 'dexie'
+import { z } from 'zod'
+import type { RoomId } from '../links/capability'
+
+export const knownMeetingSchema = z.object({
+  fragment: z.string().startsWith('#/'),
+  roomId: z.string(),
+  kind: z.enum(['meeting', 'atelier', 'projection']),
+  title: z.string(),
+  atelierName: z.string().optional(),
+  lastOpenedAt: z.number(),
+})
+/** Device-only: a link this device has opened. */
+export type KnownMeeting = z.infer<typeof knownMeetingSchema>
+
+interface SyncMark {
+  roomId: string
+  lastSyncedAt: number
+}
+
+class DeviceDb extends Dexie {
+  knownMeetings!: Table<KnownMeeting, string>
+  syncMarks!: Table<SyncMark, string>
+
+  constructor() {
+    super('tandem-device')
+    this.version(1).stores({
+      knownMeetings: 'fragment, roomId, lastOpenedAt',
+      syncMarks: 'roomId',
+    })
+  }
+}
+
+export const deviceDb = new DeviceDb()
+
+export async function rememberMeeting(entry: KnownMeeting): Promise<void> {
+  await deviceDb.knownMeetings.put(knownMeetingSchema.parse(entry))
+}
+
+/** Meetings opened on this device, most recent first. Rows that fail validation are skipped. */
+export async function listKnownMeetings(): Promise<KnownMeeting[]> {
+  const rows = await deviceDb.knownMeetings.orderBy('lastOpenedAt').reverse().toArray()
+  return rows.flatMap((row) => {
+    const parsed = knownMeetingSchema.safeParse(row)
+    return parsed.success ? [parsed.data] : []
+  })
+}
+
+export async function forgetMeeting(fragment: string): Promise<void> {
+  await deviceDb.knownMeetings.delete(fragment)
+}
+
+/** Sync times are written at most this often per meeting (ms): they only feed "il y a 2 min". */
+const SYNC_MARK_INTERVAL_MS = 30_000
+const lastWritten = new Map<string, number>()
+
+export function rememberSync(roomId: RoomId, at: number): void {
+  if (at - (lastWritten.get(roomId) ?? 0) < SYNC_MARK_INTERVAL_MS) return
+  lastWritten.set(roomId, at)
+  void deviceDb.syncMarks.put({ roomId, lastSyncedAt: at }).catch(() => lastWritten.delete(roomId))
+}
+
+export async function lastSyncOf(roomId: RoomId): Promise<number | null> {
+  try {
+    return (await deviceDb.syncMarks.get(roomId))?.lastSyncedAt ?? null
+  } catch {
+    return null
+  }
+}

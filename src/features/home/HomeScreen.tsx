@@ -1,0 +1,22 @@
+import { t } from '../../ui/strings'
+import { DeviceStatus } from './DeviceStatus'
+import { JoinByLink } from './JoinByLink'
+import { KnownMeetings } from './KnownMeetings'
+import { NewMeetingForm } from './NewMeetingForm'
+
+export function HomeScreen() {
+  return (
+    <div className="frame">
+      <header className="topbar">
+        <span className="topbar__home">{t.appName}</span>
+        <span className="topbar__title muted">{t.tagline}</span>
+      </header>
+      <main className="frame__body page">
+        <KnownMeetings />
+        <NewMeetingForm />
+        <JoinByLink />
+        <DeviceStatus />
+      </main>
+    </div>
+  )
+}

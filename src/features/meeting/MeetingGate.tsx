@@ -1,0 +1,71 @@
+import { useEffect, useMemo, type ReactNode } from 'react'
+import type { Meeting } from '../../doc/meetingDoc'
+import { rememberMeeting } from '../../device/deviceDb'
+import { requestPersistentStorage } from '../../device/storagePersistence'
+import { capabilityFromKey } from '../../links/capability'
+import { formatLinkFragment, keyOfLink, type MeetingLink } from '../../links/links'
+import { useMeeting } from '../../hooks/useMeeting'
+import { useMeetingSession } from '../../hooks/useMeetingSession'
+import { useSyncStatus } from '../../hooks/useSyncStatus'
+import type { MeetingSession } from '../../sync/meetingSession'
+import { InvalidLinkScreen } from './InvalidLinkScreen'
+import { MeetingFrame } from './MeetingFrame'
+import { WaitingForMeeting } from './WaitingForMeeting'
+
+interface MeetingGateProps {
+  link: MeetingLink
+  children: (meeting: Meeting, session: MeetingSession) => ReactNode
+}
+
+/**
+ * Opens the meeting a link points to and shows it as soon as this device has it — from its own
+ * storage first, from the relay if it never had it. Remembers the link on this device.
+ */
+export function MeetingGate({ link, children }: MeetingGateProps) {
+  const capability = useMemo(
+    () => capabilityFromKey(keyOfLink(link), link.kind === 'projection' ? 'read' : 'write'),
+    [link],
+  )
+  const session = useMeetingSession(capability)
+  if (!session) return <MeetingFrame title="" status={null} body={<WaitingForMeeting loaded={false} />} />
+  return <OpenMeeting link={link} session={session} render={children} />
+}
+
+function OpenMeeting({
+  link,
+  session,
+  render,
+}: {
+  link: MeetingLink
+  session: MeetingSession
+  render: MeetingGateProps['children']
+}) {
+  const status = useSyncStatus(session)
+  const meeting = useMeeting(session)
+  const atelierName =
+    link.kind === 'atelier' ? meeting?.ateliers.find((a) => a.id === link.atelierId)?.name : undefined
+
+  const title = meeting?.title
+  useEffect(() => {
+    if (title === undefined) return
+    void requestPersistentStorage()
+    void rememberMeeting({
+      fragment: formatLinkFragment(link),
+      roomId: session.roomId,
+      kind: link.kind,
+      title,
+      atelierName,
+      lastOpenedAt: Date.now(),
+    }).catch(() => undefined)
+  }, [link, session.roomId, title, atelierName])
+
+  if (status.connection === 'refused' && !meeting) return <InvalidLinkScreen />
+  return (
+    <MeetingFrame
+      title={meeting?.title ?? ''}
+      status={status}
+      readOnly={session.readOnly}
+      body={meeting ? render(meeting, session) : <WaitingForMeeting loaded={status.loaded} />}
+    />
+  )
+}

@@ -1,0 +1,81 @@
+import { useState, type FormEvent } from 'react'
+import { addAtelier, type Meeting } from '../../doc/meetingDoc'
+import { readKeyOf, type CapabilityKey } from '../../links/capability'
+import { formatLink, type AtelierId } from '../../links/links'
+import type { MeetingSession } from '../../sync/meetingSession'
+import { CopyLinkField } from '../../ui/CopyLinkField'
+import { t } from '../../ui/strings'
+
+interface Props {
+  meeting: Meeting
+  session: MeetingSession
+  writeKey: CapabilityKey
+}
+
+/** The coordinator's view of a meeting: one join link per atelier and the projection link. */
+export function MeetingLinksScreen({ meeting, session, writeKey }: Props) {
+  const origin = window.location.origin
+  const countOf = (atelierId: string) =>
+    meeting.proposals.filter((proposal) => proposal.atelierId === atelierId).length
+  return (
+    <div className="page">
+      <h1 className="page__title">{meeting.title}</h1>
+      {meeting.date && <p className="page__subtitle">{formatDate(meeting.date)}</p>}
+      <section className="card">
+        <h2>{t.meeting.linksTitle}</h2>
+        <p className="help">{t.meeting.linksHelp}</p>
+        <CopyLinkField
+          label={t.meeting.projectionLink}
+          url={formatLink(origin, { kind: 'projection', readKey: readKeyOf(writeKey) })}
+          testId="projection-link"
+        />
+        <ul className="atelier-links">
+          {meeting.ateliers.map((atelier) => (
+            <li key={atelier.id} className="atelier-links__item" data-testid="atelier-link-item">
+              <h3>
+                {atelier.name}{' '}
+                <span className="muted">· {t.meeting.proposalsCount(countOf(atelier.id))}</span>
+              </h3>
+              <CopyLinkField
+                label={t.meeting.atelierLink}
+                url={formatLink(origin, {
+                  kind: 'atelier',
+                  writeKey,
+                  atelierId: atelier.id as AtelierId,
+                })}
+                testId="atelier-link"
+              />
+            </li>
+          ))}
+        </ul>
+        {!session.readOnly && <AddAtelierForm session={session} />}
+        <p className="help">{t.meeting.keepSecret}</p>
+      </section>
+    </div>
+  )
+}
+
+function AddAtelierForm({ session }: { session: MeetingSession }) {
+  const [name, setName] = useState('')
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (!name.trim()) return
+    addAtelier(session.doc, name)
+    setName('')
+  }
+  return (
+    <form className="inline-form" onSubmit={submit}>
+      <label className="field">
+        <span>{t.meeting.newAtelierName}</span>
+        <input value={name} maxLength={80} onChange={(event) => setName(event.target.value)} />
+      </label>
+      <button className="button button--secondary" type="submit" disabled={!name.trim()}>
+        {t.meeting.addAtelier}
+      </button>
+    </form>
+  )
+}
+
+export function formatDate(isoDate: string): string {
+  return new Date(`${isoDate}T12:00:00`).toLocaleDateString('fr-FR', { dateStyle: 'full' })
+}

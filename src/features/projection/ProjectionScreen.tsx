@@ -1,0 +1,29 @@
+import type { Meeting } from '../../doc/meetingDoc'
+import { t } from '../../ui/strings'
+
+/** The projector: every atelier's proposals, grouped, large enough to read from the back. */
+export function ProjectionScreen({ meeting }: { meeting: Meeting }) {
+  return (
+    <div className="wall">
+      <h1 className="wall__title">
+        {t.projection.title} — {meeting.title}
+      </h1>
+      {meeting.proposals.length === 0 && <p className="wall__empty">{t.projection.empty}</p>}
+      <div className="wall__columns">
+        {meeting.ateliers.map((atelier) => {
+          const proposals = meeting.proposals.filter((p) => p.atelierId === atelier.id)
+          return (
+            <section key={atelier.id} className="wall__atelier" data-testid="wall-atelier">
+              <h2>{atelier.name}</h2>
+              <ol>
+                {proposals.map((proposal) => (
+                  <li key={proposal.id}>{proposal.text}</li>
+                ))}
+              </ol>
+            </section>
+          )
+        })}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'react'
+import type { Capability } from '../links/capability'
+import { rememberSync, lastSyncOf } from '../device/deviceDb'
+import type { MeetingSession } from '../sync/meetingSession'
+import { relayUrl } from '../sync/relayUrl'
+import { acquireSession, releaseSession } from '../sync/sessionRegistry'
+
+/**
+ * Opens a meeting on this device for as long as the component is mounted.
+ *
+ * @example
+ *   const session = useMeetingSession(capability)
+ *   const meeting = useMeeting(session)   // null until loaded from this device
+ */
+export function useMeetingSession(capability: Capability): MeetingSession | null {
+  const [session, setSession] = useState<MeetingSession | null>(null)
+  const { roomId, access } = capability
+  useEffect(() => {
+    let opened: MeetingSession | null = null
+    let cancelled = false
+    void lastSyncOf(roomId).then((lastSyncedAt) => {
+      if (cancelled) return
+      opened = acquireSession(capability, { relayUrl: relayUrl(), lastSyncedAt, onSynced: rememberSync })
+      setSession(opened)
+    })
+    return () => {
+      cancelled = true
+      if (opened) releaseSession(opened)
+      setSession(null)
+    }
+    // The capability is fully determined by its room and access.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [roomId, access])
+  return session
+}

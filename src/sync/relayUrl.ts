@@ -1,0 +1,13 @@
+/**
+ * Where the relay is. By default the relay that served this page (one laptop serves both the app
+ * and the sync), so a tablet needs no configuration; `VITE_RELAY_URL` overrides it for
+ * `npm run dev`, where Vite serves the page.
+ */
+import { SYNC_PATH } from './protocol'
+
+export function relayUrl(location: Pick<Location, 'protocol' | 'host'> = window.location): string {
+  const configured = import.meta.env.VITE_RELAY_URL as string | undefined
+  if (configured) return configured.replace(/\/$/, '') + SYNC_PATH
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
+  return `${scheme}://${location.host}${SYNC_PATH}`
+}
