@@ -4,6 +4,7 @@ import { InvalidLinkScreen } from '../features/meeting/InvalidLinkScreen'
 import { MeetingGate } from '../features/meeting/MeetingGate'
 import { MeetingLinksScreen } from '../features/prepare/MeetingLinksScreen'
 import { ProjectionScreen } from '../features/projection/ProjectionScreen'
+import { StorageProblemBanner } from '../ui/StorageProblemBanner'
 import { UpdatePrompt } from './UpdatePrompt'
 import { useRoute } from './useRoute'
 
@@ -11,6 +12,7 @@ export function App() {
   return (
     <>
       <UpdatePrompt />
+      <StorageProblemBanner />
       <Screen />
     </>
   )
@@ -27,7 +29,9 @@ function Screen() {
       {(meeting, session) => {
         switch (link.kind) {
           case 'meeting':
-            return <MeetingLinksScreen meeting={meeting} session={session} writeKey={link.writeKey} />
+            return (
+              <MeetingLinksScreen meeting={meeting} session={session} writeKey={link.writeKey} />
+            )
           case 'atelier':
             return <AtelierScreen meeting={meeting} session={session} atelierId={link.atelierId} />
           case 'projection':

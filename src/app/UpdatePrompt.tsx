@@ -17,7 +17,11 @@ export function UpdatePrompt() {
       <button type="button" className="button" onClick={() => void updateServiceWorker(true)}>
         {t.update.apply}
       </button>
-      <button type="button" className="button button--secondary" onClick={() => setNeedRefresh(false)}>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => setNeedRefresh(false)}
+      >
         {t.update.later}
       </button>
     </div>

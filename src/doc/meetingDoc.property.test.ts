@@ -52,7 +52,11 @@ describe('meeting document convergence', () => {
             const doc = replicas[op.replica]!
             const ateliers = readMeeting(doc).ateliers
             const atelier = ateliers[op.atelier % ateliers.length]!
-            addProposal(doc, { atelierId: atelier.id, text: op.text, authorRole: 'reporter' }, op.at)
+            addProposal(
+              doc,
+              { atelierId: atelier.id, text: op.text, authorRole: 'reporter' },
+              op.at,
+            )
             expectedProposals += 1
           }
         }

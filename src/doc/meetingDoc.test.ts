@@ -11,7 +11,11 @@ import {
 } from './meetingDoc'
 import { origins } from './origins'
 
-const evening = { title: 'Accès aux droits', date: '2026-12-03', atelierNames: ['Santé', 'Logement'] }
+const evening = {
+  title: 'Accès aux droits',
+  date: '2026-12-03',
+  atelierNames: ['Santé', 'Logement'],
+}
 
 function sync(a: Y.Doc, b: Y.Doc) {
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)))
@@ -45,8 +49,16 @@ describe('meeting document', () => {
   it('adds proposals to an atelier in creation order, trimmed', () => {
     const doc = new Y.Doc()
     const [sante] = createMeeting(doc, evening)
-    addProposal(doc, { atelierId: sante!, text: '  Un guichet unique  ', authorRole: 'reporter' }, 2)
-    addProposal(doc, { atelierId: sante!, text: 'Des permanences le soir', authorRole: 'reporter' }, 1)
+    addProposal(
+      doc,
+      { atelierId: sante!, text: '  Un guichet unique  ', authorRole: 'reporter' },
+      2,
+    )
+    addProposal(
+      doc,
+      { atelierId: sante!, text: 'Des permanences le soir', authorRole: 'reporter' },
+      1,
+    )
     expect(readMeeting(doc).proposals.map((p) => p.text)).toEqual([
       'Des permanences le soir',
       'Un guichet unique',
@@ -57,8 +69,12 @@ describe('meeting document', () => {
     const doc = new Y.Doc()
     const [sante] = createMeeting(doc, evening)
     const before = Y.encodeStateVector(doc)
-    expect(() => addProposal(doc, { atelierId: sante!, text: '   ', authorRole: 'reporter' })).toThrow()
-    expect(() => addProposal(doc, { atelierId: 'nope', text: 'x', authorRole: 'reporter' })).toThrow()
+    expect(() =>
+      addProposal(doc, { atelierId: sante!, text: '   ', authorRole: 'reporter' }),
+    ).toThrow()
+    expect(() =>
+      addProposal(doc, { atelierId: 'nope', text: 'x', authorRole: 'reporter' }),
+    ).toThrow()
     expect(Y.encodeStateVector(doc)).toEqual(before)
   })
 

@@ -20,7 +20,11 @@ export function useMeetingSession(capability: Capability): MeetingSession | null
     let cancelled = false
     void lastSyncOf(roomId).then((lastSyncedAt) => {
       if (cancelled) return
-      opened = acquireSession(capability, { relayUrl: relayUrl(), lastSyncedAt, onSynced: rememberSync })
+      opened = acquireSession(capability, {
+        relayUrl: relayUrl(),
+        lastSyncedAt,
+        onSynced: rememberSync,
+      })
       setSession(opened)
     })
     return () => {

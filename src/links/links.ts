@@ -22,7 +22,11 @@ export const meetingLinkSchema = z.discriminatedUnion('kind', [
 ])
 export type MeetingLink = z.infer<typeof meetingLinkSchema>
 
-const SEGMENT_OF_KIND = { meeting: 'rencontre', atelier: 'atelier', projection: 'projection' } as const
+const SEGMENT_OF_KIND = {
+  meeting: 'rencontre',
+  atelier: 'atelier',
+  projection: 'projection',
+} as const
 
 export function formatLinkFragment(link: MeetingLink): string {
   switch (link.kind) {
@@ -40,8 +44,7 @@ export function formatLink(origin: string, link: MeetingLink): string {
 }
 
 export type LinkParseResult =
-  | { ok: true; link: MeetingLink }
-  | { ok: false; reason: 'not-a-link' | 'invalid' }
+  { ok: true; link: MeetingLink } | { ok: false; reason: 'not-a-link' | 'invalid' }
 
 /**
  * Reads a link or just its fragment. `not-a-link` means the fragment names no meeting (the home

@@ -12,6 +12,7 @@ import * as Y from 'yjs'
 import type { Capability, CapabilityKey, RoomId } from '../links/capability'
 import { migrateMeeting } from '../doc/meetingDoc'
 import { isOwnOrigin } from '../doc/origins'
+import { reportStorageError } from '../device/storageHealth'
 import { CloseCode, protocolsFor } from './protocol'
 
 export type ConnectionState = 'connecting' | 'synced' | 'offline' | 'refused'
@@ -62,6 +63,7 @@ export class MeetingSession {
     }
 
     this.persistence = new IndexeddbPersistence(`tandem-${capability.roomId}`, this.doc)
+    this.persistence._db.catch(reportStorageError)
     void this.persistence.whenSynced.then(() => {
       migrateMeeting(this.doc)
       this.update({ loaded: true })

@@ -2,7 +2,15 @@ import { useState } from 'react'
 import { t } from './strings'
 
 /** A link shown in full, with a large "Copier" button and an "Ouvrir ici" link. */
-export function CopyLinkField({ label, url, testId }: { label: string; url: string; testId: string }) {
+export function CopyLinkField({
+  label,
+  url,
+  testId,
+}: {
+  label: string
+  url: string
+  testId: string
+}) {
   const [copied, setCopied] = useState(false)
   const copy = async () => {
     try {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { forgetMeeting, listKnownMeetings, type KnownMeeting } from '../../device/deviceDb'
+import { reportStorageError } from '../../device/storageHealth'
 import { t } from '../../ui/strings'
 
 /** The meetings this device has opened, to go back to them without the link. */
@@ -8,7 +9,10 @@ export function KnownMeetings() {
   const reload = () =>
     void listKnownMeetings()
       .then(setMeetings)
-      .catch(() => setMeetings([]))
+      .catch((error: unknown) => {
+        reportStorageError(error)
+        setMeetings([])
+      })
   useEffect(reload, [])
   if (meetings === null) return null
   return (

@@ -10,7 +10,10 @@ const today = () => new Date().toLocaleDateString('sv-SE') // YYYY-MM-DD in loca
 export function NewMeetingForm() {
   const [title, setTitle] = useState('')
   const [date, setDate] = useState(today)
-  const [atelierNames, setAtelierNames] = useState([t.home.defaultAtelier(1), t.home.defaultAtelier(2)])
+  const [atelierNames, setAtelierNames] = useState([
+    t.home.defaultAtelier(1),
+    t.home.defaultAtelier(2),
+  ])
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 

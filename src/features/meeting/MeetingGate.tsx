@@ -1,6 +1,7 @@
 import { useEffect, useMemo, type ReactNode } from 'react'
 import type { Meeting } from '../../doc/meetingDoc'
 import { rememberMeeting } from '../../device/deviceDb'
+import { reportStorageError } from '../../device/storageHealth'
 import { requestPersistentStorage } from '../../device/storagePersistence'
 import { capabilityFromKey } from '../../links/capability'
 import { formatLinkFragment, keyOfLink, type MeetingLink } from '../../links/links'
@@ -27,7 +28,8 @@ export function MeetingGate({ link, children }: MeetingGateProps) {
     [link],
   )
   const session = useMeetingSession(capability)
-  if (!session) return <MeetingFrame title="" status={null} body={<WaitingForMeeting loaded={false} />} />
+  if (!session)
+    return <MeetingFrame title="" status={null} body={<WaitingForMeeting loaded={false} />} />
   return <OpenMeeting link={link} session={session} render={children} />
 }
 
@@ -43,7 +45,9 @@ function OpenMeeting({
   const status = useSyncStatus(session)
   const meeting = useMeeting(session)
   const atelierName =
-    link.kind === 'atelier' ? meeting?.ateliers.find((a) => a.id === link.atelierId)?.name : undefined
+    link.kind === 'atelier'
+      ? meeting?.ateliers.find((a) => a.id === link.atelierId)?.name
+      : undefined
 
   const title = meeting?.title
   useEffect(() => {
@@ -56,7 +60,7 @@ function OpenMeeting({
       title,
       atelierName,
       lastOpenedAt: Date.now(),
-    }).catch(() => undefined)
+    }).catch(reportStorageError)
   }, [link, session.roomId, title, atelierName])
 
   if (status.connection === 'refused' && !meeting) return <InvalidLinkScreen />

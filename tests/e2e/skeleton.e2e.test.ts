@@ -1,0 +1,120 @@
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  launchChromium,
+  newDevice,
+  SCREENSHOTS,
+  startRelay,
+  waitForOfflineReady,
+  waitForSyncState,
+  type RunningRelay,
+} from './harness'
+
+let relay: RunningRelay
+let browser: Browser
+
+beforeAll(async () => {
+  await mkdir(SCREENSHOTS, { recursive: true })
+  relay = await startRelay()
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await relay?.stop()
+})
+
+const proposalsOn = (page: Page, scope: string) => page.locator(`${scope} li`).allTextContents()
+
+async function createMeeting(
+  page: Page,
+  title: string,
+): Promise<{ ateliers: string[]; projection: string }> {
+  await page.goto(relay.url)
+  await page.getByTestId('meeting-title').fill(title)
+  await page.getByRole('button', { name: 'Créer la rencontre' }).click()
+  await page.getByTestId('projection-link').waitFor()
+  const ateliers = await page.getByTestId('atelier-link').allTextContents()
+  const projection = (await page.getByTestId('projection-link').textContent()) ?? ''
+  return { ateliers, projection }
+}
+
+async function addProposal(page: Page, text: string) {
+  await page.getByTestId('proposal-input').fill(text)
+  await page.getByRole('button', { name: 'Ajouter la proposition' }).click()
+  await page.getByTestId('proposal-list').getByText(text).waitFor()
+}
+
+describe('walking skeleton: from an atelier tablet to the projector', () => {
+  it('creates a meeting, adds proposals offline, reloads offline, and delivers them when back online', async () => {
+    const coordinator = await newDevice(browser)
+    const { ateliers, projection } = await createMeeting(
+      coordinator.page,
+      'Comité des usagers — décembre',
+    )
+    expect(ateliers).toHaveLength(2)
+    expect(projection).toContain('/#/projection/')
+    await waitForSyncState(coordinator.page, 'synced')
+
+    const tablet = await newDevice(browser)
+    await tablet.page.goto(ateliers[0]!)
+    await expect.poll(() => tablet.page.getByTestId('atelier-name').textContent()).toBe('Atelier 1')
+    await waitForSyncState(tablet.page, 'synced')
+    await waitForOfflineReady(tablet.page)
+    await addProposal(tablet.page, 'Une permanence du CCAS le samedi matin')
+
+    const projector = await newDevice(browser, { width: 1920, height: 1080 })
+    await projector.page.goto(projection)
+    await expect
+      .poll(() => proposalsOn(projector.page, '[data-testid="wall-atelier"]:nth-child(1)'))
+      .toEqual(['Une permanence du CCAS le samedi matin'])
+
+    // The network goes away: the tablet keeps working, survives a reload, loses nothing.
+    await tablet.context.setOffline(true)
+    await waitForSyncState(tablet.page, 'offline')
+    await addProposal(tablet.page, 'Un annuaire des aides, en gros caractères')
+    await addProposal(tablet.page, 'Être rappelé quand on laisse un message')
+    const reload = await tablet.page.reload()
+    expect(reload?.fromServiceWorker()).toBe(true)
+    await expect
+      .poll(() => proposalsOn(tablet.page, '[data-testid="proposal-list"]'))
+      .toEqual([
+        'Une permanence du CCAS le samedi matin',
+        'Un annuaire des aides, en gros caractères',
+        'Être rappelé quand on laisse un message',
+      ])
+    await waitForSyncState(tablet.page, 'offline')
+    await tablet.page.screenshot({ path: join(SCREENSHOTS, 'atelier-offline.png') })
+    // The projector has not seen them: they really stayed on the tablet.
+    expect(
+      await proposalsOn(projector.page, '[data-testid="wall-atelier"]:nth-child(1)'),
+    ).toHaveLength(1)
+
+    // The network comes back: no action, the projector shows everything.
+    await tablet.context.setOffline(false)
+    await waitForSyncState(tablet.page, 'synced')
+    await expect
+      .poll(() => proposalsOn(projector.page, '[data-testid="wall-atelier"]:nth-child(1)'), {
+        timeout: 20_000,
+      })
+      .toHaveLength(3)
+    await projector.page.screenshot({ path: join(SCREENSHOTS, 'projection.png') })
+    await coordinator.page.screenshot({
+      path: join(SCREENSHOTS, 'coordinator.png'),
+      fullPage: true,
+    })
+
+    await Promise.all([coordinator, tablet, projector].map((device) => device.context.close()))
+  })
+
+  it('says the link is invalid when it is malformed, and offers the way home', async () => {
+    const device = await newDevice(browser)
+    await device.page.goto(`${relay.url}/#/atelier/not-a-key/xyz`)
+    await expect
+      .poll(() => device.page.getByTestId('invalid-link').textContent())
+      .toContain('Lien invalide ou expiré')
+    await device.context.close()
+  })
+})
