@@ -57,7 +57,7 @@ export class MeetingSession {
     const key: CapabilityKey = capability.writeKey ?? capability.readKey
     this.status = {
       loaded: false,
-      connection: 'connecting',
+      connection: navigator.onLine === false ? 'offline' : 'connecting',
       lastSyncedAt: options.lastSyncedAt ?? null,
       pendingChanges: false,
     }
@@ -74,11 +74,15 @@ export class MeetingSession {
       WebSocketPolyfill: options.WebSocketImpl ?? WebSocket,
       // Tabs of one browser already share IndexedDB; the relay is the one sync path to test.
       disableBc: true,
+      connect: navigator.onLine !== false,
+    })
+    // Failed attempts emit only 'connection-close', so that is what means "offline"; between
+    // retries the state stays offline instead of flickering through "connecting".
+    this.provider.on('connection-close', () => {
+      if (this.status.connection !== 'refused') this.update({ connection: 'offline' })
     })
     this.provider.on('status', ({ status }) => {
-      if (status === 'disconnected') this.update({ connection: 'offline' })
-      if (status === 'connecting' && this.status.connection !== 'offline')
-        this.update({ connection: 'connecting' })
+      if (status === 'connected') this.update({ connection: 'connecting' })
     })
     this.provider.on('sync', (synced) => {
       if (synced) this.markSynced(options)
@@ -94,8 +98,12 @@ export class MeetingSession {
     this.doc.on('update', onDocUpdate)
     this.cleanups.push(() => this.doc.off('update', onDocUpdate))
 
-    // The browser knows before the socket does that the network went away (or came back).
-    const onOffline = () => this.update({ connection: 'offline' })
+    // The browser knows before the socket does that the network went away, and when it comes
+    // back: stop retrying into the void, and reconnect at once instead of after a back-off.
+    const onOffline = () => {
+      this.provider.disconnect()
+      this.update({ connection: 'offline' })
+    }
     const onOnline = () => {
       if (this.status.connection !== 'refused') this.provider.connect()
     }

@@ -11,6 +11,7 @@ import {
   waitForSyncState,
   type RunningRelay,
 } from './harness'
+import { startCuttableProxy } from './cuttableProxy'
 
 let relay: RunningRelay
 let browser: Browser
@@ -58,8 +59,10 @@ describe('walking skeleton: from an atelier tablet to the projector', () => {
     expect(projection).toContain('/#/projection/')
     await waitForSyncState(coordinator.page, 'synced')
 
+    // The tablet reaches the relay through its own wifi, which the test can cut.
+    const wifi = await startCuttableProxy(Number(new URL(relay.url).port))
     const tablet = await newDevice(browser)
-    await tablet.page.goto(ateliers[0]!)
+    await tablet.page.goto(ateliers[0]!.replace(relay.url, wifi.url))
     await expect.poll(() => tablet.page.getByTestId('atelier-name').textContent()).toBe('Atelier 1')
     await waitForSyncState(tablet.page, 'synced')
     await waitForOfflineReady(tablet.page)
@@ -72,6 +75,7 @@ describe('walking skeleton: from an atelier tablet to the projector', () => {
       .toEqual(['Une permanence du CCAS le samedi matin'])
 
     // The network goes away: the tablet keeps working, survives a reload, loses nothing.
+    wifi.cut()
     await tablet.context.setOffline(true)
     await waitForSyncState(tablet.page, 'offline')
     await addProposal(tablet.page, 'Un annuaire des aides, en gros caractères')
@@ -93,6 +97,7 @@ describe('walking skeleton: from an atelier tablet to the projector', () => {
     ).toHaveLength(1)
 
     // The network comes back: no action, the projector shows everything.
+    wifi.restore()
     await tablet.context.setOffline(false)
     await waitForSyncState(tablet.page, 'synced')
     await expect
@@ -107,6 +112,7 @@ describe('walking skeleton: from an atelier tablet to the projector', () => {
     })
 
     await Promise.all([coordinator, tablet, projector].map((device) => device.context.close()))
+    await wifi.close()
   })
 
   it('says the link is invalid when it is malformed, and offers the way home', async () => {
