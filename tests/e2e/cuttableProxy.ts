@@ -32,17 +32,18 @@ export async function startCuttableProxy(targetPort: number): Promise<CuttablePr
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const address = server.address()
   if (address === null || typeof address === 'string') throw new Error('proxy has no port')
+  const cut = () => {
+    open = false
+    for (const socket of sockets) socket.destroy()
+  }
   return {
     url: `http://localhost:${address.port}`,
-    cut() {
-      open = false
-      for (const socket of sockets) socket.destroy()
-    },
-    restore() {
+    cut,
+    restore: () => {
       open = true
     },
-    close() {
-      this.cut()
+    close: () => {
+      cut()
       return new Promise((resolve) => server.close(() => resolve()))
     },
   }
