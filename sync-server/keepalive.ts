@@ -1,0 +1,41 @@
+/**
+ * Keeps quiet connections open and finds dead ones. Every `intervalMs`, each tracked socket gets
+ * a ws ping (browsers answer it themselves) and a no-op y-websocket message: the client's own
+ * watchdog counts messages, not pings, and drops a connection that received none for 30 s.
+ * A socket that sent nothing, not even a pong, for `deadAfterMs` (tablet asleep, Wi-Fi gone) is
+ * terminated, which frees its place in the room.
+ */
+import type { WebSocket } from 'ws'
+import { keepaliveMessage } from './messages'
+
+export interface Keepalive {
+  track(socket: WebSocket): void
+  stop(): void
+}
+
+export function startKeepalive(intervalMs: number, deadAfterMs: number): Keepalive {
+  const lastHeard = new Map<WebSocket, number>()
+  const timer = setInterval(() => {
+    const now = Date.now()
+    for (const [socket, heard] of lastHeard) {
+      if (now - heard > deadAfterMs) {
+        socket.terminate()
+      } else {
+        socket.ping()
+        socket.send(keepaliveMessage)
+      }
+    }
+  }, intervalMs)
+  return {
+    track(socket) {
+      const heard = () => lastHeard.set(socket, Date.now())
+      heard()
+      socket.on('pong', heard)
+      socket.on('message', heard)
+      socket.on('close', () => lastHeard.delete(socket))
+    },
+    stop() {
+      clearInterval(timer)
+    },
+  }
+}

@@ -1,0 +1,175 @@
+import { mkdir, readdir, readFile, rmdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { Teardown, recordingLogger, tempDir } from '../tests/helpers/relay'
+import { RoomLog, decodeRecords, encodeRecord, type CompactionLimits } from './roomLog'
+
+const teardown = new Teardown()
+afterEach(() => teardown.run())
+
+const roomy: CompactionLimits = { maxRecords: 1000, maxAppendedBytes: 1 << 20 }
+
+/** A document and the updates that built it, one per word. */
+function typed(words: string[]): { doc: Y.Doc; updates: Uint8Array[] } {
+  const doc = new Y.Doc()
+  const updates: Uint8Array[] = []
+  doc.on('update', (update: Uint8Array) => updates.push(update))
+  for (const word of words) doc.getText('t').insert(doc.getText('t').length, word)
+  return { doc, updates }
+}
+
+/** Types `word` at the end of `doc` and returns the update, as a room does before logging it. */
+function edit(doc: Y.Doc, word: string): Uint8Array {
+  let update: Uint8Array | undefined
+  const capture = (u: Uint8Array) => (update = u)
+  doc.on('update', capture)
+  doc.getText('t').insert(doc.getText('t').length, word)
+  doc.off('update', capture)
+  return update!
+}
+
+const hex = (updates: Uint8Array[]) => updates.map((u) => Buffer.from(u).toString('hex'))
+
+function textOf(updates: Uint8Array[]): string {
+  const doc = new Y.Doc()
+  for (const update of updates) Y.applyUpdate(doc, update)
+  return doc.getText('t').toString()
+}
+
+async function logFile(): Promise<string> {
+  return join(await tempDir(teardown, 'tandem-log-'), 'room.log')
+}
+
+function openLog(file: string, doc = new Y.Doc(), limits = roomy) {
+  const logger = recordingLogger()
+  const log = new RoomLog(file, () => Y.encodeStateAsUpdate(doc), limits, logger)
+  return { log, logger }
+}
+
+describe('RoomLog', () => {
+  it('starts empty when the file does not exist', async () => {
+    expect(await openLog(await logFile()).log.load()).toEqual([])
+  })
+
+  it('reads back, in order, updates appended without waiting for each other', async () => {
+    const file = await logFile()
+    const { doc, updates } = typed(['un ', 'deux ', 'trois ', 'quatre'])
+    const { log } = openLog(file, doc)
+    await log.load()
+    const writes = updates.map((update) => log.append(update))
+    expect(new Set(writes).size).toBe(1) // one write and one fdatasync for the burst
+    await Promise.all(writes)
+    await log.close()
+
+    expect(hex(await openLog(file).log.load())).toEqual(hex(updates))
+    expect(decodeRecords(await readFile(file)).updates).toHaveLength(4)
+  })
+
+  it('drops a torn record at the end, truncates the file there, and appends after it', async () => {
+    const file = await logFile()
+    const { updates } = typed(['un ', 'deux ', 'trois'])
+    const [first, second, third] = updates.map(encodeRecord)
+    await writeFile(file, Buffer.concat([first!, second!, third!.subarray(0, 10)]))
+
+    const { log, logger } = openLog(file)
+    expect(hex(await log.load())).toEqual(hex(updates.slice(0, 2)))
+    expect((await readFile(file)).length).toBe(first!.length + second!.length)
+    expect(logger.lines).toEqual([
+      'warn room.log: dropped 10 unreadable trailing bytes after 2 records (interrupted write)',
+    ])
+
+    await log.append(updates[2]!)
+    await log.close()
+    expect(textOf(await openLog(file).log.load())).toBe('un deux trois')
+  })
+
+  it('stops at the first record whose checksum does not match', async () => {
+    const file = await logFile()
+    const records = typed(['un ', 'deux ', 'trois']).updates.map(encodeRecord)
+    records[1]![records[1]!.length - 1]! ^= 0x01
+    await writeFile(file, Buffer.concat(records))
+
+    const { log } = openLog(file)
+    expect(textOf(await log.load())).toBe('un ')
+    expect((await readFile(file)).length).toBe(records[0]!.length)
+  })
+
+  it('stops at zeros, what a crash can leave at the end of a file', async () => {
+    const file = await logFile()
+    const [record] = typed(['un']).updates.map(encodeRecord)
+    await writeFile(file, Buffer.concat([record!, Buffer.alloc(64)]))
+    expect(textOf(await openLog(file).log.load())).toBe('un')
+  })
+
+  it('compacts into one record holding the whole document, which reloads intact', async () => {
+    const file = await logFile()
+    const { doc, updates } = typed(Array.from({ length: 20 }, (_, i) => `${i};`))
+    const { log } = openLog(file, doc, { maxRecords: 5, maxAppendedBytes: 1 << 20 })
+    await log.load()
+    for (const update of updates) await log.append(update)
+    await log.close()
+
+    const records = decodeRecords(await readFile(file)).updates
+    expect(records.length).toBeLessThanOrEqual(5)
+    expect(textOf(records)).toBe(doc.getText('t').toString())
+    expect(await readdir(join(file, '..'))).toEqual(['room.log']) // no temp file left
+  })
+
+  it('compacts when too many bytes were appended', async () => {
+    const file = await logFile()
+    const { doc, updates } = typed(['a'.repeat(400), 'b'.repeat(400), 'c'.repeat(400)])
+    const { log } = openLog(file, doc, { maxRecords: 1000, maxAppendedBytes: 1000 })
+    await log.load()
+    for (const update of updates) await log.append(update)
+    await log.close()
+
+    const records = decodeRecords(await readFile(file)).updates
+    expect(records).toHaveLength(1)
+    expect(textOf(records)).toBe(doc.getText('t').toString())
+  })
+
+  it('keeps appending to a reloaded compacted log', async () => {
+    const file = await logFile()
+    const doc = new Y.Doc()
+    const limits = { maxRecords: 2, maxAppendedBytes: 1 << 20 }
+    const first = openLog(file, doc, limits).log
+    await first.load()
+    for (const word of ['un ', 'deux ', 'trois ']) await first.append(edit(doc, word))
+    await first.close()
+    expect(decodeRecords(await readFile(file)).updates).toHaveLength(1)
+
+    const second = openLog(file, doc, limits).log
+    expect(textOf(await second.load())).toBe('un deux trois ')
+    await second.append(edit(doc, 'quatre'))
+    await second.close()
+    expect(textOf(await openLog(file).log.load())).toBe('un deux trois quatre')
+  })
+
+  it('rewrites the whole document at the next append after a failed write', async () => {
+    const file = await logFile()
+    const doc = new Y.Doc()
+    const { log, logger } = openLog(file, doc)
+    await log.load()
+    await mkdir(file) // a directory where the log should be: the append fails
+    await log.append(edit(doc, 'perdu? '))
+    expect(logger.lines).toEqual(['error room.log: write failed (EISDIR), will retry'])
+
+    await rmdir(file)
+    await log.append(edit(doc, 'non.'))
+    expect(textOf(decodeRecords(await readFile(file)).updates)).toBe('perdu? non.')
+    await log.close()
+  })
+
+  it('retries a failed write when closing', async () => {
+    const file = await logFile()
+    const doc = new Y.Doc()
+    const { log } = openLog(file, doc)
+    await log.load()
+    await mkdir(file)
+    await log.append(edit(doc, 'perdu? '))
+    await rmdir(file)
+    await log.close()
+    expect(textOf(await openLog(file).log.load())).toBe('perdu? ')
+  })
+})
