@@ -1,7 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addAtelier, addProposal, createMeeting, readMeeting } from './meetingDoc'
+import { addAtelier } from './ateliers'
+import { createMeeting, readMeeting } from './meetingDoc'
+import { addProposal } from './proposals'
 
 /**
  * Convergence: replicas edit the meeting concurrently and exchange updates along random

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { addAtelier } from './ateliers'
 import {
-  addAtelier,
-  addProposal,
   createMeeting,
   hasMeeting,
   migrateMeeting,
   readMeeting,
   SCHEMA_VERSION,
 } from './meetingDoc'
+import { addProposal } from './proposals'
 import { origins } from './origins'
 
 const evening = {
@@ -46,7 +46,7 @@ describe('meeting document', () => {
     expect(hasMeeting(doc)).toBe(false)
   })
 
-  it('adds proposals to an atelier in creation order, trimmed', () => {
+  it('adds proposals at the end of their atelier, trimmed, even if the clock goes back', () => {
     const doc = new Y.Doc()
     const [sante] = createMeeting(doc, evening)
     addProposal(
@@ -60,8 +60,8 @@ describe('meeting document', () => {
       1,
     )
     expect(readMeeting(doc).proposals.map((p) => p.text)).toEqual([
-      'Des permanences le soir',
       'Un guichet unique',
+      'Des permanences le soir',
     ])
   })
 

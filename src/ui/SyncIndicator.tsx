@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useNow } from '../hooks/useNow'
 import type { SyncStatus } from '../sync/meetingSession'
 import { formatAgo } from './formatAgo'
 import { t } from './strings'
@@ -32,13 +32,4 @@ export function SyncIndicator({ status }: { status: SyncStatus }) {
       <span className="sync__detail">{detail}</span>
     </div>
   )
-}
-
-function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs)
-    return () => clearInterval(timer)
-  }, [intervalMs])
-  return now
 }

@@ -93,3 +93,43 @@ export async function waitForSyncState(page: Page, state: string): Promise<void>
     timeout: 20_000,
   })
 }
+
+/** Creates a meeting from the home screen; returns its atelier and projection links. */
+export async function createMeetingFrom(
+  page: Page,
+  relayUrl: string,
+  title: string,
+): Promise<{ ateliers: string[]; projection: string }> {
+  await page.goto(relayUrl)
+  await page.getByTestId('meeting-title').fill(title)
+  await page.getByRole('button', { name: 'Créer la rencontre' }).click()
+  await page.getByTestId('projection-link').waitFor()
+  const ateliers = await page.getByTestId('atelier-link').allTextContents()
+  const projection = (await page.getByTestId('projection-link').textContent()) ?? ''
+  return { ateliers, projection }
+}
+
+export async function showView(
+  page: Page,
+  name: 'Animation' | 'Notes et propositions' | 'Présence',
+) {
+  await page.getByRole('button', { name, exact: true }).click()
+}
+
+export async function addProposal(page: Page, text: string): Promise<void> {
+  await page.getByTestId('proposal-input').fill(text)
+  await page.getByRole('button', { name: 'Ajouter la proposition' }).click()
+  await page.locator('.proposal__text', { hasText: text }).waitFor()
+}
+
+/** The atelier's proposals as this device lists them, with their validation mark. */
+export async function proposalsOnTablet(page: Page): Promise<string[]> {
+  return page
+    .getByTestId('proposal-item')
+    .evaluateAll((items) =>
+      items.map(
+        (item) =>
+          `${item.getAttribute('data-validated') === 'true' ? '✓ ' : ''}${item.querySelector('.proposal__text')?.textContent ?? ''}`,
+      ),
+    )
+}

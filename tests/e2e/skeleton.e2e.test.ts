@@ -3,9 +3,13 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  addProposal,
+  createMeetingFrom,
   launchChromium,
   newDevice,
+  proposalsOnTablet,
   SCREENSHOTS,
+  showView,
   startRelay,
   waitForOfflineReady,
   waitForSyncState,
@@ -27,32 +31,15 @@ afterAll(async () => {
   await relay?.stop()
 })
 
-const proposalsOn = (page: Page, scope: string) => page.locator(`${scope} li`).allTextContents()
-
-async function createMeeting(
-  page: Page,
-  title: string,
-): Promise<{ ateliers: string[]; projection: string }> {
-  await page.goto(relay.url)
-  await page.getByTestId('meeting-title').fill(title)
-  await page.getByRole('button', { name: 'Créer la rencontre' }).click()
-  await page.getByTestId('projection-link').waitFor()
-  const ateliers = await page.getByTestId('atelier-link').allTextContents()
-  const projection = (await page.getByTestId('projection-link').textContent()) ?? ''
-  return { ateliers, projection }
-}
-
-async function addProposal(page: Page, text: string) {
-  await page.getByTestId('proposal-input').fill(text)
-  await page.getByRole('button', { name: 'Ajouter la proposition' }).click()
-  await page.getByTestId('proposal-list').getByText(text).waitFor()
-}
+const wallOfFirstAtelier = (page: Page) =>
+  page.locator('[data-testid="wall-atelier"]:nth-child(1) li').allTextContents()
 
 describe('walking skeleton: from an atelier tablet to the projector', () => {
   it('creates a meeting, adds proposals offline, reloads offline, and delivers them when back online', async () => {
     const coordinator = await newDevice(browser)
-    const { ateliers, projection } = await createMeeting(
+    const { ateliers, projection } = await createMeetingFrom(
       coordinator.page,
+      relay.url,
       'Comité des usagers — décembre',
     )
     expect(ateliers).toHaveLength(2)
@@ -66,12 +53,13 @@ describe('walking skeleton: from an atelier tablet to the projector', () => {
     await expect.poll(() => tablet.page.getByTestId('atelier-name').textContent()).toBe('Atelier 1')
     await waitForSyncState(tablet.page, 'synced')
     await waitForOfflineReady(tablet.page)
+    await showView(tablet.page, 'Notes et propositions')
     await addProposal(tablet.page, 'Une permanence du CCAS le samedi matin')
 
     const projector = await newDevice(browser, { width: 1920, height: 1080 })
     await projector.page.goto(projection)
     await expect
-      .poll(() => proposalsOn(projector.page, '[data-testid="wall-atelier"]:nth-child(1)'))
+      .poll(() => wallOfFirstAtelier(projector.page))
       .toEqual(['Une permanence du CCAS le samedi matin'])
 
     // The network goes away: the tablet keeps working, survives a reload, loses nothing.
@@ -82,8 +70,9 @@ describe('walking skeleton: from an atelier tablet to the projector', () => {
     await addProposal(tablet.page, 'Être rappelé quand on laisse un message')
     const reload = await tablet.page.reload()
     expect(reload?.fromServiceWorker()).toBe(true)
+    await showView(tablet.page, 'Notes et propositions')
     await expect
-      .poll(() => proposalsOn(tablet.page, '[data-testid="proposal-list"]'))
+      .poll(() => proposalsOnTablet(tablet.page))
       .toEqual([
         'Une permanence du CCAS le samedi matin',
         'Un annuaire des aides, en gros caractères',
@@ -92,16 +81,14 @@ describe('walking skeleton: from an atelier tablet to the projector', () => {
     await waitForSyncState(tablet.page, 'offline')
     await tablet.page.screenshot({ path: join(SCREENSHOTS, 'atelier-offline.png') })
     // The projector has not seen them: they really stayed on the tablet.
-    expect(
-      await proposalsOn(projector.page, '[data-testid="wall-atelier"]:nth-child(1)'),
-    ).toHaveLength(1)
+    expect(await wallOfFirstAtelier(projector.page)).toHaveLength(1)
 
     // The network comes back: no action, the projector shows everything.
     wifi.restore()
     await tablet.context.setOffline(false)
     await waitForSyncState(tablet.page, 'synced')
     await expect
-      .poll(() => proposalsOn(projector.page, '[data-testid="wall-atelier"]:nth-child(1)'), {
+      .poll(() => wallOfFirstAtelier(projector.page), {
         timeout: 20_000,
       })
       .toHaveLength(3)

@@ -1,7 +1,16 @@
-import { useState, type FormEvent } from 'react'
-import { addProposal, TEXT_LIMITS, type Meeting } from '../../doc/meetingDoc'
+import { useState } from 'react'
+import type { Meeting } from '../../doc/meetingDoc'
+import { useSyncStatus } from '../../hooks/useSyncStatus'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
+import { AtelierClock } from './AtelierClock'
+import { AttendancePanel } from './AttendancePanel'
+import { NotesPanel } from './NotesPanel'
+import { ProposalsPanel } from './ProposalsPanel'
+import { StepRunner } from './StepRunner'
+
+type View = 'facilitator' | 'reporter' | 'attendance'
+const VIEWS: View[] = ['facilitator', 'reporter', 'attendance']
 
 interface Props {
   meeting: Meeting
@@ -9,62 +18,53 @@ interface Props {
   atelierId: string
 }
 
-/** The atelier tablet: the group's proposals, and a large field to add one. */
+/**
+ * The atelier tablet. The binôme switches between the animateur's view (trame and timer) and
+ * the rapporteur's (notes and proposals) on one tablet, or keeps one view on each of two.
+ */
 export function AtelierScreen({ meeting, session, atelierId }: Props) {
+  const [view, setView] = useState<View>('facilitator')
+  const { lastSyncedAt } = useSyncStatus(session)
   const atelier = meeting.ateliers.find((candidate) => candidate.id === atelierId)
   if (!atelier) return <p className="notice notice--error">{t.atelier.unknownAtelier}</p>
-  const proposals = meeting.proposals.filter((proposal) => proposal.atelierId === atelierId)
   return (
-    <div className="page">
-      <h1 className="page__title" data-testid="atelier-name">
-        {atelier.name}
-      </h1>
-      <ProposalForm session={session} atelierId={atelierId} />
-      <section className="card">
-        <h2>
-          {t.atelier.proposals} <span className="muted">({proposals.length})</span>
-        </h2>
-        {proposals.length === 0 ? (
-          <p className="help">{t.atelier.empty}</p>
-        ) : (
-          <ol className="proposal-list" data-testid="proposal-list">
-            {proposals.map((proposal) => (
-              <li key={proposal.id} className="proposal-list__item">
-                {proposal.text}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+    <div className="page page--wide">
+      <div className="atelier-header">
+        <h1 className="page__title" data-testid="atelier-name">
+          {atelier.name}
+        </h1>
+        <AtelierClock meeting={meeting} atelier={atelier} />
+      </div>
+      {lastSyncedAt === null && (
+        <p className="notice-inline" data-testid="never-synced">
+          {t.sync.neverSynced}
+        </p>
+      )}
+      <nav className="tabs" aria-label={t.atelier.viewsLabel}>
+        {VIEWS.map((candidate) => (
+          <button
+            key={candidate}
+            type="button"
+            className={`tabs__tab${candidate === view ? ' tabs__tab--active' : ''}`}
+            aria-pressed={candidate === view}
+            onClick={() => setView(candidate)}
+          >
+            {t.atelier.views[candidate]}
+          </button>
+        ))}
+      </nav>
+      {view === 'facilitator' && (
+        <StepRunner meeting={meeting} session={session} atelier={atelier} />
+      )}
+      {view === 'reporter' && (
+        <div className="columns">
+          <NotesPanel meeting={meeting} session={session} atelier={atelier} />
+          <ProposalsPanel meeting={meeting} session={session} atelier={atelier} />
+        </div>
+      )}
+      {view === 'attendance' && (
+        <AttendancePanel meeting={meeting} session={session} atelierId={atelier.id} />
+      )}
     </div>
-  )
-}
-
-function ProposalForm({ session, atelierId }: { session: MeetingSession; atelierId: string }) {
-  const [text, setText] = useState('')
-  const tooLong = text.trim().length > TEXT_LIMITS.proposal
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    if (!text.trim() || tooLong) return
-    addProposal(session.doc, { atelierId, text, authorRole: 'reporter' })
-    setText('')
-  }
-  return (
-    <form className="card proposal-form" onSubmit={submit}>
-      <label className="field">
-        <span className="field__label">{t.atelier.newProposal}</span>
-        <textarea
-          value={text}
-          rows={3}
-          placeholder={t.atelier.placeholder}
-          onChange={(event) => setText(event.target.value)}
-          data-testid="proposal-input"
-        />
-      </label>
-      {tooLong && <p className="field__error">{t.atelier.tooLong(TEXT_LIMITS.proposal)}</p>}
-      <button className="button button--large" type="submit" disabled={!text.trim() || tooLong}>
-        {t.atelier.add}
-      </button>
-    </form>
   )
 }

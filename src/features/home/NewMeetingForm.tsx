@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
-import { newMeetingSchema, TEXT_LIMITS } from '../../doc/meetingDoc'
+import { ATELIER_NAME_MAX } from '../../doc/ateliers'
+import { newMeetingSchema, TITLE_MAX } from '../../doc/meetingDoc'
 import { navigate } from '../../app/useRoute'
 import { t } from '../../ui/strings'
 import { createNewMeeting } from './createNewMeeting'
@@ -42,7 +43,7 @@ export function NewMeetingForm() {
         <span className="field__label">{t.home.title}</span>
         <input
           value={title}
-          maxLength={TEXT_LIMITS.title}
+          maxLength={TITLE_MAX}
           placeholder={t.home.titlePlaceholder}
           onChange={(event) => setTitle(event.target.value)}
           data-testid="meeting-title"
@@ -59,7 +60,7 @@ export function NewMeetingForm() {
             <input
               aria-label={t.home.atelierName(index + 1)}
               value={name}
-              maxLength={TEXT_LIMITS.atelierName}
+              maxLength={ATELIER_NAME_MAX}
               onChange={(event) => rename(index, event.target.value)}
             />
             {atelierNames.length > 2 && (

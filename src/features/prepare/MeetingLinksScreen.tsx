@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
-import { addAtelier, type Meeting } from '../../doc/meetingDoc'
+import { addAtelier } from '../../doc/ateliers'
+import type { Meeting } from '../../doc/meetingDoc'
 import { readKeyOf, type CapabilityKey } from '../../links/capability'
 import { formatLink, type AtelierId } from '../../links/links'
 import type { MeetingSession } from '../../sync/meetingSession'

@@ -1,0 +1,101 @@
+/**
+ * Ateliers and their progress: which step of the trame the group is on, its step timer, when
+ * the atelier started and when it transmitted its proposals to the plenary. Shared data: both
+ * tablets of a binôme, the coordinator and the projector see the same.
+ */
+import * as Y from 'yjs'
+import { z } from 'zod'
+import { newId } from './ids'
+import { ateliersOf, byPosition, mapOf, validEntries } from './layout'
+import { ensureNotes } from './notes'
+import { origins, type Origin } from './origins'
+import { readScript, type Step } from './script'
+import { idleTimer, timerStateSchema, type TimerState } from './timer'
+
+export const ATELIER_NAME_MAX = 80
+
+export const atelierSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().max(ATELIER_NAME_MAX),
+  position: z.number(),
+  currentStepId: z.string().nullable().default(null),
+  timer: timerStateSchema.nullable().default(null),
+  /** First time a step timer was started in this atelier (ms). */
+  startedAt: z.number().nullable().default(null),
+  /** Last "Transmettre à la plénière" (ms). */
+  transmittedAt: z.number().nullable().default(null),
+})
+export type Atelier = z.infer<typeof atelierSchema>
+
+export function readAteliers(doc: Y.Doc): Atelier[] {
+  return validEntries(ateliersOf(doc), atelierSchema).sort(byPosition)
+}
+
+/** Writes a new atelier; call inside a transaction. */
+export function writeAtelier(doc: Y.Doc, name: string, position: number, steps: Step[]): string {
+  const id = newId()
+  ateliersOf(doc).set(id, mapOf({ name, position, currentStepId: steps[0]?.id ?? null }))
+  ensureNotes(doc, [id], steps)
+  return id
+}
+
+export function addAtelier(doc: Y.Doc, name: string, origin: Origin = origins.local): string {
+  const valid = atelierSchema.shape.name.min(1).parse(name.trim())
+  let id = ''
+  doc.transact(() => {
+    const last = readAteliers(doc).at(-1)
+    id = writeAtelier(doc, valid, (last?.position ?? -1) + 1, readScript(doc))
+  }, origin)
+  return id
+}
+
+function atelierMap(doc: Y.Doc, atelierId: string): Y.Map<unknown> {
+  const map = ateliersOf(doc).get(atelierId)
+  if (!(map instanceof Y.Map)) throw new Error(`unknown atelier ${atelierId}`)
+  return map
+}
+
+/** Moves the atelier to a step of the trame; that step's timer starts from zero. */
+export function goToStep(doc: Y.Doc, atelierId: string, stepId: string): void {
+  if (!readScript(doc).some((step) => step.id === stepId)) throw new Error(`unknown step ${stepId}`)
+  doc.transact(() => {
+    const map = atelierMap(doc, atelierId)
+    map.set('currentStepId', stepId)
+    map.set('timer', idleTimer(stepId))
+  }, origins.local)
+}
+
+/** The timer of the atelier's current step (idle if it never ran). */
+export function currentTimer(atelier: Atelier): TimerState | null {
+  if (atelier.currentStepId === null) return null
+  return atelier.timer?.stepId === atelier.currentStepId
+    ? atelier.timer
+    : idleTimer(atelier.currentStepId)
+}
+
+/**
+ * Applies a timer operation (start, pause, addTime, reset from `timer.ts`) to the current step.
+ * The whole state is written as one value: of two simultaneous presses, Yjs keeps the same one
+ * on every device.
+ */
+export function updateTimer(
+  doc: Y.Doc,
+  atelierId: string,
+  operation: (state: TimerState) => TimerState,
+  now = Date.now(),
+): void {
+  doc.transact(() => {
+    const map = atelierMap(doc, atelierId)
+    const atelier = atelierSchema.parse({ ...map.toJSON(), id: atelierId })
+    const state = currentTimer(atelier)
+    if (!state) return
+    const next = operation(state)
+    if (next === state) return
+    map.set('timer', next)
+    if (next.status === 'running' && atelier.startedAt === null) map.set('startedAt', now)
+  }, origins.local)
+}
+
+export function transmit(doc: Y.Doc, atelierId: string, now = Date.now()): void {
+  doc.transact(() => atelierMap(doc, atelierId).set('transmittedAt', now), origins.local)
+}

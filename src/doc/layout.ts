@@ -1,0 +1,59 @@
+/**
+ * Where things are in a meeting document: the names of the root types and how entities are
+ * keyed. Every module of `src/doc` reaches the document through these accessors, so the layout
+ * is written down once (and in docs/protocol.md, section 4).
+ *
+ *   meta        Y.Map   schemaVersion, title, date, createdAt
+ *   script      Y.Map   stepId → Y.Map (the trame: see script.ts)
+ *   ateliers    Y.Map   atelierId → Y.Map (name, progress, timer: see ateliers.ts)
+ *   proposals   Y.Map   proposalId → Y.Map (see proposals.ts)
+ *   notes       Y.Map   "<atelierId>|<stepId>|<questionId>" → Y.Text (see notes.ts)
+ *   attendance  Y.Map   "<atelierId>|<college>|<clientId>" → number (see attendance.ts)
+ *
+ * Flat maps keyed by id: concurrent creations on several tablets never collide, and keys that
+ * only one device ever writes (attendance) never conflict at all.
+ */
+import * as Y from 'yjs'
+import type { z } from 'zod'
+
+export const ROOT = {
+  meta: 'meta',
+  script: 'script',
+  ateliers: 'ateliers',
+  proposals: 'proposals',
+  notes: 'notes',
+  attendance: 'attendance',
+} as const
+
+export const metaOf = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.meta)
+export const scriptOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(ROOT.script)
+export const ateliersOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(ROOT.ateliers)
+export const proposalsOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(ROOT.proposals)
+export const notesOf = (doc: Y.Doc) => doc.getMap<Y.Text>(ROOT.notes)
+export const attendanceOf = (doc: Y.Doc) => doc.getMap<number>(ROOT.attendance)
+
+export function mapOf(values: Record<string, unknown>): Y.Map<unknown> {
+  const map = new Y.Map<unknown>()
+  for (const [key, value] of Object.entries(values)) if (value !== undefined) map.set(key, value)
+  return map
+}
+
+/** Entries of an id-keyed map that pass `schema`; the others (corrupt, newer) are skipped. */
+export function validEntries<T>(map: Y.Map<Y.Map<unknown>>, schema: z.ZodType<T>): T[] {
+  const out: T[] = []
+  map.forEach((entry, id) => {
+    if (!(entry instanceof Y.Map)) return
+    const parsed = schema.safeParse({ ...entry.toJSON(), id })
+    if (parsed.success) out.push(parsed.data)
+  })
+  return out
+}
+
+/** Total order used everywhere so every device lists things identically. */
+export function byPosition<T extends { position: number; id: string }>(a: T, b: T): number {
+  return a.position - b.position || compareIds(a.id, b.id)
+}
+
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

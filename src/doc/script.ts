@@ -1,0 +1,86 @@
+/**
+ * The trame (script): the ordered steps every atelier of a meeting follows — same questions,
+ * same timing. Shared data. Each step: a title, a consigne for the animateur, the questions put
+ * to the group, a duration. Editing the trame is the coordinator's (issue "préparer"); ateliers
+ * only read it.
+ */
+import * as Y from 'yjs'
+import { z } from 'zod'
+import { newId } from './ids'
+import { byPosition, mapOf, scriptOf, validEntries } from './layout'
+
+export const questionSchema = z.object({ id: z.string().min(1), text: z.string().max(500) })
+export type Question = z.infer<typeof questionSchema>
+
+export const stepSchema = z.object({
+  id: z.string().min(1),
+  position: z.number(),
+  title: z.string().max(120),
+  instructions: z.string().max(2000),
+  questions: z.array(questionSchema).max(20),
+  durationMinutes: z.number().int().min(1).max(600),
+})
+export type Step = z.infer<typeof stepSchema>
+
+export type StepDraft = Omit<Step, 'id' | 'position' | 'questions'> & { questions: string[] }
+
+/** The usual 90-minute atelier of a Comité des usagers evening. */
+export const STANDARD_SCRIPT: StepDraft[] = [
+  {
+    title: 'Accueil et tour de table',
+    instructions:
+      'Présentez le binôme et le déroulé. Rappelez les règles : chacun parle à son tour, on écoute sans juger, ce qui est dit ici reste ici. Faites un tour de table des prénoms.',
+    questions: ['Qu’attendez-vous de cet atelier ?'],
+    durationMinutes: 10,
+  },
+  {
+    title: 'Constats',
+    instructions:
+      'Faites parler d’abord les usagers. Notez les situations vécues, sans noms. Relancez sur ce qui fonctionne autant que sur ce qui bloque.',
+    questions: ['Qu’est-ce qui fonctionne bien aujourd’hui ?', 'Qu’est-ce qui pose problème ?'],
+    durationMinutes: 25,
+  },
+  {
+    title: 'Pistes d’action',
+    instructions:
+      'Transformez les constats en propositions concrètes. Le groupe doit en faire émerger au moins deux.',
+    questions: ['Que proposez-vous pour améliorer la situation ?'],
+    durationMinutes: 30,
+  },
+  {
+    title: 'Choix des propositions',
+    instructions:
+      'Relisez les propositions à voix haute. Le groupe en valide deux ou trois pour la plénière.',
+    questions: ['Quelles propositions portons-nous en plénière ?'],
+    durationMinutes: 15,
+  },
+  {
+    title: 'Préparer la restitution',
+    instructions:
+      'Le rapporteur relit les propositions validées ; le groupe vérifie que la formulation est fidèle.',
+    questions: ['Comment présenter nos propositions à la plénière ?'],
+    durationMinutes: 10,
+  },
+]
+
+/** Writes the steps of a new meeting; call inside the creating transaction. */
+export function writeScript(doc: Y.Doc, drafts: StepDraft[]): Step[] {
+  return drafts.map((draft, position) => {
+    const step: Step = {
+      ...draft,
+      id: newId(),
+      position,
+      questions: draft.questions.map((text) => ({ id: newId(), text })),
+    }
+    const { id, ...fields } = step
+    scriptOf(doc).set(id, mapOf(fields))
+    return step
+  })
+}
+
+export function readScript(doc: Y.Doc): Step[] {
+  return validEntries(scriptOf(doc), stepSchema).sort(byPosition)
+}
+
+export const scriptDurationMinutes = (steps: Step[]) =>
+  steps.reduce((sum, step) => sum + step.durationMinutes, 0)

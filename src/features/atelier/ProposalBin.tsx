@@ -1,0 +1,32 @@
+import { restoreProposal, type Proposal } from '../../doc/proposals'
+import type { MeetingSession } from '../../sync/meetingSession'
+import { t } from '../../ui/strings'
+
+/** Deleted proposals, kept until restored: a delete is never a silent loss. */
+export function ProposalBin({
+  session,
+  proposals,
+}: {
+  session: MeetingSession
+  proposals: Proposal[]
+}) {
+  return (
+    <details className="bin" data-testid="proposal-bin">
+      <summary>{t.atelier.bin(proposals.length)}</summary>
+      <ul>
+        {proposals.map((proposal) => (
+          <li key={proposal.id} className="bin__item">
+            <span>{proposal.text}</span>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => restoreProposal(session.doc, proposal.id)}
+            >
+              {t.atelier.restore}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </details>
+  )
+}

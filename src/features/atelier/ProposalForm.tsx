@@ -1,0 +1,40 @@
+import { useState, type FormEvent } from 'react'
+import { addProposal, PROPOSAL_MAX } from '../../doc/proposals'
+import type { MeetingSession } from '../../sync/meetingSession'
+import { t } from '../../ui/strings'
+
+interface Props {
+  session: MeetingSession
+  atelierId: string
+  stepId: string | null
+}
+
+/** A large field to write down a proposal as the group words it. */
+export function ProposalForm({ session, atelierId, stepId }: Props) {
+  const [text, setText] = useState('')
+  const tooLong = text.trim().length > PROPOSAL_MAX
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (!text.trim() || tooLong) return
+    addProposal(session.doc, { atelierId, text, authorRole: 'reporter', stepId })
+    setText('')
+  }
+  return (
+    <form className="proposal-form" onSubmit={submit}>
+      <label className="field">
+        <span className="field__label">{t.atelier.newProposal}</span>
+        <textarea
+          value={text}
+          rows={3}
+          placeholder={t.atelier.placeholder}
+          onChange={(event) => setText(event.target.value)}
+          data-testid="proposal-input"
+        />
+      </label>
+      {tooLong && <p className="field__error">{t.atelier.tooLong(PROPOSAL_MAX)}</p>}
+      <button className="button button--large" type="submit" disabled={!text.trim() || tooLong}>
+        {t.atelier.add}
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,94 @@
+import type { Atelier } from '../../doc/ateliers'
+import { transmit } from '../../doc/ateliers'
+import type { Meeting } from '../../doc/meetingDoc'
+import { proposalWarnings } from '../../doc/rules'
+import { useUndoManager } from '../../hooks/useUndoManager'
+import type { MeetingSession } from '../../sync/meetingSession'
+import { t } from '../../ui/strings'
+import { formatTime } from './AtelierClock'
+import { ProposalBin } from './ProposalBin'
+import { ProposalForm } from './ProposalForm'
+import { ProposalItem } from './ProposalItem'
+
+interface Props {
+  meeting: Meeting
+  session: MeetingSession
+  atelier: Atelier
+}
+
+/** The group's proposals: capture, edit, order, validate 2 or 3, transmit to the plenary. */
+export function ProposalsPanel({ meeting, session, atelier }: Props) {
+  const { undo, redo, canUndo, canRedo } = useUndoManager(session.doc)
+  const mine = meeting.proposals.filter((p) => p.atelierId === atelier.id)
+  const active = mine.filter((p) => p.deletedAt === null)
+  const binned = mine.filter((p) => p.deletedAt !== null)
+  const warnings = proposalWarnings(mine)
+  const stepTitle = (stepId: string | null) =>
+    meeting.script.find((step) => step.id === stepId)?.title
+  return (
+    <section className="card proposals">
+      <h2>
+        {t.atelier.proposals} <span className="muted">({active.length})</span>
+      </h2>
+      <ProposalForm session={session} atelierId={atelier.id} stepId={atelier.currentStepId} />
+      {active.length === 0 ? (
+        <p className="help">{t.atelier.empty}</p>
+      ) : (
+        <ol className="proposal-list" data-testid="proposal-list">
+          {active.map((proposal, index) => (
+            <ProposalItem
+              key={proposal.id}
+              session={session}
+              proposal={proposal}
+              atelier={atelier}
+              stepTitle={stepTitle(proposal.stepId)}
+              isFirst={index === 0}
+              isLast={index === active.length - 1}
+            />
+          ))}
+        </ol>
+      )}
+      {warnings.length > 0 && (
+        <ul className="warnings" data-testid="proposal-warnings">
+          {warnings.map((warning) => (
+            <li key={warning.kind}>{t.atelier.warnings[warning.kind](warning.count)}</li>
+          ))}
+        </ul>
+      )}
+      <div className="proposals__actions">
+        <button
+          type="button"
+          className="button button--large"
+          onClick={() => transmit(session.doc, atelier.id)}
+          data-testid="transmit"
+        >
+          {atelier.transmittedAt === null ? t.atelier.transmit : t.atelier.transmitAgain}
+        </button>
+        {atelier.transmittedAt !== null && (
+          <p className="help" data-testid="transmitted-at">
+            {t.atelier.transmittedAt(formatTime(atelier.transmittedAt))}
+          </p>
+        )}
+        <div className="inline-actions">
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={!canUndo}
+            onClick={undo}
+          >
+            {t.atelier.undo}
+          </button>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={!canRedo}
+            onClick={redo}
+          >
+            {t.atelier.redo}
+          </button>
+        </div>
+      </div>
+      {binned.length > 0 && <ProposalBin session={session} proposals={binned} />}
+    </section>
+  )
+}
