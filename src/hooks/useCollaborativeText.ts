@@ -34,13 +34,18 @@ export function useCollaborativeText(session: MeetingSession, key: string) {
     [session.doc, key, text],
   )
 
-  /** Remember the cursor as positions relative to the text, which survive remote edits. */
+  /**
+   * Remember the cursor as positions relative to the text, which survive remote edits. They
+   * stick to the character before the cursor (assoc −1): when the other tablet types at the
+   * same place, this tablet goes on after its own last character instead of after theirs, so
+   * two people typing at once never interleave letter by letter.
+   */
   const rememberSelection = useCallback(
     (start: number, end: number) => {
       if (!text) return
       cursor.current = {
-        start: Y.createRelativePositionFromTypeIndex(text, start),
-        end: Y.createRelativePositionFromTypeIndex(text, end),
+        start: Y.createRelativePositionFromTypeIndex(text, start, -1),
+        end: Y.createRelativePositionFromTypeIndex(text, end, -1),
       }
     },
     [text],

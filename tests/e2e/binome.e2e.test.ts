@@ -1,0 +1,148 @@
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startCuttableProxy, type CuttableProxy } from './cuttableProxy'
+import {
+  addProposal,
+  createMeetingFrom,
+  launchChromium,
+  newDevice,
+  proposalsOnTablet,
+  SCREENSHOTS,
+  showView,
+  startRelay,
+  waitForOfflineReady,
+  waitForSyncState,
+  type RunningRelay,
+} from './harness'
+
+let relay: RunningRelay
+let browser: Browser
+const proxies: CuttableProxy[] = []
+
+beforeAll(async () => {
+  await mkdir(SCREENSHOTS, { recursive: true })
+  relay = await startRelay()
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await Promise.all(proxies.map((proxy) => proxy.close()))
+  await relay?.stop()
+})
+
+/** A tablet on its own wifi (a proxy the test can cut), opened on an atelier link. */
+async function tablet(link: string, viewport = { width: 1024, height: 768 }) {
+  const wifi = await startCuttableProxy(Number(new URL(relay.url).port))
+  proxies.push(wifi)
+  const device = await newDevice(browser, viewport)
+  await device.page.goto(link.replace(relay.url, wifi.url))
+  await waitForSyncState(device.page, 'synced')
+  await waitForOfflineReady(device.page)
+  return { ...device, wifi }
+}
+
+const noteOf = (page: Page) => page.getByTestId('note-input').first().inputValue()
+
+describe('the binôme of one atelier on two tablets', () => {
+  it('shares the timer and the notes, and merges offline work without losing a character', async () => {
+    const coordinator = await newDevice(browser)
+    const { ateliers } = await createMeetingFrom(coordinator.page, relay.url, 'Soirée binôme')
+    const animateur = await tablet(ateliers[0]!)
+    const rapporteur = await tablet(ateliers[0]!)
+
+    // The animateur starts the step timer; the rapporteur's tablet shows it running.
+    await animateur.page.getByRole('button', { name: 'Démarrer' }).click()
+    await rapporteur.page
+      .locator('[data-testid="timer-clock"][data-phase="running"]')
+      .waitFor({ timeout: 10_000 })
+    await animateur.page.screenshot({ path: join(SCREENSHOTS, 'atelier-animation-landscape.png') })
+
+    // Both type in the same note at the same time.
+    for (const device of [animateur, rapporteur])
+      await showView(device.page, 'Notes et propositions')
+    await Promise.all([
+      animateur.page
+        .getByTestId('note-input')
+        .first()
+        .pressSequentially('Alpha alpha. ', { delay: 15 }),
+      rapporteur.page
+        .getByTestId('note-input')
+        .first()
+        .pressSequentially('Beta beta. ', { delay: 15 }),
+    ])
+    await expect
+      .poll(async () => (await noteOf(animateur.page)) === (await noteOf(rapporteur.page)))
+      .toBe(true)
+    const note = await noteOf(animateur.page)
+    expect(note).toContain('Alpha alpha.')
+    expect(note).toContain('Beta beta.')
+    expect(note.length).toBe('Alpha alpha. '.length + 'Beta beta. '.length)
+
+    // The rapporteur's tablet loses the network, keeps working, and is reloaded.
+    rapporteur.wifi.cut()
+    await rapporteur.context.setOffline(true)
+    await waitForSyncState(rapporteur.page, 'offline')
+    await addProposal(rapporteur.page, 'Un accueil sans rendez-vous le mardi')
+    await addProposal(rapporteur.page, 'Des formulaires en langage simple')
+    await addProposal(rapporteur.page, 'Un numéro unique')
+    for (const text of ['Un accueil sans rendez-vous le mardi', 'Un numéro unique']) {
+      await rapporteur.page
+        .getByTestId('proposal-item')
+        .filter({ hasText: text })
+        .getByRole('button', { name: 'Valider', exact: true })
+        .click()
+    }
+    // Meanwhile the animateur, still connected, adds one too.
+    await addProposal(animateur.page, 'Des permanences dans les quartiers')
+
+    const reload = await rapporteur.page.reload()
+    expect(reload?.fromServiceWorker()).toBe(true)
+    await showView(rapporteur.page, 'Notes et propositions')
+    await expect
+      .poll(() => proposalsOnTablet(rapporteur.page))
+      .toEqual([
+        '✓ Un accueil sans rendez-vous le mardi',
+        'Des formulaires en langage simple',
+        '✓ Un numéro unique',
+      ])
+    await rapporteur.page.screenshot({
+      path: join(SCREENSHOTS, 'atelier-notes-offline-landscape.png'),
+      fullPage: true,
+    })
+
+    // The network returns: both tablets end identical, nothing lost.
+    rapporteur.wifi.restore()
+    await rapporteur.context.setOffline(false)
+    await waitForSyncState(rapporteur.page, 'synced')
+    await expect.poll(() => proposalsOnTablet(animateur.page), { timeout: 15_000 }).toHaveLength(4)
+    expect(await proposalsOnTablet(rapporteur.page)).toEqual(
+      await proposalsOnTablet(animateur.page),
+    )
+    expect(await noteOf(rapporteur.page)).toBe(note)
+    expect(await animateur.page.getByTestId('proposal-warnings').count()).toBe(0)
+
+    // Portrait tablets.
+    for (const [device, name] of [
+      [animateur, 'animation'],
+      [rapporteur, 'notes'],
+    ] as const) {
+      await device.page.setViewportSize({ width: 768, height: 1024 })
+      if (name === 'animation') await showView(device.page, 'Animation')
+      await device.page.screenshot({
+        path: join(SCREENSHOTS, `atelier-${name}-portrait.png`),
+        fullPage: true,
+      })
+    }
+    await showView(rapporteur.page, 'Présence')
+    await rapporteur.page.getByRole('button', { name: 'Ajouter une personne : Élus' }).click()
+    await expect
+      .poll(() => rapporteur.page.getByTestId('attendance-elected').locator('output').textContent())
+      .toBe('1')
+    await rapporteur.page.screenshot({ path: join(SCREENSHOTS, 'atelier-presence-portrait.png') })
+
+    await Promise.all([coordinator, animateur, rapporteur].map((device) => device.context.close()))
+  })
+})
