@@ -2,7 +2,7 @@ import type { Atelier } from '../../doc/ateliers'
 import type { Meeting } from '../../doc/meetingDoc'
 import { useNow } from '../../hooks/useNow'
 import { t } from '../../ui/strings'
-import { atelierSchedule } from './atelierTime'
+import { atelierSchedule } from '../../doc/schedule'
 
 /** Time left for the whole atelier, against the schedule set when its first step started. */
 export function AtelierClock({ meeting, atelier }: { meeting: Meeting; atelier: Atelier }) {

@@ -1,10 +1,14 @@
-import { currentTimer, type Atelier } from '../../doc/ateliers'
-import { scriptDurationMinutes, type Step } from '../../doc/script'
-import { remaining } from '../../doc/timer'
+import { currentTimer, type Atelier } from './ateliers'
+import { scriptDurationMinutes, type Step } from './script'
+import { remaining } from './timer'
 
 const MIN = 60_000
 
-/** Where the atelier stands against its schedule: time left, planned end, delay. */
+/**
+ * Where an atelier stands against its schedule: time left (current step's countdown plus the
+ * steps after it), the planned end (start of its first step plus the whole trame), and the delay
+ * if finishing the remaining steps on time would overrun that end.
+ */
 export function atelierSchedule(steps: Step[], atelier: Atelier, now: number) {
   const index = steps.findIndex((step) => step.id === atelier.currentStepId)
   const current = steps[index]
