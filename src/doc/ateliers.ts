@@ -6,18 +6,26 @@
 import * as Y from 'yjs'
 import { z } from 'zod'
 import { newId } from './ids'
-import { ateliersOf, byPosition, mapOf, validEntries } from './layout'
+import { ateliersOf, byPosition, mapOf, positionAfterMove, validEntries } from './layout'
 import { ensureNotes } from './notes'
 import { origins, type Origin } from './origins'
 import { readScript, type Step } from './script'
 import { idleTimer, timerStateSchema, type TimerState } from './timer'
 
 export const ATELIER_NAME_MAX = 80
+/** Room names and first names: short, and never more than a first name (personal data). */
+export const ATELIER_DETAIL_MAX = 60
 
 export const atelierSchema = z.object({
   id: z.string().min(1),
   name: z.string().max(ATELIER_NAME_MAX),
   position: z.number(),
+  room: z.string().max(ATELIER_DETAIL_MAX).default(''),
+  /** First names only, optional. */
+  facilitatorName: z.string().max(ATELIER_DETAIL_MAX).default(''),
+  reporterName: z.string().max(ATELIER_DETAIL_MAX).default(''),
+  /** Removed by the coordinator (ms); kept so it can be restored with everything it holds. */
+  removedAt: z.number().nullable().default(null),
   currentStepId: z.string().nullable().default(null),
   timer: timerStateSchema.nullable().default(null),
   /** First time a step timer was started in this atelier (ms). */
@@ -27,6 +35,7 @@ export const atelierSchema = z.object({
 })
 export type Atelier = z.infer<typeof atelierSchema>
 
+/** All ateliers, removed ones included, in order. */
 export function readAteliers(doc: Y.Doc): Atelier[] {
   return validEntries(ateliersOf(doc), atelierSchema).sort(byPosition)
 }
@@ -47,6 +56,42 @@ export function addAtelier(doc: Y.Doc, name: string, origin: Origin = origins.lo
     id = writeAtelier(doc, valid, (last?.position ?? -1) + 1, readScript(doc))
   }, origin)
   return id
+}
+
+export type AtelierDetails = Pick<Atelier, 'name' | 'room' | 'facilitatorName' | 'reporterName'>
+
+const detailsSchema = atelierSchema
+  .pick({ name: true, room: true, facilitatorName: true, reporterName: true })
+  .partial()
+  .extend({ name: z.string().trim().min(1).max(ATELIER_NAME_MAX).optional() })
+
+export function updateAtelier(doc: Y.Doc, atelierId: string, patch: Partial<AtelierDetails>): void {
+  const valid = detailsSchema.parse(patch)
+  doc.transact(() => {
+    const map = atelierMap(doc, atelierId)
+    for (const [key, value] of Object.entries(valid)) map.set(key, value)
+  }, origins.local)
+}
+
+/** Removes an atelier from the evening; its notes and proposals stay, to restore it whole. */
+export function removeAtelier(doc: Y.Doc, atelierId: string, now = Date.now()): void {
+  doc.transact(() => atelierMap(doc, atelierId).set('removedAt', now), origins.local)
+}
+
+export function restoreAtelier(doc: Y.Doc, atelierId: string): void {
+  doc.transact(() => atelierMap(doc, atelierId).set('removedAt', null), origins.local)
+}
+
+/** Moves an atelier one place up or down among the ateliers of the evening. */
+export function moveAtelier(doc: Y.Doc, atelierId: string, direction: -1 | 1): void {
+  const list = readAteliers(doc).filter((atelier) => atelier.removedAt === null)
+  const position = positionAfterMove(
+    list,
+    list.findIndex((atelier) => atelier.id === atelierId),
+    direction,
+  )
+  if (position === null) return
+  doc.transact(() => atelierMap(doc, atelierId).set('position', position), origins.local)
 }
 
 function atelierMap(doc: Y.Doc, atelierId: string): Y.Map<unknown> {

@@ -57,3 +57,20 @@ export function byPosition<T extends { position: number; id: string }>(a: T, b: 
 export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
+
+/**
+ * The new position of the item at `index` moved one place up (−1) or down (+1) in `list`
+ * (sorted by position): between its new neighbours, so a concurrent move elsewhere stays valid.
+ * `null` when it is already at that end.
+ */
+export function positionAfterMove(
+  list: ReadonlyArray<{ position: number }>,
+  index: number,
+  direction: -1 | 1,
+): number | null {
+  const target = index + direction
+  if (index < 0 || target < 0 || target >= list.length) return null
+  const neighbour = list[target]!.position
+  const beyond = list[target + direction]
+  return beyond === undefined ? neighbour + direction : (neighbour + beyond.position) / 2
+}

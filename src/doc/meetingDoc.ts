@@ -14,21 +14,27 @@ import { readNotes } from './notes'
 import { origins } from './origins'
 import { readProposals, type Proposal } from './proposals'
 import { readScript, STANDARD_SCRIPT, writeScript, type Step, type StepDraft } from './script'
+import {
+  DEFAULT_OPENING_TEXT,
+  DEFAULT_SCHEDULE,
+  isoDateSchema,
+  readDetails,
+  TITLE_MAX,
+  writeDetails,
+  type MeetingDetails,
+} from './details'
 
 /** Bumped when the layout changes; `migrateMeeting` brings older documents up to date. */
 export const SCHEMA_VERSION = 1
 
-export const TITLE_MAX = 200
-
-const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
-
 /** A plain, immutable view of a meeting document. Shared data: every device sees the same. */
-export interface Meeting {
+export interface Meeting extends MeetingDetails {
   schemaVersion: number
-  title: string
-  date: string
   script: Step[]
+  /** The ateliers of the evening, in order. */
   ateliers: Atelier[]
+  /** Ateliers the coordinator removed; restorable with all they hold. */
+  removedAteliers: Atelier[]
   /** All proposals, bin included, in list order. */
   proposals: Proposal[]
   /** Note texts by `noteKey(atelierId, stepId, questionId)`. */
@@ -43,16 +49,14 @@ export function hasMeeting(doc: Y.Doc): boolean {
 }
 
 export function readMeeting(doc: Y.Doc): Meeting {
-  const meta = metaOf(doc)
-  const title = meta.get('title')
-  const date = meta.get('date')
-  const version = meta.get('schemaVersion')
+  const version = metaOf(doc).get('schemaVersion')
+  const ateliers = readAteliers(doc)
   return {
     schemaVersion: typeof version === 'number' ? version : 0,
-    title: typeof title === 'string' ? title : '',
-    date: typeof date === 'string' && isoDateSchema.safeParse(date).success ? date : '',
+    ...readDetails(doc),
     script: readScript(doc),
-    ateliers: readAteliers(doc),
+    ateliers: ateliers.filter((atelier) => atelier.removedAt === null),
+    removedAteliers: ateliers.filter((atelier) => atelier.removedAt !== null),
     proposals: readProposals(doc),
     notes: readNotes(doc),
     attendance: readAttendance(doc),
@@ -71,6 +75,8 @@ export const newMeetingSchema = z.object({
   title: z.string().trim().min(1).max(TITLE_MAX),
   date: isoDateSchema,
   atelierNames: z.array(z.string().trim().min(1).max(ATELIER_NAME_MAX)).min(1).max(30),
+  theme: z.string().trim().max(200).optional(),
+  place: z.string().trim().max(200).optional(),
 })
 export type NewMeeting = z.input<typeof newMeetingSchema>
 
@@ -84,11 +90,16 @@ export function createMeeting(
   const valid = newMeetingSchema.parse(input)
   let ids: string[] = []
   doc.transact(() => {
-    const meta = metaOf(doc)
-    meta.set('schemaVersion', SCHEMA_VERSION)
-    meta.set('title', valid.title)
-    meta.set('date', valid.date)
-    meta.set('createdAt', now)
+    metaOf(doc).set('schemaVersion', SCHEMA_VERSION)
+    metaOf(doc).set('createdAt', now)
+    writeDetails(doc, {
+      title: valid.title,
+      date: valid.date,
+      theme: valid.theme ?? '',
+      place: valid.place ?? '',
+      schedule: DEFAULT_SCHEDULE,
+      openingText: DEFAULT_OPENING_TEXT,
+    })
     const steps = writeScript(doc, script)
     ids = valid.atelierNames.map((name, position) => writeAtelier(doc, name, position, steps))
   }, origins.local)

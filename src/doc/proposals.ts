@@ -7,7 +7,14 @@
 import * as Y from 'yjs'
 import { z } from 'zod'
 import { newId } from './ids'
-import { ateliersOf, byPosition, mapOf, proposalsOf, validEntries } from './layout'
+import {
+  ateliersOf,
+  byPosition,
+  mapOf,
+  positionAfterMove,
+  proposalsOf,
+  validEntries,
+} from './layout'
 import { origins, type Origin } from './origins'
 
 export const PROPOSAL_MAX = 2000
@@ -122,11 +129,11 @@ export function moveProposal(doc: Y.Doc, id: string, direction: -1 | 1): void {
   const moving = all.find((p) => p.id === id)
   if (!moving) throw new Error(`unknown proposal ${id}`)
   const list = all.filter((p) => p.atelierId === moving.atelierId && p.deletedAt === null)
-  const index = list.findIndex((p) => p.id === id)
-  const target = index + direction
-  if (target < 0 || target >= list.length) return
-  const beyond = list[target + direction]
-  const neighbour = list[target]!.position
-  const position = beyond === undefined ? neighbour + direction : (neighbour + beyond.position) / 2
+  const position = positionAfterMove(
+    list,
+    list.findIndex((p) => p.id === id),
+    direction,
+  )
+  if (position === null) return
   change(doc, id, { position })
 }

@@ -7,7 +7,9 @@
 import * as Y from 'yjs'
 import { z } from 'zod'
 import { newId } from './ids'
-import { byPosition, mapOf, scriptOf, validEntries } from './layout'
+import { ateliersOf, byPosition, mapOf, positionAfterMove, scriptOf, validEntries } from './layout'
+import { ensureNotes } from './notes'
+import { origins } from './origins'
 
 export const questionSchema = z.object({ id: z.string().min(1), text: z.string().max(500) })
 export type Question = z.infer<typeof questionSchema>
@@ -84,3 +86,85 @@ export function readScript(doc: Y.Doc): Step[] {
 
 export const scriptDurationMinutes = (steps: Step[]) =>
   steps.reduce((sum, step) => sum + step.durationMinutes, 0)
+
+// ── Editing the trame (coordinator) ─────────────────────────────────────────────────────────
+
+export const stepDraftSchema = z.object({
+  title: z.string().trim().min(1).max(120),
+  instructions: z.string().max(2000),
+  questions: z.array(z.string().trim().min(1).max(500)).max(20),
+  durationMinutes: z.number().int().min(1).max(600),
+})
+
+/** Adds a step at the end of the trame, with an empty note for each atelier and question. */
+export function addStep(doc: Y.Doc, draft: StepDraft): string {
+  const valid = stepDraftSchema.parse(draft)
+  let id = ''
+  doc.transact(() => {
+    const last = readScript(doc).at(-1)
+    const step: Step = {
+      ...valid,
+      id: newId(),
+      position: (last?.position ?? -1) + 1,
+      questions: valid.questions.map((text) => ({ id: newId(), text })),
+    }
+    const { id: stepId, ...fields } = step
+    scriptOf(doc).set(stepId, mapOf(fields))
+    ensureNotes(doc, Array.from(ateliersOf(doc).keys()), [step])
+    id = stepId
+  }, origins.local)
+  return id
+}
+
+export interface StepEdit {
+  title?: string
+  instructions?: string
+  durationMinutes?: number
+  /** The questions in order: an existing id keeps its notes, `id: null` is a new question. */
+  questions?: Array<{ id: string | null; text: string }>
+}
+
+/** Edits a step. A question that keeps its id keeps the notes taken on it. */
+export function updateStep(doc: Y.Doc, stepId: string, edit: StepEdit): void {
+  const valid = stepDraftSchema.partial().omit({ questions: true }).parse(edit)
+  const questions = edit.questions?.map((question) => ({
+    id: question.id ?? newId(),
+    text: questionSchema.shape.text.trim().min(1).parse(question.text),
+  }))
+  doc.transact(() => {
+    const map = scriptOf(doc).get(stepId)
+    if (!(map instanceof Y.Map)) throw new Error(`unknown step ${stepId}`)
+    for (const [key, value] of Object.entries(valid)) map.set(key, value)
+    if (questions) {
+      map.set('questions', questions)
+      const step = readScript(doc).find((candidate) => candidate.id === stepId)
+      if (step) ensureNotes(doc, Array.from(ateliersOf(doc).keys()), [step])
+    }
+  }, origins.local)
+}
+
+/** Removes a step from the trame. Notes already taken on it stay in the document. */
+export function removeStep(doc: Y.Doc, stepId: string): void {
+  doc.transact(() => scriptOf(doc).delete(stepId), origins.local)
+}
+
+export function moveStep(doc: Y.Doc, stepId: string, direction: -1 | 1): void {
+  const steps = readScript(doc)
+  const position = positionAfterMove(
+    steps,
+    steps.findIndex((step) => step.id === stepId),
+    direction,
+  )
+  if (position === null) return
+  doc.transact(() => scriptOf(doc).get(stepId)?.set('position', position), origins.local)
+}
+
+/** The trame as drafts, without ids: what a template stores and a new meeting copies. */
+export function toDrafts(steps: Step[]): StepDraft[] {
+  return steps.map(({ title, instructions, questions, durationMinutes }) => ({
+    title,
+    instructions,
+    durationMinutes,
+    questions: questions.map((question) => question.text),
+  }))
+}

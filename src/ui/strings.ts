@@ -48,6 +48,8 @@ export const t = {
     views: { facilitator: 'Animation', reporter: 'Notes et propositions', attendance: 'Présence' },
     viewsLabel: 'Vue',
     unknownAtelier: 'Cet atelier n’existe pas dans cette rencontre.',
+    removedAtelier:
+      'La coordination a retiré cet atelier de la rencontre. Son travail est conservé : demandez-lui de le rétablir si besoin.',
     // Trame runner
     step: (n: number, total: number) => `Étape ${n} sur ${total}`,
     questionsForGroup: 'Questions au groupe',
@@ -176,5 +178,73 @@ export const t = {
     available: 'Nouvelle version disponible',
     apply: 'Mettre à jour',
     later: 'Plus tard',
+  },
+
+  handover: {
+    shareTitle: 'Sans réseau ?',
+    shareHelpAtelier:
+      'Si cette tablette ne peut pas rejoindre la coordination, partagez le travail de l’atelier dans un fichier (AirDrop, Bluetooth, câble, clé USB…). La coordination l’importe sur son ordinateur : rien n’est perdu, rien n’est en double.',
+    shareHelpMeeting:
+      'Pour transmettre toute la rencontre à un autre appareil qui l’a déjà ouverte, sans réseau : partagez-la dans un fichier, puis importez-le sur cet appareil.',
+    share: 'Partager sans réseau',
+    preparing: 'Préparation du fichier…',
+    shared: (fileName: string) => `Fichier « ${fileName} » partagé. Remettez-le à la coordination.`,
+    downloaded: (fileName: string) =>
+      `Fichier « ${fileName} » enregistré dans les téléchargements de cet appareil. Remettez-le à la coordination (câble, clé USB, AirDrop…).`,
+    shareFailed:
+      'Le fichier n’a pas pu être préparé sur cet appareil. Réessayez ; si cela recommence, prévenez la coordination.',
+    /** Names the file of a whole meeting; an atelier's file is named after the atelier. */
+    wholeMeetingFileLabel: 'coordination',
+
+    importTitle: 'Importer le travail d’un atelier',
+    importHelp:
+      'Sans réseau, chaque atelier peut vous remettre son travail dans un fichier « .tandem ». Importez-le ici ou déposez-le sur ce cadre : il s’ajoute à la rencontre sans rien effacer, et l’importer deux fois ne crée pas de doublon.',
+    import: 'Importer un fichier',
+    importing: 'Import en cours…',
+    dropHere: 'Déposez le fichier ici',
+    fromAtelier: (name: string) => `Fichier de « ${name} »`,
+    fromMeeting: 'Fichier importé',
+    nothingNew: 'Rien de nouveau : ce fichier était déjà importé (ou déjà reçu par le réseau).',
+    nothingCounted: 'aucune proposition nouvelle ou modifiée',
+    /** One phrase per counted change; `short` when the previous phrase already named the thing. */
+    changes: {
+      atelierAdded: (n: number, short: boolean) =>
+        short
+          ? `${n} ajouté${n > 1 ? 's' : ''}`
+          : `${n} atelier${n > 1 ? 's' : ''} ajouté${n > 1 ? 's' : ''}`,
+      proposalAdded: (n: number, short: boolean) =>
+        short
+          ? `${n} ajoutée${n > 1 ? 's' : ''}`
+          : `${n} proposition${n > 1 ? 's' : ''} ajoutée${n > 1 ? 's' : ''}`,
+      proposalModified: (n: number, short: boolean) =>
+        short
+          ? `${n} modifiée${n > 1 ? 's' : ''}`
+          : `${n} proposition${n > 1 ? 's' : ''} modifiée${n > 1 ? 's' : ''}`,
+    },
+    refusedTitle: (fileName: string) => `« ${fileName} » n’a pas été importé.`,
+    refusals: {
+      empty: 'Ce fichier est vide. Refaites le partage depuis la tablette de l’atelier.',
+      tooLarge:
+        'Ce fichier est bien trop gros pour être un partage de Tandem. Vérifiez que c’est le bon fichier.',
+      unreadableFile:
+        'Ce fichier n’a pas pu être lu sur cet appareil. Copiez-le à nouveau, puis réessayez.',
+      notHandover:
+        'Ce fichier n’est pas un partage de Tandem. Choisissez le fichier qui se termine par « .tandem ».',
+      unsupportedVersion:
+        'Ce fichier a été fait par une autre version de Tandem. Mettez l’application à jour sur les deux appareils, puis refaites le partage.',
+      truncated:
+        'Ce fichier est incomplet : sa copie a dû être interrompue. Copiez-le à nouveau depuis la tablette, puis réessayez.',
+      corrupt:
+        'Ce fichier est abîmé : son contenu a changé depuis le partage. Refaites le partage depuis la tablette de l’atelier.',
+      otherMeeting:
+        'Ce fichier vient d’une autre rencontre : il ne peut pas être ajouté à celle-ci. Ouvrez la rencontre à laquelle il appartient.',
+      notCompressed:
+        'Ce fichier n’a pas été fait par le bouton « Partager sans réseau » de Tandem. Refaites le partage depuis la tablette.',
+      undecodable:
+        'Le contenu de ce fichier est illisible : il ne contient pas de rencontre. Refaites le partage depuis la tablette.',
+    },
+    unchanged: 'La rencontre n’a pas été modifiée.',
+    importFailed: (fileName: string) =>
+      `« ${fileName} » n’a pas pu être importé sur cet appareil. La rencontre n’a pas été modifiée. Essayez sur un autre appareil, ou après une mise à jour du navigateur.`,
   },
 } as const

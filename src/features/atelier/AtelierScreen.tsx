@@ -26,7 +26,14 @@ export function AtelierScreen({ meeting, session, atelierId }: Props) {
   const [view, setView] = useState<View>('facilitator')
   const { lastSyncedAt } = useSyncStatus(session)
   const atelier = meeting.ateliers.find((candidate) => candidate.id === atelierId)
-  if (!atelier) return <p className="notice notice--error">{t.atelier.unknownAtelier}</p>
+  if (!atelier) {
+    const removed = meeting.removedAteliers.some((candidate) => candidate.id === atelierId)
+    return (
+      <p className="notice notice--error">
+        {removed ? t.atelier.removedAtelier : t.atelier.unknownAtelier}
+      </p>
+    )
+  }
   return (
     <div className="page page--wide">
       <div className="atelier-header">

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { ATELIER_NAME_MAX } from '../../doc/ateliers'
-import { newMeetingSchema, TITLE_MAX } from '../../doc/meetingDoc'
+import { TITLE_MAX } from '../../doc/details'
+import { newMeetingSchema } from '../../doc/meetingDoc'
 import { navigate } from '../../app/useRoute'
 import { t } from '../../ui/strings'
 import { createNewMeeting } from './createNewMeeting'
