@@ -7,15 +7,18 @@
  *   knownMeetings  one row per link opened here: its fragment (holds the key), room, kind,
  *                  title and atelier name as last seen, last opened
  *   syncMarks      roomId → last time the relay and this device held the same document
+ *   settings       key → value: this device's random id (never a name), shown to the
+ *                  coordinator as "une tablette de l'atelier 2"
  */
 import Dexie, { type Table } from 'dexie'
 import { z } from 'zod'
+import { newId } from '../doc/ids'
 import type { RoomId } from '../links/capability'
 
 export const knownMeetingSchema = z.object({
   fragment: z.string().startsWith('#/'),
   roomId: z.string(),
-  kind: z.enum(['meeting', 'atelier', 'projection']),
+  kind: z.enum(['meeting', 'atelier', 'projection', 'committee']),
   title: z.string(),
   atelierName: z.string().optional(),
   lastOpenedAt: z.number(),
@@ -28,9 +31,15 @@ interface SyncMark {
   lastSyncedAt: number
 }
 
+interface Setting {
+  key: string
+  value: string
+}
+
 class DeviceDb extends Dexie {
   knownMeetings!: Table<KnownMeeting, string>
   syncMarks!: Table<SyncMark, string>
+  settings!: Table<Setting, string>
 
   constructor() {
     super('tandem-device')
@@ -38,6 +47,7 @@ class DeviceDb extends Dexie {
       knownMeetings: 'fragment, roomId, lastOpenedAt',
       syncMarks: 'roomId',
     })
+    this.version(2).stores({ settings: 'key' })
   }
 }
 
@@ -76,4 +86,24 @@ export async function lastSyncOf(roomId: RoomId): Promise<number | null> {
   } catch {
     return null
   }
+}
+
+let deviceIdPromise: Promise<string> | null = null
+
+/** This device's random id, made on first use and kept. */
+export function deviceId(): Promise<string> {
+  deviceIdPromise ??= deviceDb.transaction('rw', deviceDb.settings, async () => {
+    const existing = await deviceDb.settings.get('deviceId')
+    if (existing) return existing.value
+    const id = newId()
+    await deviceDb.settings.put({ key: 'deviceId', value: id })
+    return id
+  })
+  return deviceIdPromise
+}
+
+/** The committee this device works for: the committee link opened most recently. */
+export async function currentCommittee(): Promise<KnownMeeting | null> {
+  const known = await listKnownMeetings()
+  return known.find((entry) => entry.kind === 'committee') ?? null
 }

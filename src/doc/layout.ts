@@ -9,6 +9,7 @@
  *   proposals   Y.Map   proposalId → Y.Map (see proposals.ts)
  *   notes       Y.Map   "<atelierId>|<stepId>|<questionId>" → Y.Text (see notes.ts)
  *   attendance  Y.Map   "<atelierId>|<college>|<clientId>" → number (see attendance.ts)
+ *   devices     Y.Map   deviceId → { kind, atelierId, lastSyncedAt } (see devices.ts)
  *
  * Flat maps keyed by id: concurrent creations on several tablets never collide, and keys that
  * only one device ever writes (attendance) never conflict at all.
@@ -23,6 +24,7 @@ export const ROOT = {
   proposals: 'proposals',
   notes: 'notes',
   attendance: 'attendance',
+  devices: 'devices',
 } as const
 
 export const metaOf = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.meta)
@@ -31,6 +33,7 @@ export const ateliersOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(ROOT.atelie
 export const proposalsOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(ROOT.proposals)
 export const notesOf = (doc: Y.Doc) => doc.getMap<Y.Text>(ROOT.notes)
 export const attendanceOf = (doc: Y.Doc) => doc.getMap<number>(ROOT.attendance)
+export const devicesOf = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.devices)
 
 export function mapOf(values: Record<string, unknown>): Y.Map<unknown> {
   const map = new Y.Map<unknown>()

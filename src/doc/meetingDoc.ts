@@ -9,6 +9,7 @@ import type * as Y from 'yjs'
 import { z } from 'zod'
 import { ATELIER_NAME_MAX, readAteliers, writeAtelier, type Atelier } from './ateliers'
 import { readAttendance, type Attendance } from './attendance'
+import { readDevices, type DevicePresence } from './devices'
 import { metaOf } from './layout'
 import { readNotes } from './notes'
 import { origins } from './origins'
@@ -41,6 +42,8 @@ export interface Meeting extends MeetingDetails {
   notes: Record<string, string>
   /** Attendance counts by atelier id. */
   attendance: Record<string, Attendance>
+  /** Devices that joined, most recently synced first. */
+  devices: DevicePresence[]
 }
 
 /** True once the document holds a meeting (it may still be loading from disk or the relay). */
@@ -60,6 +63,7 @@ export function readMeeting(doc: Y.Doc): Meeting {
     proposals: readProposals(doc),
     notes: readNotes(doc),
     attendance: readAttendance(doc),
+    devices: readDevices(doc),
   }
 }
 

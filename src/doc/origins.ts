@@ -9,6 +9,8 @@ export const origins = {
   local: { kind: 'local' },
   /** Merged from a hand-over file. */
   import: { kind: 'import' },
+  /** Bookkeeping written by the app itself (device presence): never undone, never "typed". */
+  presence: { kind: 'presence' },
 } as const
 
 export type Origin = (typeof origins)[keyof typeof origins]

@@ -65,6 +65,52 @@ export const STANDARD_SCRIPT: StepDraft[] = [
   },
 ]
 
+/**
+ * For a committee's first meeting: getting to know each other and choosing what to work on.
+ * The seeds note that the first meeting's theme and facilitation carry over from one city to
+ * another; like every trame, it brings the group to at least two proposals.
+ */
+export const FIRST_MEETING_SCRIPT: StepDraft[] = [
+  {
+    title: 'Faire connaissance',
+    instructions:
+      'Présentez le comité : ce n’est pas une instance de décision, il propose et les élus décident. Tour de table des prénoms et de ce qui amène chacun.',
+    questions: ['Qu’est-ce qui vous a donné envie de venir ?'],
+    durationMinutes: 15,
+  },
+  {
+    title: 'Ce que nous vivons avec le CCAS',
+    instructions:
+      'Partez de l’expérience des usagers : l’accueil, l’information, les démarches. Notez les situations sans noms.',
+    questions: ['Qu’est-ce qui vous aide ?', 'Qu’est-ce qui est difficile ?'],
+    durationMinutes: 30,
+  },
+  {
+    title: 'Nos premières propositions',
+    instructions:
+      'Chacun peut proposer ; reformulez à voix haute pour vérifier. Le groupe doit en faire émerger au moins deux.',
+    questions: ['Que faudrait-il changer en premier ?'],
+    durationMinutes: 30,
+  },
+  {
+    title: 'Choisir et préparer la restitution',
+    instructions:
+      'Le groupe valide deux ou trois propositions. Le rapporteur les relit ; on se met d’accord sur la formulation.',
+    questions: ['Quelles propositions portons-nous en plénière ?'],
+    durationMinutes: 15,
+  },
+]
+
+/** Templates every committee has, before it saves its own. */
+export const BUILT_IN_TEMPLATES: ReadonlyArray<{ id: string; name: string; steps: StepDraft[] }> = [
+  { id: 'builtin-standard', name: 'Atelier standard (90 min)', steps: STANDARD_SCRIPT },
+  {
+    id: 'builtin-first',
+    name: 'Première rencontre du comité (90 min)',
+    steps: FIRST_MEETING_SCRIPT,
+  },
+]
+
 /** Writes the steps of a new meeting; call inside the creating transaction. */
 export function writeScript(doc: Y.Doc, drafts: StepDraft[]): Step[] {
   return drafts.map((draft, position) => {

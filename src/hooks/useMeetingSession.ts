@@ -12,13 +12,15 @@ import { acquireSession, releaseSession } from '../sync/sessionRegistry'
  *   const session = useMeetingSession(capability)
  *   const meeting = useMeeting(session)   // null until loaded from this device
  */
-export function useMeetingSession(capability: Capability): MeetingSession | null {
+export function useMeetingSession(capability: Capability | null): MeetingSession | null {
   const [session, setSession] = useState<MeetingSession | null>(null)
-  const { roomId, access } = capability
+  const roomId = capability?.roomId
+  const access = capability?.access
   useEffect(() => {
+    if (!capability) return
     let opened: MeetingSession | null = null
     let cancelled = false
-    void lastSyncOf(roomId).then((lastSyncedAt) => {
+    void lastSyncOf(capability.roomId).then((lastSyncedAt) => {
       if (cancelled) return
       opened = acquireSession(capability, {
         relayUrl: relayUrl(),

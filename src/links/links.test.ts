@@ -7,6 +7,7 @@ const links: MeetingLink[] = [
   { kind: 'meeting', writeKey },
   { kind: 'atelier', writeKey, atelierId: 'abcDEF123_-x' as never },
   { kind: 'projection', readKey: readKeyOf(writeKey) },
+  { kind: 'committee', writeKey },
 ]
 
 describe('join links', () => {

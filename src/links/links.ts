@@ -5,6 +5,7 @@
  *   <origin>/#/rencontre/<writeKey>               coordinator: the whole meeting, editable
  *   <origin>/#/atelier/<writeKey>/<atelierId>      an atelier tablet
  *   <origin>/#/projection/<readKey>                the projector: read only
+ *   <origin>/#/comite/<writeKey>                   the committee: meetings, templates, follow-up
  */
 import { z } from 'zod'
 import { keySchema, type CapabilityKey } from './capability'
@@ -19,6 +20,7 @@ export const meetingLinkSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('meeting'), writeKey: keySchema }),
   z.object({ kind: z.literal('atelier'), writeKey: keySchema, atelierId: atelierIdSchema }),
   z.object({ kind: z.literal('projection'), readKey: keySchema }),
+  z.object({ kind: z.literal('committee'), writeKey: keySchema }),
 ])
 export type MeetingLink = z.infer<typeof meetingLinkSchema>
 
@@ -26,6 +28,7 @@ const SEGMENT_OF_KIND = {
   meeting: 'rencontre',
   atelier: 'atelier',
   projection: 'projection',
+  committee: 'comite',
 } as const
 
 export function formatLinkFragment(link: MeetingLink): string {
@@ -36,6 +39,8 @@ export function formatLinkFragment(link: MeetingLink): string {
       return `#/${SEGMENT_OF_KIND.atelier}/${link.writeKey}/${link.atelierId}`
     case 'projection':
       return `#/${SEGMENT_OF_KIND.projection}/${link.readKey}`
+    case 'committee':
+      return `#/${SEGMENT_OF_KIND.committee}/${link.writeKey}`
   }
 }
 
@@ -62,6 +67,8 @@ export function parseLink(input: string): LinkParseResult {
     candidate = { kind: 'atelier', writeKey: rest[0], atelierId: rest[1] }
   } else if (segment === SEGMENT_OF_KIND.projection && rest.length === 1) {
     candidate = { kind: 'projection', readKey: rest[0] }
+  } else if (segment === SEGMENT_OF_KIND.committee && rest.length === 1) {
+    candidate = { kind: 'committee', writeKey: rest[0] }
   } else if (Object.values(SEGMENT_OF_KIND).includes(segment as never)) {
     return { ok: false, reason: 'invalid' }
   } else {

@@ -10,15 +10,40 @@ export const SYNC_PATH = '/sync'
 export const SUBPROTOCOL = 'tandem.v1'
 export const KEY_PROTOCOL_PREFIX = 'key.'
 
-/** Close codes. 4400–4499 tell the y-websocket client not to reconnect. */
+/**
+ * Close codes the relay sends. The stock y-websocket client stops reconnecting on 4400–4499
+ * (permanent: retrying cannot help) and reconnects, with back-off, on anything else — 4500–4599
+ * being the matching "try again later" range. Listed in docs/protocol.md, section 3.
+ */
 export const CloseCode = {
+  /** The relay is shutting down; reconnect later. */
+  goingAway: 1001,
+  /** A message larger than `MAX_MESSAGE_BYTES` (sent by the `ws` library itself). */
+  messageTooBig: 1009,
+  /** The room's file cannot be read right now (disk error); reconnect later. */
+  storageUnavailable: 1011,
   /** Malformed room name, missing subprotocol or undecodable message. */
   badRequest: 4400,
   /** No key, or a key that does not open this room. */
   invalidKey: 4401,
-  /** The relay is shutting down; reconnect later. */
-  goingAway: 1001,
+  /** A browser page from an origin the relay does not serve (`ALLOWED_ORIGINS`). */
+  forbiddenOrigin: 4403,
+  /** The change would make the meeting larger than `MAX_DOCUMENT_BYTES`. */
+  documentTooLarge: 4413,
+  /** The room has `MAX_CONNECTIONS_PER_ROOM` connections already; retry later. */
+  roomFull: 4503,
+  /** The relay has `MAX_ROOMS` meetings loaded and none idle to unload; retry later. */
+  relayFull: 4507,
+  /** More messages or bytes per second than the relay allows one connection; retry later. */
+  rateLimited: 4529,
 } as const
+
+export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode]
+
+/** What the y-websocket client does with a code: stop for good (4400–4499) or retry. */
+export function isPermanentClose(code: number): boolean {
+  return code >= 4400 && code < 4500
+}
 
 export function protocolsFor(key: string): string[] {
   return [SUBPROTOCOL, KEY_PROTOCOL_PREFIX + key]

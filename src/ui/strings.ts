@@ -15,6 +15,9 @@ export const t = {
     removeAtelier: 'Retirer',
     create: 'Créer la rencontre',
     creating: 'Création…',
+    startFrom: 'Trame de départ',
+    templates: 'Modèles',
+    copyOf: 'Copie d’une rencontre précédente (trame et ateliers)',
     needTitle: 'Donnez un titre à la rencontre.',
     needAteliers: 'Il faut au moins deux ateliers, chacun avec un nom.',
     known: 'Sur cet appareil',
@@ -24,7 +27,12 @@ export const t = {
     join: 'Rejoindre avec un lien',
     joinPlaceholder: 'Collez ici le lien reçu',
     joinButton: 'Rejoindre',
-    kind: { meeting: 'Coordination', atelier: 'Atelier', projection: 'Projection' },
+    kind: {
+      meeting: 'Coordination',
+      atelier: 'Atelier',
+      projection: 'Projection',
+      committee: 'Comité',
+    },
   },
 
   meeting: {

@@ -3,6 +3,7 @@ import type { Meeting } from '../../doc/meetingDoc'
 import { useSyncStatus } from '../../hooks/useSyncStatus'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
+import { ShareWithoutNetwork } from '../handover/ShareWithoutNetwork'
 import { AtelierClock } from './AtelierClock'
 import { AttendancePanel } from './AttendancePanel'
 import { NotesPanel } from './NotesPanel'
@@ -64,10 +65,13 @@ export function AtelierScreen({ meeting, session, atelierId }: Props) {
         <StepRunner meeting={meeting} session={session} atelier={atelier} />
       )}
       {view === 'reporter' && (
-        <div className="columns">
-          <NotesPanel meeting={meeting} session={session} atelier={atelier} />
-          <ProposalsPanel meeting={meeting} session={session} atelier={atelier} />
-        </div>
+        <>
+          <div className="columns">
+            <NotesPanel meeting={meeting} session={session} atelier={atelier} />
+            <ProposalsPanel meeting={meeting} session={session} atelier={atelier} />
+          </div>
+          <ShareWithoutNetwork session={session} meeting={meeting} atelierId={atelier.id} />
+        </>
       )}
       {view === 'attendance' && (
         <AttendancePanel meeting={meeting} session={session} atelierId={atelier.id} />

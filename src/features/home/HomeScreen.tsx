@@ -2,7 +2,7 @@ import { t } from '../../ui/strings'
 import { DeviceStatus } from './DeviceStatus'
 import { JoinByLink } from './JoinByLink'
 import { KnownMeetings } from './KnownMeetings'
-import { NewMeetingForm } from './NewMeetingForm'
+import { NewMeetingForm } from '../committee/NewMeetingForm'
 
 export function HomeScreen() {
   return (

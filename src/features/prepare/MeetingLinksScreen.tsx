@@ -5,6 +5,8 @@ import { readKeyOf, type CapabilityKey } from '../../links/capability'
 import { formatLink, type AtelierId } from '../../links/links'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { CopyLinkField } from '../../ui/CopyLinkField'
+import { ImportHandover } from '../handover/ImportHandover'
+import { ShareWithoutNetwork } from '../handover/ShareWithoutNetwork'
 import { t } from '../../ui/strings'
 
 interface Props {
@@ -13,7 +15,10 @@ interface Props {
   writeKey: CapabilityKey
 }
 
-/** The coordinator's view of a meeting: one join link per atelier and the projection link. */
+/**
+ * The coordinator's view of a meeting: one join link per atelier and the projection link, and
+ * the hand-over of ateliers' work by file when there is no network.
+ */
 export function MeetingLinksScreen({ meeting, session, writeKey }: Props) {
   const origin = window.location.origin
   const countOf = (atelierId: string) =>
@@ -52,6 +57,8 @@ export function MeetingLinksScreen({ meeting, session, writeKey }: Props) {
         {!session.readOnly && <AddAtelierForm session={session} />}
         <p className="help">{t.meeting.keepSecret}</p>
       </section>
+      {!session.readOnly && <ImportHandover session={session} />}
+      <ShareWithoutNetwork session={session} meeting={meeting} atelierId={null} />
     </div>
   )
 }

@@ -2,14 +2,30 @@ import { useState, type FormEvent } from 'react'
 import { ATELIER_NAME_MAX } from '../../doc/ateliers'
 import { TITLE_MAX } from '../../doc/details'
 import { newMeetingSchema } from '../../doc/meetingDoc'
+import { BUILT_IN_TEMPLATES } from '../../doc/script'
 import { navigate } from '../../app/useRoute'
 import { t } from '../../ui/strings'
-import { createNewMeeting } from './createNewMeeting'
+import { createNewMeeting, type TrameSource } from './createNewMeeting'
+import { useDeviceCommittee } from './useCommittee'
 
 const today = () => new Date().toLocaleDateString('sv-SE') // YYYY-MM-DD in local time
 
-/** The coordinator's first step: a title, a date and the ateliers of the evening. */
+/**
+ * The coordinator's first step: a title, a date, the ateliers of the evening, and the trame to
+ * start from (a template, or a copy of an earlier meeting of the committee).
+ */
 export function NewMeetingForm() {
+  const { committee } = useDeviceCommittee()
+  const [sourceId, setSourceId] = useState(BUILT_IN_TEMPLATES[0]!.id)
+  const sourceOf = (id: string): TrameSource => {
+    const builtIn = BUILT_IN_TEMPLATES.find((template) => template.id === id)
+    if (builtIn) return { kind: 'template', steps: builtIn.steps }
+    const saved = committee?.templates.find((template) => template.id === id)
+    if (saved) return { kind: 'template', steps: saved.steps }
+    const earlier = committee?.meetings.find((meeting) => meeting.id === id)
+    if (earlier) return { kind: 'copy', writeKey: earlier.writeKey }
+    return { kind: 'template', steps: BUILT_IN_TEMPLATES[0]!.steps }
+  }
   const [title, setTitle] = useState('')
   const [date, setDate] = useState(today)
   const [atelierNames, setAtelierNames] = useState([
@@ -28,7 +44,7 @@ export function NewMeetingForm() {
     if (!parsed.success) return setError(t.home.needAteliers)
     setBusy(true)
     try {
-      navigate(await createNewMeeting(parsed.data))
+      navigate(await createNewMeeting(parsed.data, sourceOf(sourceId)))
     } finally {
       setBusy(false)
     }
@@ -53,6 +69,36 @@ export function NewMeetingForm() {
       <label className="field">
         <span className="field__label">{t.home.date}</span>
         <input type="date" value={date} onChange={(event) => setDate(event.target.value)} />
+      </label>
+      <label className="field">
+        <span className="field__label">{t.home.startFrom}</span>
+        <select
+          value={sourceId}
+          onChange={(event) => setSourceId(event.target.value)}
+          data-testid="trame-source"
+        >
+          <optgroup label={t.home.templates}>
+            {BUILT_IN_TEMPLATES.map((template) => (
+              <option key={template.id} value={template.id}>
+                {template.name}
+              </option>
+            ))}
+            {committee?.templates.map((template) => (
+              <option key={template.id} value={template.id}>
+                {template.name}
+              </option>
+            ))}
+          </optgroup>
+          {committee && committee.meetings.length > 0 && (
+            <optgroup label={t.home.copyOf}>
+              {committee.meetings.map((meeting) => (
+                <option key={meeting.id} value={meeting.id}>
+                  {meeting.title} ({meeting.date})
+                </option>
+              ))}
+            </optgroup>
+          )}
+        </select>
       </label>
       <fieldset className="field">
         <legend className="field__label">{t.home.ateliers}</legend>

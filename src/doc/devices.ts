@@ -1,0 +1,59 @@
+/**
+ * Which devices have joined the meeting, as what, and when each last synced with the relay — so
+ * the coordinator sees before the evening that every atelier has a tablet ready, and the wall
+ * can say an atelier was last seen at 19:42. Each device writes only its own entry (its random
+ * device id, never a name), so entries never conflict.
+ */
+import type * as Y from 'yjs'
+import { z } from 'zod'
+import { devicesOf } from './layout'
+import { origins } from './origins'
+
+export const devicePresenceSchema = z.object({
+  deviceId: z.string().min(1),
+  kind: z.enum(['meeting', 'atelier', 'projection']),
+  atelierId: z.string().nullable(),
+  lastSyncedAt: z.number(),
+})
+export type DevicePresence = z.infer<typeof devicePresenceSchema>
+
+/** How often a device refreshes its entry while synced (ms): enough for "vu à 19:42". */
+export const PRESENCE_INTERVAL_MS = 60_000
+
+export function readDevices(doc: Y.Doc): DevicePresence[] {
+  const out: DevicePresence[] = []
+  devicesOf(doc).forEach((value, deviceId) => {
+    const parsed = devicePresenceSchema.safeParse({ ...(value as object), deviceId })
+    if (parsed.success) out.push(parsed.data)
+  })
+  return out.sort((a, b) => b.lastSyncedAt - a.lastSyncedAt)
+}
+
+/**
+ * Records that this device is in sync now. Not an undoable user action, and skipped when the
+ * entry is recent, so a device in sync writes about once a minute.
+ */
+export function recordPresence(doc: Y.Doc, presence: DevicePresence): void {
+  const previous = devicePresenceSchema.safeParse({
+    ...(devicesOf(doc).get(presence.deviceId) as object),
+    deviceId: presence.deviceId,
+  })
+  if (
+    previous.success &&
+    previous.data.kind === presence.kind &&
+    previous.data.atelierId === presence.atelierId &&
+    presence.lastSyncedAt - previous.data.lastSyncedAt < PRESENCE_INTERVAL_MS
+  )
+    return
+  const { deviceId, ...entry } = presence
+  doc.transact(() => devicesOf(doc).set(deviceId, entry), origins.presence)
+}
+
+/** The most recent sync of any device on each atelier, by atelier id. */
+export function lastSeenByAtelier(devices: DevicePresence[]): Record<string, number> {
+  const seen: Record<string, number> = {}
+  for (const device of devices)
+    if (device.atelierId !== null)
+      seen[device.atelierId] = Math.max(seen[device.atelierId] ?? 0, device.lastSyncedAt)
+  return seen
+}

@@ -1,0 +1,211 @@
+import { mkdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startCuttableProxy, type CuttableProxy } from './cuttableProxy'
+import {
+  addProposal,
+  createMeetingFrom,
+  launchChromium,
+  newDevice,
+  SCREENSHOTS,
+  showView,
+  startRelay,
+  waitForOfflineReady,
+  waitForSyncState,
+  type RunningRelay,
+} from './harness'
+
+let relay: RunningRelay
+let browser: Browser
+const proxies: CuttableProxy[] = []
+
+beforeAll(async () => {
+  await mkdir(join(SCREENSHOTS, 'handover'), { recursive: true })
+  relay = await startRelay()
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await Promise.all(proxies.map((proxy) => proxy.close()))
+  await relay?.stop()
+})
+
+/** A device reaching the relay through its own wifi, a proxy the test can cut. */
+async function deviceOnWifi(viewport?: { width: number; height: number }) {
+  const wifi = await startCuttableProxy(Number(new URL(relay.url).port))
+  proxies.push(wifi)
+  return { ...(await newDevice(browser, viewport)), wifi }
+}
+
+type Device = Awaited<ReturnType<typeof deviceOnWifi>>
+
+async function cutOff(device: Device) {
+  device.wifi.cut()
+  await device.context.setOffline(true)
+  await waitForSyncState(device.page, 'offline')
+}
+
+async function reconnect(device: Device) {
+  device.wifi.restore()
+  await device.context.setOffline(false)
+  await waitForSyncState(device.page, 'synced')
+}
+
+/** "Atelier 1 · 3 propositions", as the coordinator's screen shows each atelier. */
+const atelierHeadings = (page: Page) =>
+  page.getByTestId('atelier-link-item').locator('h3').allTextContents()
+
+const outcomes = (page: Page) => page.getByTestId('import-outcome').allTextContents()
+
+/** What dropping a file from the desktop onto the import panel does. */
+async function dropFile(page: Page, name: string, bytes: Uint8Array) {
+  await page.evaluate(
+    ({ name, bytes }) => {
+      const data = new DataTransfer()
+      data.items.add(new File([new Uint8Array(bytes)], name))
+      const panel = document.querySelector('[data-testid="import-handover"]')!
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        panel.dispatchEvent(
+          new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }),
+        )
+    },
+    { name, bytes: Array.from(bytes) },
+  )
+}
+
+describe('hand-over by file, with no network between the devices', () => {
+  it('carries an atelier’s offline work to the coordinator and the projection, once', async () => {
+    const coordinator = await deviceOnWifi()
+    const { ateliers, projection } = await createMeetingFrom(
+      coordinator.page,
+      coordinator.wifi.url,
+      'Soirée sans réseau',
+    )
+    await waitForSyncState(coordinator.page, 'synced')
+    await waitForOfflineReady(coordinator.page)
+    const tablet = await deviceOnWifi()
+    await tablet.page.goto(ateliers[0]!.replace(coordinator.wifi.url, tablet.wifi.url))
+    await waitForSyncState(tablet.page, 'synced')
+    await waitForOfflineReady(tablet.page)
+
+    // No path at all between the two from now on.
+    await cutOff(coordinator)
+    await cutOff(tablet)
+    await showView(tablet.page, 'Notes et propositions')
+    const texts = [
+      'Un accueil sans rendez-vous le mardi',
+      'Des formulaires en langage simple',
+      'Être rappelé quand on laisse un message',
+    ]
+    for (const text of texts) await addProposal(tablet.page, text)
+    // The coordinator works too, meanwhile.
+    await coordinator.page.getByLabel('Nom du nouvel atelier').fill('Atelier tardif')
+    await coordinator.page.getByRole('button', { name: 'Ajouter un atelier' }).click()
+
+    // The tablet exports. Until the atelier screen has its own button, the binôme uses the
+    // whole-meeting one of the coordination view, which the tablet opens offline (same key).
+    const writeKey = ateliers[0]!.split('/#/atelier/')[1]!.split('/')[0]!
+    await tablet.page.evaluate((hash) => (window.location.hash = hash), `#/rencontre/${writeKey}`)
+    // Headless Chromium cannot share files, so the app downloads it.
+    const started = Date.now()
+    const [download] = await Promise.all([
+      tablet.page.waitForEvent('download'),
+      tablet.page.getByRole('button', { name: 'Partager sans réseau' }).click(),
+    ])
+    const fileName = download.suggestedFilename()
+    expect(fileName).toMatch(/^tandem-coordination-\d\dh\d\d\.tandem$/)
+    const path = join(SCREENSHOTS, 'handover', fileName)
+    await download.saveAs(path)
+    await expect
+      .poll(() => tablet.page.getByTestId('share-status').textContent())
+      .toContain('enregistré dans les téléchargements')
+    const bytes = new Uint8Array(await readFile(path))
+    expect(new TextDecoder().decode(bytes.subarray(0, 8))).toBe('TANDEM1\n')
+    expect(Buffer.from(bytes).includes(writeKey)).toBe(false)
+
+    // The coordinator imports it with the file picker.
+    await coordinator.page.getByTestId('import-file-input').setInputFiles(path)
+    await expect
+      .poll(() => outcomes(coordinator.page))
+      .toEqual(['Fichier importé : 3 propositions ajoutées.'])
+    const elapsed = Date.now() - started
+    expect(await atelierHeadings(coordinator.page)).toEqual([
+      'Atelier 1 · 3 propositions',
+      'Atelier 2 · aucune proposition',
+      'Atelier tardif · aucune proposition',
+    ])
+    // From the top, so the sticky bar is where the coordinator sees it.
+    await coordinator.page.evaluate(() => window.scrollTo(0, 0))
+    await coordinator.page.screenshot({
+      path: join(SCREENSHOTS, 'handover', 'coordinator-after-import.png'),
+      fullPage: true,
+    })
+    console.info(`hand-over: ${bytes.length} bytes, export to import shown in ${elapsed} ms`)
+
+    // The same file dropped on the panel a second time brings nothing.
+    await dropFile(coordinator.page, fileName, bytes)
+    await expect
+      .poll(() => outcomes(coordinator.page))
+      .toEqual(['Rien de nouveau : ce fichier était déjà importé (ou déjà reçu par le réseau).'])
+    // A file that is not a hand-over is refused in plain words, and changes nothing.
+    await coordinator.page
+      .getByTestId('import-file-input')
+      .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Notes') })
+    await expect
+      .poll(() => outcomes(coordinator.page))
+      .toEqual([
+        '« notes.txt » n’a pas été importé. Ce fichier n’est pas un partage de Tandem. Choisissez le fichier qui se termine par « .tandem ». La rencontre n’a pas été modifiée.',
+      ])
+    await coordinator.page.evaluate(() => window.scrollTo(0, 0))
+    await coordinator.page.screenshot({
+      path: join(SCREENSHOTS, 'handover', 'coordinator-refused-file.png'),
+      fullPage: true,
+    })
+    expect((await atelierHeadings(coordinator.page))[0]).toBe('Atelier 1 · 3 propositions')
+
+    // The projection, opened on the coordinator's laptop still without network, shows them.
+    const wall = await coordinator.context.newPage()
+    await wall.setViewportSize({ width: 1920, height: 1080 })
+    await wall.goto(projection)
+    await expect
+      .poll(() => wall.locator('[data-testid="wall-atelier"]:nth-child(1) li').allTextContents())
+      .toEqual(texts)
+    await wall.screenshot({ path: join(SCREENSHOTS, 'handover', 'projection-after-import.png') })
+    await wall.close()
+
+    // When the network returns, the import and the sync agree: nothing doubles, nothing lost.
+    await reconnect(coordinator)
+    await reconnect(tablet)
+    for (const device of [coordinator, tablet])
+      await expect
+        .poll(() => atelierHeadings(device.page), { timeout: 15_000 })
+        .toEqual([
+          'Atelier 1 · 3 propositions',
+          'Atelier 2 · aucune proposition',
+          'Atelier tardif · aucune proposition',
+        ])
+
+    await Promise.all([coordinator, tablet].map((device) => device.context.close()))
+  })
+
+  it('refuses a file of another meeting', async () => {
+    const other = await deviceOnWifi()
+    await createMeetingFrom(other.page, other.wifi.url, 'Une autre soirée')
+    const [download] = await Promise.all([
+      other.page.waitForEvent('download'),
+      other.page.getByRole('button', { name: 'Partager sans réseau' }).click(),
+    ])
+    const path = join(SCREENSHOTS, 'handover', `autre-${download.suggestedFilename()}`)
+    await download.saveAs(path)
+
+    const coordinator = await deviceOnWifi()
+    await createMeetingFrom(coordinator.page, coordinator.wifi.url, 'Cette soirée')
+    await coordinator.page.getByTestId('import-file-input').setInputFiles(path)
+    await expect
+      .poll(() => outcomes(coordinator.page))
+      .toEqual([expect.stringContaining('Ce fichier vient d’une autre rencontre')])
+    await Promise.all([other, coordinator].map((device) => device.context.close()))
+  })
+})
