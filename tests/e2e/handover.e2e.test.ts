@@ -8,6 +8,7 @@ import {
   createMeetingFrom,
   launchChromium,
   newDevice,
+  proposalsOnTablet,
   SCREENSHOTS,
   showView,
   startRelay,
@@ -104,10 +105,8 @@ describe('hand-over by file, with no network between the devices', () => {
     await coordinator.page.getByLabel('Nom du nouvel atelier').fill('Atelier tardif')
     await coordinator.page.getByRole('button', { name: 'Ajouter un atelier' }).click()
 
-    // The tablet exports. Until the atelier screen has its own button, the binôme uses the
-    // whole-meeting one of the coordination view, which the tablet opens offline (same key).
+    // The rapporteur exports from the atelier screen.
     const writeKey = ateliers[0]!.split('/#/atelier/')[1]!.split('/')[0]!
-    await tablet.page.evaluate((hash) => (window.location.hash = hash), `#/rencontre/${writeKey}`)
     // Headless Chromium cannot share files, so the app downloads it.
     const started = Date.now()
     const [download] = await Promise.all([
@@ -115,7 +114,7 @@ describe('hand-over by file, with no network between the devices', () => {
       tablet.page.getByRole('button', { name: 'Partager sans réseau' }).click(),
     ])
     const fileName = download.suggestedFilename()
-    expect(fileName).toMatch(/^tandem-coordination-\d\dh\d\d\.tandem$/)
+    expect(fileName).toMatch(/^tandem-atelier-1-\d\dh\d\d\.tandem$/)
     const path = join(SCREENSHOTS, 'handover', fileName)
     await download.saveAs(path)
     await expect
@@ -129,7 +128,7 @@ describe('hand-over by file, with no network between the devices', () => {
     await coordinator.page.getByTestId('import-file-input').setInputFiles(path)
     await expect
       .poll(() => outcomes(coordinator.page))
-      .toEqual(['Fichier importé : 3 propositions ajoutées.'])
+      .toEqual(['Fichier de « Atelier 1 » : 3 propositions ajoutées.'])
     const elapsed = Date.now() - started
     expect(await atelierHeadings(coordinator.page)).toEqual([
       'Atelier 1 · 3 propositions',
@@ -178,14 +177,14 @@ describe('hand-over by file, with no network between the devices', () => {
     // When the network returns, the import and the sync agree: nothing doubles, nothing lost.
     await reconnect(coordinator)
     await reconnect(tablet)
-    for (const device of [coordinator, tablet])
-      await expect
-        .poll(() => atelierHeadings(device.page), { timeout: 15_000 })
-        .toEqual([
-          'Atelier 1 · 3 propositions',
-          'Atelier 2 · aucune proposition',
-          'Atelier tardif · aucune proposition',
-        ])
+    await expect
+      .poll(() => atelierHeadings(coordinator.page), { timeout: 15_000 })
+      .toEqual([
+        'Atelier 1 · 3 propositions',
+        'Atelier 2 · aucune proposition',
+        'Atelier tardif · aucune proposition',
+      ])
+    expect(await proposalsOnTablet(tablet.page)).toEqual(texts)
 
     await Promise.all([coordinator, tablet].map((device) => device.context.close()))
   })
