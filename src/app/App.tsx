@@ -1,8 +1,9 @@
+import { CommitteeScreen } from '../features/committee/CommitteeScreen'
 import { HomeScreen } from '../features/home/HomeScreen'
 import { AtelierScreen } from '../features/atelier/AtelierScreen'
 import { InvalidLinkScreen } from '../features/meeting/InvalidLinkScreen'
 import { MeetingGate } from '../features/meeting/MeetingGate'
-import { MeetingLinksScreen } from '../features/prepare/MeetingLinksScreen'
+import { CoordinatorScreen } from '../features/prepare/CoordinatorScreen'
 import { ProjectionScreen } from '../features/projection/ProjectionScreen'
 import { StorageProblemBanner } from '../ui/StorageProblemBanner'
 import { UpdatePrompt } from './UpdatePrompt'
@@ -22,6 +23,8 @@ function Screen() {
   const route = useRoute()
   if (!route.ok) return route.reason === 'invalid' ? <InvalidLinkScreen /> : <HomeScreen />
   const link = route.link
+  if (link.kind === 'committee')
+    return <CommitteeScreen key={link.writeKey} writeKey={link.writeKey} />
   // Keyed by the link so that opening another meeting starts from a clean state.
   const key = `${link.kind}:${'writeKey' in link ? link.writeKey : link.readKey}`
   return (
@@ -30,7 +33,7 @@ function Screen() {
         switch (link.kind) {
           case 'meeting':
             return (
-              <MeetingLinksScreen meeting={meeting} session={session} writeKey={link.writeKey} />
+              <CoordinatorScreen meeting={meeting} session={session} writeKey={link.writeKey} />
             )
           case 'atelier':
             return <AtelierScreen meeting={meeting} session={session} atelierId={link.atelierId} />

@@ -10,6 +10,12 @@
  *   notes       Y.Map   "<atelierId>|<stepId>|<questionId>" → Y.Text (see notes.ts)
  *   attendance  Y.Map   "<atelierId>|<college>|<clientId>" → number (see attendance.ts)
  *   devices     Y.Map   deviceId → { kind, atelierId, lastSyncedAt } (see devices.ts)
+ *   plenary     Y.Map   screen, spotlight: what the projector shows (see plenary.ts)
+ *   groups      Y.Map   groupId → Y.Map { text, createdAt, dissolvedAt } (see grouping.ts)
+ *   groupMembers Y.Map  proposalId → groupId | null: a proposal is in one group at most
+ *   votes       Y.Map   "<itemId>|<bucket>|<counterId>" → { count, at } (see votes.ts)
+ *   voteSettings Y.Map  mode, "weight.<college>"
+ *   retained    Y.Map   itemId → retainedAt | null: "retenue en plénière"
  *
  * Flat maps keyed by id: concurrent creations on several tablets never collide, and keys that
  * only one device ever writes (attendance) never conflict at all.
@@ -25,6 +31,12 @@ export const ROOT = {
   notes: 'notes',
   attendance: 'attendance',
   devices: 'devices',
+  plenary: 'plenary',
+  groups: 'groups',
+  groupMembers: 'groupMembers',
+  votes: 'votes',
+  voteSettings: 'voteSettings',
+  retained: 'retained',
 } as const
 
 export const metaOf = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.meta)
@@ -34,6 +46,12 @@ export const proposalsOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(ROOT.propo
 export const notesOf = (doc: Y.Doc) => doc.getMap<Y.Text>(ROOT.notes)
 export const attendanceOf = (doc: Y.Doc) => doc.getMap<number>(ROOT.attendance)
 export const devicesOf = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.devices)
+export const plenaryOf = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.plenary)
+export const groupsOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(ROOT.groups)
+export const groupMembersOf = (doc: Y.Doc) => doc.getMap<string | null>(ROOT.groupMembers)
+export const votesOf = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.votes)
+export const voteSettingsOf = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.voteSettings)
+export const retainedOf = (doc: Y.Doc) => doc.getMap<number | null>(ROOT.retained)
 
 export function mapOf(values: Record<string, unknown>): Y.Map<unknown> {
   const map = new Y.Map<unknown>()

@@ -53,7 +53,12 @@ export const t = {
   },
 
   atelier: {
-    views: { facilitator: 'Animation', reporter: 'Notes et propositions', attendance: 'Présence' },
+    views: {
+      facilitator: 'Animation',
+      reporter: 'Notes et propositions',
+      attendance: 'Présence',
+      readiness: 'Prêt ?',
+    },
     viewsLabel: 'Vue',
     unknownAtelier: 'Cet atelier n’existe pas dans cette rencontre.',
     removedAtelier:
@@ -133,6 +138,118 @@ export const t = {
     total: (n: number) => `Total : ${n} personne${n > 1 ? 's' : ''}`,
     increment: (college: string) => `Ajouter une personne : ${college}`,
     decrement: (college: string) => `Retirer une personne : ${college}`,
+  },
+
+  prepare: {
+    tabs: {
+      links: 'Liens',
+      edit: 'Préparer',
+      sheets: 'Fiches à imprimer',
+      readiness: 'Prêt pour la soirée',
+      plenary: 'Plénière',
+    },
+    tabsLabel: 'Coordination de la rencontre',
+    details: 'La rencontre',
+    theme: 'Thème du jour',
+    themePlaceholder: 'Ex. : l’accès aux droits',
+    place: 'Lieu',
+    placePlaceholder: 'Ex. : Hôtel de Ville, salle des fêtes',
+    schedule: 'Déroulé de la soirée',
+    parts: {
+      opening: 'Plénière d’ouverture',
+      ateliers: 'Ateliers',
+      restitution: 'Restitution',
+      end: 'Fin',
+    },
+    atelierSlot: (minutes: number) => `Les ateliers disposent de ${minutes} min.`,
+    scheduleOutOfOrder: (parts: string) => `Horaires dans le désordre : ${parts}.`,
+    openingText: 'Texte de la plénière d’ouverture (comment fonctionne le comité)',
+    atelierName: 'Nom',
+    room: 'Salle',
+    facilitatorName: 'Prénom de l’animateur (facultatif)',
+    reporterName: 'Prénom du rapporteur (facultatif)',
+    removeAtelier: 'Retirer l’atelier',
+    confirmRemove: 'Confirmer le retrait',
+    removeWarning: (n: number) =>
+      `Cet atelier contient déjà ${n} élément${n > 1 ? 's' : ''} (propositions, notes). Il restera récupérable ci-dessous.`,
+    removedAteliers: 'Ateliers retirés',
+    trame: 'Trame des ateliers',
+    trameTotal: (total: number, slot: number) =>
+      total === slot
+        ? `Durée totale : ${total} min, exactement le créneau des ateliers.`
+        : total > slot
+          ? `Durée totale : ${total} min, soit ${total - slot} min de plus que le créneau des ateliers (${slot} min).`
+          : `Durée totale : ${total} min, soit ${slot - total} min de moins que le créneau des ateliers (${slot} min).`,
+    newStep: 'Nouvelle étape',
+    addStep: '+ Ajouter une étape',
+    removeStep: 'Supprimer l’étape',
+    duration: 'Durée (min)',
+    question: (n: number) => `Question ${n}`,
+    newQuestion: 'Nouvelle question',
+    addQuestion: '+ Ajouter une question',
+    templateName: 'Enregistrer cette trame comme modèle, sous le nom',
+    saveTemplate: 'Enregistrer le modèle',
+    templateSaved: 'Modèle enregistré dans le comité.',
+    sheetsHelp:
+      'Une fiche par atelier, à remettre au binôme : il scanne le code avec l’appareil photo de la tablette, une première fois avec le réseau.',
+    print: 'Imprimer les fiches',
+    sheetAtelierHelp:
+      'Scannez ce code avec l’appareil photo de la tablette, avec le réseau, avant la soirée. Ensuite la tablette fonctionne sans réseau.',
+    sheetProjectionHelp:
+      'À ouvrir sur l’ordinateur relié au vidéoprojecteur. Ce lien permet seulement de regarder.',
+    qrLabel: 'Code QR du lien',
+  },
+
+  readiness: {
+    title: 'Prêt pour la soirée ?',
+    ready: 'Cet appareil est prêt à fonctionner toute la soirée sans réseau.',
+    notReady: 'Cet appareil n’est pas encore prêt : voyez ce qui manque ci-dessous.',
+    app: {
+      ok: 'L’application est enregistrée sur cet appareil.',
+      missing:
+        'L’application n’est pas encore enregistrée pour fonctionner sans réseau : gardez la page ouverte avec le réseau quelques secondes.',
+      warning: '',
+      pending: 'Vérification de l’application…',
+    },
+    meeting: {
+      ok: 'La rencontre et sa trame sont enregistrées sur cet appareil.',
+      missing: 'La rencontre n’est pas encore enregistrée sur cet appareil.',
+      warning: '',
+      pending: '',
+    },
+    storage: {
+      ok: 'Le navigateur s’est engagé à ne pas effacer les données.',
+      warning:
+        'Le navigateur ne garantit pas la conservation des données si la place manque : installez l’application sur l’écran d’accueil.',
+      missing: '',
+      pending: 'Vérification du stockage…',
+    },
+    sync: (ago: string) => `Dernière synchronisation : ${ago}.`,
+    relay: {
+      ok: 'Le relais de la salle répond en ce moment.',
+      warning:
+        'Le relais ne répond pas en ce moment : le travail reste enregistré ici et partira au retour du réseau.',
+      missing: '',
+      pending: 'Recherche du relais…',
+    },
+    ateliersTitle: 'Tablettes des ateliers',
+    devicesJoined: (n: number, ago: string) =>
+      `${n} appareil${n > 1 ? 's' : ''} connecté${n > 1 ? 's' : ''}, dernière synchro ${ago}`,
+    noDevice: 'aucune tablette n’a encore rejoint cet atelier',
+  },
+
+  committee: {
+    title: 'Comité',
+    yours: 'Votre comité',
+    open: 'Ouvrir le comité',
+    meetings: 'Rencontres du comité',
+    noMeetings: 'Aucune rencontre pour l’instant.',
+    templates: 'Modèles de trame',
+    builtIn: 'fourni avec Tandem',
+    deleteTemplate: 'Supprimer',
+    link: 'Lien du comité (pour un autre appareil de la coordination)',
+    linkHelp:
+      'Ce lien ouvre toutes les rencontres du comité : ne le donnez qu’aux personnes de la coordination.',
   },
 
   projection: {

@@ -4,14 +4,15 @@ import { useSyncStatus } from '../../hooks/useSyncStatus'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
 import { ShareWithoutNetwork } from '../handover/ShareWithoutNetwork'
+import { ReadinessPanel } from '../readiness/ReadinessPanel'
 import { AtelierClock } from './AtelierClock'
 import { AttendancePanel } from './AttendancePanel'
 import { NotesPanel } from './NotesPanel'
 import { ProposalsPanel } from './ProposalsPanel'
 import { StepRunner } from './StepRunner'
 
-type View = 'facilitator' | 'reporter' | 'attendance'
-const VIEWS: View[] = ['facilitator', 'reporter', 'attendance']
+type View = 'facilitator' | 'reporter' | 'attendance' | 'readiness'
+const VIEWS: View[] = ['facilitator', 'reporter', 'attendance', 'readiness']
 
 interface Props {
   meeting: Meeting
@@ -73,6 +74,7 @@ export function AtelierScreen({ meeting, session, atelierId }: Props) {
           <ShareWithoutNetwork session={session} meeting={meeting} atelierId={atelier.id} />
         </>
       )}
+      {view === 'readiness' && <ReadinessPanel meeting={meeting} session={session} />}
       {view === 'attendance' && (
         <AttendancePanel meeting={meeting} session={session} atelierId={atelier.id} />
       )}

@@ -1,4 +1,5 @@
 import { t } from '../../ui/strings'
+import { CommitteeCard } from './CommitteeCard'
 import { DeviceStatus } from './DeviceStatus'
 import { JoinByLink } from './JoinByLink'
 import { KnownMeetings } from './KnownMeetings'
@@ -12,6 +13,7 @@ export function HomeScreen() {
         <span className="topbar__title muted">{t.tagline}</span>
       </header>
       <main className="frame__body page">
+        <CommitteeCard />
         <KnownMeetings />
         <NewMeetingForm />
         <JoinByLink />

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, type ReactNode } from 'react'
 import type { Meeting } from '../../doc/meetingDoc'
-import { rememberMeeting } from '../../device/deviceDb'
+import { recordPresence } from '../../doc/devices'
+import { deviceId, rememberMeeting } from '../../device/deviceDb'
 import { reportStorageError } from '../../device/storageHealth'
 import { requestPersistentStorage } from '../../device/storagePersistence'
 import { capabilityFromKey } from '../../links/capability'
@@ -13,8 +14,11 @@ import { InvalidLinkScreen } from './InvalidLinkScreen'
 import { MeetingFrame } from './MeetingFrame'
 import { WaitingForMeeting } from './WaitingForMeeting'
 
+/** Links that open a meeting (the committee link opens the committee screen). */
+export type MeetingScreenLink = Exclude<MeetingLink, { kind: 'committee' }>
+
 interface MeetingGateProps {
-  link: MeetingLink
+  link: MeetingScreenLink
   children: (meeting: Meeting, session: MeetingSession) => ReactNode
 }
 
@@ -38,7 +42,7 @@ function OpenMeeting({
   session,
   render,
 }: {
-  link: MeetingLink
+  link: MeetingScreenLink
   session: MeetingSession
   render: MeetingGateProps['children']
 }) {
@@ -62,6 +66,23 @@ function OpenMeeting({
       lastOpenedAt: Date.now(),
     }).catch(reportStorageError)
   }, [link, session.roomId, title, atelierName])
+
+  // While in sync, a device with write access tells the coordinator it is there (throttled).
+  const atelierId = link.kind === 'atelier' ? link.atelierId : null
+  const syncedAt = status.connection === 'synced' ? status.lastSyncedAt : null
+  useEffect(() => {
+    if (syncedAt === null || session.readOnly || title === undefined) return
+    void deviceId().then(
+      (id) =>
+        recordPresence(session.doc, {
+          deviceId: id,
+          kind: link.kind,
+          atelierId,
+          lastSyncedAt: syncedAt,
+        }),
+      reportStorageError,
+    )
+  }, [syncedAt, session, link.kind, atelierId, title])
 
   if (status.connection === 'refused' && !meeting) return <InvalidLinkScreen />
   return (

@@ -1,0 +1,60 @@
+import { useState } from 'react'
+import type { Meeting } from '../../doc/meetingDoc'
+import type { CapabilityKey } from '../../links/capability'
+import type { MeetingSession } from '../../sync/meetingSession'
+import { t } from '../../ui/strings'
+import { AteliersReadiness } from '../readiness/AteliersReadiness'
+import { ReadinessPanel } from '../readiness/ReadinessPanel'
+import { AteliersEditor } from './AteliersEditor'
+import { DetailsEditor } from './DetailsEditor'
+import { JoinSheets } from './JoinSheets'
+import { MeetingLinksScreen } from './MeetingLinksScreen'
+import { TrameEditor } from './TrameEditor'
+
+type Tab = 'links' | 'edit' | 'sheets' | 'readiness'
+const TABS: Tab[] = ['links', 'edit', 'sheets', 'readiness']
+
+interface Props {
+  meeting: Meeting
+  session: MeetingSession
+  writeKey: CapabilityKey
+}
+
+/** The coordinator's device: prepare the meeting, hand out the links, check every device. */
+export function CoordinatorScreen({ meeting, session, writeKey }: Props) {
+  const [tab, setTab] = useState<Tab>('links')
+  return (
+    <>
+      <nav className="tabs tabs--bar no-print" aria-label={t.prepare.tabsLabel}>
+        {TABS.map((candidate) => (
+          <button
+            key={candidate}
+            type="button"
+            className={`tabs__tab${candidate === tab ? ' tabs__tab--active' : ''}`}
+            aria-pressed={candidate === tab}
+            onClick={() => setTab(candidate)}
+          >
+            {t.prepare.tabs[candidate]}
+          </button>
+        ))}
+      </nav>
+      {tab === 'links' && (
+        <MeetingLinksScreen meeting={meeting} session={session} writeKey={writeKey} />
+      )}
+      {tab === 'edit' && (
+        <div className="page page--wide">
+          <DetailsEditor meeting={meeting} session={session} />
+          <AteliersEditor meeting={meeting} session={session} />
+          <TrameEditor meeting={meeting} session={session} />
+        </div>
+      )}
+      {tab === 'sheets' && <JoinSheets meeting={meeting} writeKey={writeKey} />}
+      {tab === 'readiness' && (
+        <div className="page">
+          <ReadinessPanel meeting={meeting} session={session} />
+          <AteliersReadiness meeting={meeting} />
+        </div>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,87 @@
+import { useEffect, useState } from 'react'
+import type { Meeting } from '../../doc/meetingDoc'
+import { readKeyOf, type CapabilityKey } from '../../links/capability'
+import { formatLink, type AtelierId } from '../../links/links'
+import { t } from '../../ui/strings'
+import { formatDate } from './MeetingLinksScreen'
+
+interface Sheet {
+  title: string
+  subtitle: string
+  url: string
+  help: string
+}
+
+/**
+ * One printable sheet per atelier (and one for the projector): its QR code, its link, and
+ * what to do with it. A tablet's camera opens the link straight into the app. The QR library
+ * is loaded only here, so it weighs nothing on the first screen.
+ */
+export function JoinSheets({ meeting, writeKey }: { meeting: Meeting; writeKey: CapabilityKey }) {
+  const origin = window.location.origin
+  const sheets: Sheet[] = [
+    ...meeting.ateliers.map((atelier) => ({
+      title: atelier.name,
+      subtitle: [
+        atelier.room,
+        [atelier.facilitatorName, atelier.reporterName].filter(Boolean).join(' et '),
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      url: formatLink(origin, { kind: 'atelier', writeKey, atelierId: atelier.id as AtelierId }),
+      help: t.prepare.sheetAtelierHelp,
+    })),
+    {
+      title: t.meeting.projectionLink,
+      subtitle: '',
+      url: formatLink(origin, { kind: 'projection', readKey: readKeyOf(writeKey) }),
+      help: t.prepare.sheetProjectionHelp,
+    },
+  ]
+  return (
+    <div className="sheets">
+      <div className="sheets__toolbar no-print">
+        <p className="help">{t.prepare.sheetsHelp}</p>
+        <button type="button" className="button" onClick={() => window.print()}>
+          {t.prepare.print}
+        </button>
+      </div>
+      {sheets.map((sheet) => (
+        <article key={sheet.url} className="sheet" data-testid="join-sheet">
+          <p className="sheet__meeting">
+            {meeting.title}
+            {meeting.date ? ` — ${formatDate(meeting.date)}` : ''}
+          </p>
+          <h2 className="sheet__title">{sheet.title}</h2>
+          {sheet.subtitle && <p className="sheet__subtitle">{sheet.subtitle}</p>}
+          <QrCode text={sheet.url} />
+          <p className="sheet__help">{sheet.help}</p>
+          <p className="sheet__url">{sheet.url}</p>
+        </article>
+      ))}
+    </div>
+  )
+}
+
+function QrCode({ text }: { text: string }) {
+  const [svg, setSvg] = useState<string | null>(null)
+  useEffect(() => {
+    let cancelled = false
+    void import('uqr').then(({ renderSVG }) => {
+      if (!cancelled) setSvg(renderSVG(text, { ecc: 'M', border: 2 }))
+    })
+    return () => {
+      cancelled = true
+    }
+  }, [text])
+  if (!svg) return <div className="sheet__qr" aria-hidden="true" />
+  // The SVG is generated locally from our own link, never from outside input.
+  return (
+    <div
+      className="sheet__qr"
+      role="img"
+      aria-label={t.prepare.qrLabel}
+      dangerouslySetInnerHTML={{ __html: svg }}
+    />
+  )
+}

@@ -1,0 +1,118 @@
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startCuttableProxy, type CuttableProxy } from './cuttableProxy'
+import {
+  launchChromium,
+  newDevice,
+  SCREENSHOTS,
+  showView,
+  startRelay,
+  waitForOfflineReady,
+  waitForSyncState,
+  type RunningRelay,
+} from './harness'
+
+let relay: RunningRelay
+let browser: Browser
+let wifi: CuttableProxy
+
+beforeAll(async () => {
+  await mkdir(SCREENSHOTS, { recursive: true })
+  relay = await startRelay()
+  browser = await launchChromium()
+  wifi = await startCuttableProxy(Number(new URL(relay.url).port))
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await wifi?.close()
+  await relay?.stop()
+})
+
+describe('preparing a meeting', () => {
+  it('starts from the first-meeting template, hands out sheets, and readies a tablet for offline', async () => {
+    const coordinator = await newDevice(browser)
+    const page = coordinator.page
+    await page.goto(relay.url)
+    await page.getByTestId('meeting-title').fill('Première rencontre du comité')
+    await page
+      .getByTestId('trame-source')
+      .selectOption({ label: 'Première rencontre du comité (90 min)' })
+    await page.getByRole('button', { name: '+ Ajouter un atelier' }).click()
+    await page.getByRole('button', { name: 'Créer la rencontre' }).click()
+    await page.getByTestId('projection-link').waitFor()
+    const ateliers = await page.getByTestId('atelier-link').allTextContents()
+    expect(ateliers).toHaveLength(3)
+
+    // The editor: theme, a room, and the trame against the atelier slot.
+    await page.getByRole('button', { name: 'Préparer', exact: true }).click()
+    await page.getByTestId('meeting-theme').fill('L’accueil au CCAS')
+    await page.getByTestId('atelier-editor').first().getByLabel('Salle').fill('Salle Colbert')
+    await expect
+      .poll(() => page.getByTestId('trame-total').textContent())
+      .toBe('Durée totale : 90 min, exactement le créneau des ateliers.')
+    expect(await page.getByTestId('step-editor').count()).toBe(4)
+    await page.screenshot({ path: join(SCREENSHOTS, 'prepare-editor.png'), fullPage: true })
+
+    // The printable sheets: one per atelier and one for the projector, each with its QR code.
+    await page.getByRole('button', { name: 'Fiches à imprimer' }).click()
+    await expect.poll(() => page.getByTestId('join-sheet').count()).toBe(4)
+    await expect.poll(() => page.locator('.sheet__qr svg').count()).toBe(4)
+    expect(await page.getByTestId('join-sheet').first().textContent()).toContain('Salle Colbert')
+    await page.emulateMedia({ media: 'print' })
+    await page.screenshot({ path: join(SCREENSHOTS, 'prepare-sheet-print.png') })
+    await page.emulateMedia({ media: 'screen' })
+
+    // A tablet joins through the link; the trame is there.
+    const tablet = await newDevice(browser)
+    await tablet.page.goto(ateliers[0]!.replace(relay.url, wifi.url))
+    await waitForSyncState(tablet.page, 'synced')
+    await waitForOfflineReady(tablet.page)
+    await expect
+      .poll(() => tablet.page.getByTestId('current-step').locator('h2').textContent())
+      .toBe('Faire connaissance')
+
+    // The coordinator sees the tablet has joined its atelier.
+    await page.getByRole('button', { name: 'Prêt pour la soirée' }).click()
+    await expect
+      .poll(() => page.getByTestId('atelier-readiness').first().getAttribute('class'), {
+        timeout: 15_000,
+      })
+      .toContain('check--ok')
+    await page.screenshot({
+      path: join(SCREENSHOTS, 'prepare-readiness-coordinator.png'),
+      fullPage: true,
+    })
+
+    // Offline, after a reload, the tablet still has its trame and says it is ready.
+    wifi.cut()
+    await tablet.context.setOffline(true)
+    await tablet.page.reload()
+    await expect
+      .poll(() => tablet.page.getByTestId('current-step').locator('h2').textContent())
+      .toBe('Faire connaissance')
+    await showView(tablet.page, 'Prêt ?')
+    await expect
+      .poll(() => tablet.page.getByTestId('readiness').getAttribute('data-ready'), {
+        timeout: 10_000,
+      })
+      .toBe('true')
+    expect(await tablet.page.locator('[data-check="relay"]').getAttribute('data-state')).toBe(
+      'warning',
+    )
+    await tablet.page.screenshot({
+      path: join(SCREENSHOTS, 'prepare-readiness-tablet-offline.png'),
+    })
+
+    // The committee remembers the meeting, for templates and copies.
+    await page.goto(relay.url)
+    await page.getByTestId('committee-card').click()
+    await expect
+      .poll(() => page.locator('.known-list__link strong').first().textContent())
+      .toBe('Première rencontre du comité')
+
+    await Promise.all([coordinator, tablet].map((device) => device.context.close()))
+  })
+})
