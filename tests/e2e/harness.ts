@@ -111,7 +111,7 @@ export async function createMeetingFrom(
 
 export async function showView(
   page: Page,
-  name: 'Animation' | 'Notes et propositions' | 'Présence',
+  name: 'Animation' | 'Notes et propositions' | 'Présence' | 'Prêt ?',
 ) {
   await page.getByRole('button', { name, exact: true }).click()
 }
