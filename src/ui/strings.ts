@@ -252,6 +252,50 @@ export const t = {
       'Ce lien ouvre toutes les rencontres du comité : ne le donnez qu’aux personnes de la coordination.',
   },
 
+  followUp: {
+    title: 'Tableau de suivi des propositions',
+    empty:
+      'Aucune proposition retenue pour l’instant. Les propositions retenues en plénière apparaissent ici.',
+    refresh: 'Reprendre les propositions retenues des rencontres',
+    refreshed: (n: number) =>
+      n === 0
+        ? 'Rien de nouveau.'
+        : `${n} proposition${n > 1 ? 's' : ''} ajoutée${n > 1 ? 's' : ''} au tableau.`,
+    status: {
+      retained: 'Retenue en plénière',
+      submittedToBoard: 'Soumise au Conseil d’administration',
+      validated: 'Validée',
+      rejected: 'Non retenue',
+      assignedToGroup: 'Confiée à un groupe de travail',
+      inProgress: 'En cours',
+      done: 'Réalisée',
+    },
+    filterStatus: 'Statut',
+    filterMeeting: 'Rencontre',
+    all: 'Toutes',
+    origin: (meeting: string, ateliers: string) => `${meeting} — ${ateliers}`,
+    history: 'Historique',
+    change: 'Faire avancer',
+    comment: 'Commentaire',
+    reasonRequired: 'Pour « non retenue », indiquez la raison : elle sera dite aux participants.',
+    owner: 'Suivi par (service ou groupe de travail)',
+    exportCsv: 'Exporter pour un tableur (CSV)',
+    exportDecidim: 'Exporter pour Decidim (CSV)',
+    csvHeader: [
+      'Proposition',
+      'Rencontre',
+      'Date de la rencontre',
+      'Ateliers',
+      'Statut',
+      'Depuis le',
+      'Suivi par',
+      'Commentaire',
+    ],
+    decidimDescription: (meeting: string, date: string, ateliers: string) =>
+      `Proposition du comité des usagers, rencontre « ${meeting} » du ${date} (${ateliers}).`,
+    since: (date: string) => `depuis le ${date}`,
+  },
+
   projection: {
     title: 'Restitution',
     empty: 'En attente des propositions des ateliers…',

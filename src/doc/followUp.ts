@@ -1,0 +1,151 @@
+/**
+ * The tableau de suivi: what became of each proposal retained in plenary, over the year. Lives
+ * in the committee document (see committeeDoc.ts), shared by the coordinator's devices.
+ *
+ *   followUp         Y.Map  "<meetingId>:<itemId>" → { meetingId, meetingTitle, meetingDate,
+ *                                                      ateliers, text, retainedAt }
+ *   followUpHistory  Y.Map  "<entryId>|<changeId>" → { status, at, comment, owner }
+ *
+ * Each status change is its own entry in a flat map: two devices changing a status at once
+ * both keep their change (dated), and the latest is the current status.
+ */
+import type * as Y from 'yjs'
+import { z } from 'zod'
+import { newId } from './ids'
+import { compareIds } from './layout'
+import { origins } from './origins'
+
+const entriesOf = (doc: Y.Doc) => doc.getMap<unknown>('followUp')
+const historyOf = (doc: Y.Doc) => doc.getMap<unknown>('followUpHistory')
+
+export const FOLLOW_UP_STATUSES = [
+  'retained',
+  'submittedToBoard',
+  'validated',
+  'rejected',
+  'assignedToGroup',
+  'inProgress',
+  'done',
+] as const
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number]
+
+/** Which status may follow which: the path of a proposal from the plenary to its realisation. */
+export const NEXT_STATUSES: Record<FollowUpStatus, FollowUpStatus[]> = {
+  retained: ['submittedToBoard'],
+  submittedToBoard: ['validated', 'rejected'],
+  validated: ['assignedToGroup', 'inProgress'],
+  rejected: [],
+  assignedToGroup: ['inProgress'],
+  inProgress: ['done'],
+  done: [],
+}
+
+/** Progress (%) reported with each status, as Decidim's accountability module expects. */
+export const PROGRESS: Record<FollowUpStatus, number> = {
+  retained: 0,
+  submittedToBoard: 10,
+  validated: 25,
+  rejected: 0,
+  assignedToGroup: 40,
+  inProgress: 60,
+  done: 100,
+}
+
+const entrySchema = z.object({
+  id: z.string().min(1),
+  meetingId: z.string().min(1),
+  meetingTitle: z.string(),
+  meetingDate: z.string(),
+  ateliers: z.array(z.string()),
+  text: z.string(),
+  retainedAt: z.number(),
+})
+
+export const changeSchema = z.object({
+  id: z.string(),
+  status: z.enum(FOLLOW_UP_STATUSES),
+  at: z.number(),
+  comment: z.string().max(1000),
+  /** A service or working group, never a private person's details. */
+  owner: z.string().max(120),
+})
+export type StatusChange = z.infer<typeof changeSchema>
+
+export interface FollowUpEntry extends z.infer<typeof entrySchema> {
+  status: FollowUpStatus
+  /** Oldest first, starting with "retenue en plénière". */
+  history: StatusChange[]
+}
+
+export function readFollowUp(doc: Y.Doc): FollowUpEntry[] {
+  const history = new Map<string, StatusChange[]>()
+  historyOf(doc).forEach((value, key) => {
+    const [entryId, changeId] = key.split('|')
+    const parsed = changeSchema.safeParse({ ...(value as object), id: changeId })
+    if (!entryId || !parsed.success) return
+    history.set(entryId, [...(history.get(entryId) ?? []), parsed.data])
+  })
+  const entries: FollowUpEntry[] = []
+  entriesOf(doc).forEach((value, id) => {
+    const parsed = entrySchema.safeParse({ ...(value as object), id })
+    if (!parsed.success) return
+    const changes = (history.get(id) ?? []).sort((a, b) => a.at - b.at || compareIds(a.id, b.id))
+    entries.push({ ...parsed.data, history: changes, status: changes.at(-1)?.status ?? 'retained' })
+  })
+  return entries.sort(
+    (a, b) =>
+      b.meetingDate.localeCompare(a.meetingDate) ||
+      a.retainedAt - b.retainedAt ||
+      compareIds(a.id, b.id),
+  )
+}
+
+export interface RetainedProposal {
+  meetingId: string
+  meetingTitle: string
+  meetingDate: string
+  itemId: string
+  ateliers: string[]
+  text: string
+  retainedAt: number
+}
+
+/**
+ * Adds proposals retained in plenary to the table (and refreshes their wording). Idempotent:
+ * an entry already there keeps its history. Returns how many were new.
+ */
+export function recordRetained(doc: Y.Doc, retained: RetainedProposal[]): number {
+  let added = 0
+  doc.transact(() => {
+    for (const item of retained) {
+      const id = `${item.meetingId}:${item.itemId}`
+      const { itemId: _itemId, ...entry } = item
+      const existing = entrySchema.safeParse({ ...(entriesOf(doc).get(id) as object), id })
+      if (!existing.success) {
+        added += 1
+        historyOf(doc).set(`${id}|${newId()}`, {
+          status: 'retained',
+          at: item.retainedAt,
+          comment: '',
+          owner: '',
+        })
+      }
+      if (!existing.success || existing.data.text !== item.text) entriesOf(doc).set(id, entry)
+    }
+  }, origins.local)
+  return added
+}
+
+export class StatusTransitionError extends Error {}
+
+/** Moves an entry to its next status; a refusal ("non retenue") needs a reason. */
+export function changeStatus(doc: Y.Doc, entryId: string, change: Omit<StatusChange, 'id'>): void {
+  const entry = readFollowUp(doc).find((candidate) => candidate.id === entryId)
+  if (!entry) throw new StatusTransitionError(`unknown entry ${entryId}`)
+  if (!NEXT_STATUSES[entry.status].includes(change.status))
+    throw new StatusTransitionError(`${entry.status} → ${change.status}`)
+  const valid = changeSchema.omit({ id: true }).parse(change)
+  if (valid.status === 'rejected' && !valid.comment.trim())
+    throw new StatusTransitionError('a refusal needs a reason')
+  doc.transact(() => historyOf(doc).set(`${entryId}|${newId()}`, valid), origins.local)
+}
