@@ -42,6 +42,9 @@ export const detailsSchema = z.object({
   place: z.string().max(DETAIL_MAX),
   schedule: scheduleSchema,
   openingText: z.string().max(OPENING_TEXT_MAX),
+  /** Written by the coordinator before publishing the actes. */
+  proceedingsIntro: z.string().max(OPENING_TEXT_MAX),
+  proceedingsConclusion: z.string().max(OPENING_TEXT_MAX),
 })
 export type MeetingDetails = z.infer<typeof detailsSchema>
 
@@ -52,6 +55,8 @@ const defaults: MeetingDetails = {
   place: '',
   schedule: DEFAULT_SCHEDULE,
   openingText: DEFAULT_OPENING_TEXT,
+  proceedingsIntro: '',
+  proceedingsConclusion: '',
 }
 
 /** Each field on its own: one bad or missing value falls back to its default, not the whole. */
@@ -68,6 +73,8 @@ export function readDetails(doc: Y.Doc): MeetingDetails {
     place: field('place'),
     schedule: field('schedule'),
     openingText: field('openingText'),
+    proceedingsIntro: field('proceedingsIntro'),
+    proceedingsConclusion: field('proceedingsConclusion'),
   }
 }
 

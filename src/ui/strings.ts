@@ -296,6 +296,36 @@ export const t = {
     since: (date: string) => `depuis le ${date}`,
   },
 
+  proceedings: {
+    tab: 'Actes',
+    heading: (title: string) => `Actes — ${title}`,
+    theme: (theme: string) => `Thème : ${theme}`,
+    attendance: 'Participation',
+    proposals: 'Propositions de l’atelier',
+    validated: 'validée par le groupe',
+    noNotes: 'Pas de notes pour cette question.',
+    noProposals: 'Pas de proposition.',
+    restitution: 'Restitution en plénière',
+    retained: 'retenue en plénière',
+    votes: 'Votes',
+    conclusion: 'Conclusion',
+    intro: 'Introduction (facultative)',
+    conclusionField: 'Conclusion (facultative)',
+    print: 'Imprimer ou enregistrer en PDF',
+    word: 'Télécharger pour Word ou LibreOffice (.docx)',
+    markdown: 'Télécharger en texte (.md)',
+    preparing: 'Préparation du fichier…',
+    fileName: (title: string, ext: string) =>
+      `actes-${
+        title
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '') || 'rencontre'
+      }.${ext}`,
+  },
+
   projection: {
     title: 'Restitution',
     empty: 'En attente des propositions des ateliers…',

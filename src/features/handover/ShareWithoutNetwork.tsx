@@ -3,7 +3,7 @@ import type { Meeting } from '../../doc/meetingDoc'
 import { exportHandover } from '../../handover/exportHandover'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
-import { deliverFile } from './deliverFile'
+import { deliverFile } from '../../ui/deliverFile'
 
 interface Props {
   session: MeetingSession

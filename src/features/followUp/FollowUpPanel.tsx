@@ -1,0 +1,145 @@
+import { useState } from 'react'
+import {
+  changeStatus,
+  FOLLOW_UP_STATUSES,
+  NEXT_STATUSES,
+  readFollowUp,
+  type FollowUpEntry,
+  type FollowUpStatus,
+} from '../../doc/followUp'
+import { useDocSnapshot } from '../../hooks/useDocSnapshot'
+import type { MeetingSession } from '../../sync/meetingSession'
+import { deliverFile } from '../../ui/deliverFile'
+import { t } from '../../ui/strings'
+import { decidimCsv, followUpCsv } from './followUpCsv'
+
+const day = (at: number) => new Date(at).toLocaleDateString('fr-FR')
+
+/** The tableau de suivi: each retained proposal, where it stands, and its dated history. */
+export function FollowUpPanel({ session }: { session: MeetingSession }) {
+  const entries = useDocSnapshot(session.doc, readFollowUp)
+  const [status, setStatus] = useState<FollowUpStatus | ''>('')
+  const [meeting, setMeeting] = useState('')
+  const meetings = [...new Map(entries.map((e) => [e.meetingId, e.meetingTitle])).entries()]
+  const shown = entries.filter(
+    (entry) => (!status || entry.status === status) && (!meeting || entry.meetingId === meeting),
+  )
+  const exportAs = (name: string, content: string) =>
+    void deliverFile(new File([content], name, { type: 'text/csv;charset=utf-8' }))
+  return (
+    <section className="card" data-testid="follow-up">
+      <h2>{t.followUp.title}</h2>
+      <div className="form-grid">
+        <label className="field">
+          <span className="field__label">{t.followUp.filterStatus}</span>
+          <select value={status} onChange={(e) => setStatus(e.target.value as FollowUpStatus | '')}>
+            <option value="">{t.followUp.all}</option>
+            {FOLLOW_UP_STATUSES.map((candidate) => (
+              <option key={candidate} value={candidate}>
+                {t.followUp.status[candidate]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field__label">{t.followUp.filterMeeting}</span>
+          <select value={meeting} onChange={(e) => setMeeting(e.target.value)}>
+            <option value="">{t.followUp.all}</option>
+            {meetings.map(([id, title]) => (
+              <option key={id} value={id}>
+                {title}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {shown.length === 0 ? (
+        <p className="help">{t.followUp.empty}</p>
+      ) : (
+        <ul className="follow-up">
+          {shown.map((entry) => (
+            <FollowUpItem key={entry.id} entry={entry} session={session} />
+          ))}
+        </ul>
+      )}
+      <div className="inline-actions">
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => exportAs('suivi-des-propositions.csv', followUpCsv(shown))}
+        >
+          {t.followUp.exportCsv}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => exportAs('resultats-decidim.csv', decidimCsv(shown))}
+        >
+          {t.followUp.exportDecidim}
+        </button>
+      </div>
+    </section>
+  )
+}
+
+function FollowUpItem({ entry, session }: { entry: FollowUpEntry; session: MeetingSession }) {
+  const [comment, setComment] = useState('')
+  const [owner, setOwner] = useState(entry.history.at(-1)?.owner ?? '')
+  const [error, setError] = useState(false)
+  const next = NEXT_STATUSES[entry.status]
+  const move = (status: FollowUpStatus) => {
+    if (status === 'rejected' && !comment.trim()) return setError(true)
+    changeStatus(session.doc, entry.id, { status, at: Date.now(), comment, owner })
+    setComment('')
+    setError(false)
+  }
+  return (
+    <li className="follow-up__item" data-testid="follow-up-item" data-status={entry.status}>
+      <p className="proposal__text">{entry.text}</p>
+      <p className="proposal__meta">
+        <span className={`tag tag--status-${entry.status}`}>{t.followUp.status[entry.status]}</span>
+        <span className="muted">
+          {t.followUp.origin(entry.meetingTitle, entry.ateliers.join(', '))}
+        </span>
+      </p>
+      <details>
+        <summary>{t.followUp.history}</summary>
+        <ol className="follow-up__history">
+          {entry.history.map((change) => (
+            <li key={change.id}>
+              {day(change.at)} — {t.followUp.status[change.status]}
+              {change.owner ? ` · ${change.owner}` : ''}
+              {change.comment ? ` : ${change.comment}` : ''}
+            </li>
+          ))}
+        </ol>
+      </details>
+      {next.length > 0 && (
+        <div className="follow-up__change">
+          <div className="form-grid">
+            <label className="field">
+              <span className="field__label">{t.followUp.comment}</span>
+              <input
+                value={comment}
+                maxLength={1000}
+                onChange={(e) => setComment(e.target.value)}
+              />
+            </label>
+            <label className="field">
+              <span className="field__label">{t.followUp.owner}</span>
+              <input value={owner} maxLength={120} onChange={(e) => setOwner(e.target.value)} />
+            </label>
+          </div>
+          {error && <p className="field__error">{t.followUp.reasonRequired}</p>}
+          <div className="inline-actions">
+            {next.map((status) => (
+              <button key={status} type="button" className="button" onClick={() => move(status)}>
+                {t.followUp.status[status]}
+              </button>
+            ))}
+          </div>
+        </div>
+      )}
+    </li>
+  )
+}

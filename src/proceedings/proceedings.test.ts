@@ -1,0 +1,103 @@
+import { strFromU8, unzipSync } from 'fflate'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { transmit } from '../doc/ateliers'
+import { adjustAttendance } from '../doc/attendance'
+import { updateDetails } from '../doc/details'
+import { createMeeting, readMeeting } from '../doc/meetingDoc'
+import { editNote, noteKey } from '../doc/notes'
+import { addProposal, setValidated } from '../doc/proposals'
+import { buildProceedings, type ProceedingsRestitutionItem } from './buildProceedings'
+import { toDocx } from './toDocx'
+import { toMarkdown } from './toMarkdown'
+
+function fixture() {
+  const doc = new Y.Doc()
+  const [sante, logement] = createMeeting(doc, {
+    title: 'Comité de décembre',
+    date: '2026-12-03',
+    atelierNames: ['Santé', 'Logement'],
+  })
+  updateDetails(doc, {
+    place: 'Hôtel de Ville',
+    theme: 'L’accès aux droits',
+    proceedingsIntro: 'Merci à toutes et à tous.',
+  })
+  const step = readMeeting(doc).script[1]!
+  editNote(doc, noteKey(sante!, step.id, step.questions[1]!.id), {
+    index: 0,
+    deleteCount: 0,
+    insert: 'Les délais de rendez-vous sont trop longs.',
+  })
+  const p1 = addProposal(doc, {
+    atelierId: sante!,
+    text: 'Un accueil sans rendez-vous',
+    authorRole: 'reporter',
+  })
+  addProposal(doc, { atelierId: sante!, text: 'Un numéro unique', authorRole: 'reporter' })
+  addProposal(doc, {
+    atelierId: logement!,
+    text: 'Des permanences logement',
+    authorRole: 'reporter',
+  })
+  setValidated(doc, p1, true)
+  transmit(doc, sante!)
+  adjustAttendance(doc, sante!, 'usagerNew', 1)
+  adjustAttendance(doc, sante!, 'usagerReturning', 1)
+  adjustAttendance(doc, logement!, 'elected', 1)
+  const restitution: ProceedingsRestitutionItem[] = [
+    {
+      text: 'Un accueil sans rendez-vous',
+      origins: ['Santé : Un accueil sans rendez-vous'],
+      votes: [
+        { label: 'Usagers', count: 12 },
+        { label: 'Élus', count: 3 },
+      ],
+      score: 15,
+      rank: 1,
+      retained: true,
+      debateNotes: 'La salle demande une expérimentation au printemps.',
+    },
+  ]
+  return buildProceedings(readMeeting(doc), restitution)
+}
+
+describe('actes', () => {
+  it('gather every atelier’s notes and proposals, attendance and the restitution', () => {
+    const p = fixture()
+    expect(p.attendance.people).toBe(3)
+    expect(p.attendance.total).toMatchObject({ usagerNew: 1, usagerReturning: 1, elected: 1 })
+    expect(p.ateliers.map((a) => a.proposals.length)).toEqual([2, 1])
+    const md = toMarkdown(p)
+    for (const expected of [
+      '# Actes — Comité de décembre',
+      'Hôtel de Ville',
+      'Thème : L’accès aux droits',
+      'Merci à toutes et à tous.',
+      'Total : 3 personnes',
+      'Usagers — première fois : 1',
+      '## Santé',
+      'Les délais de rendez-vous sont trop longs.',
+      '- Un accueil sans rendez-vous (validée par le groupe)',
+      '- Des permanences logement',
+      '### 1. Un accueil sans rendez-vous — retenue en plénière',
+      'Votes : Usagers : 12 · Élus : 3',
+      'La salle demande une expérimentation au printemps.',
+    ])
+      expect(md).toContain(expected)
+  })
+
+  it('make a Word file with the same content', async () => {
+    const blob = await toDocx(fixture())
+    expect(blob.size).toBeGreaterThan(1000)
+    const files = unzipSync(new Uint8Array(await blob.arrayBuffer()))
+    const xml = strFromU8(files['word/document.xml']!)
+    for (const expected of [
+      'Actes — Comité de décembre',
+      'Les délais de rendez-vous sont trop longs.',
+      'Des permanences logement',
+      'La salle demande une expérimentation au printemps.',
+    ])
+      expect(xml).toContain(expected)
+  })
+})
