@@ -147,6 +147,7 @@ export const t = {
       sheets: 'Fiches à imprimer',
       readiness: 'Prêt pour la soirée',
       plenary: 'Plénière',
+      proceedings: 'Actes',
     },
     tabsLabel: 'Coordination de la rencontre',
     details: 'La rencontre',
@@ -329,6 +330,141 @@ export const t = {
   projection: {
     title: 'Restitution',
     empty: 'En attente des propositions des ateliers…',
+  },
+
+  /** The projector in plenary: opening screens, the restitution wall, the ranking. */
+  wall: {
+    title: 'Restitution',
+    transmitted: (n: number, total: number) =>
+      n === 0
+        ? `Aucun atelier n’a encore transmis (sur ${total})`
+        : `${n} atelier${n > 1 ? 's' : ''} sur ${total} ${n > 1 ? 'ont' : 'a'} transmis`,
+    waiting: 'Pas encore transmis',
+    atStep: (n: number, total: number, title: string) => `Étape ${n}/${total} : ${title}`,
+    lastSeen: (time: string, ago: string) => `Dernières nouvelles à ${time} (${ago})`,
+    neverSeen: 'Pas encore de nouvelles de cet atelier',
+    transmittedAt: (time: string) => `Transmis à ${time}`,
+    changed: 'modifiée après transmission',
+    changesSince: (n: number) => `${n} changement${n > 1 ? 's' : ''} depuis la transmission`,
+    inGroups: (n: number) =>
+      n === 1 ? '+ 1 proposition regroupée' : `+ ${n} propositions regroupées`,
+    noValidated: 'Transmis sans proposition validée',
+    group: 'Regroupement',
+    groupOf: (names: string) => `Regroupement · ${names}`,
+    debate: 'Débat',
+    votes: 'Vote',
+    fullscreen: 'Plein écran',
+    opening: {
+      howItWorks: 'Comment fonctionne le comité',
+      followUp: 'Ce que sont devenues vos propositions',
+      followUpPending: 'Le tableau de suivi des propositions sera présenté ici.',
+      theme: 'Le thème de ce soir',
+      noTheme: 'Le thème sera annoncé par la coordination.',
+      ateliers: 'Les ateliers de ce soir',
+      noRoom: 'Salle à préciser',
+    },
+    ranking: {
+      title: 'Classement',
+      overall: 'Vote à main levée',
+      byCollege: 'Vote par collège',
+      weighted: (weights: string) => `pondération : ${weights}`,
+      notVoted: 'pas encore de vote',
+      exAequo: 'ex æquo',
+      hands: (n: number) => `${n} voix`,
+      points: (score: string) => `${score} pts`,
+      retained: 'Retenue en plénière',
+      empty: 'Aucune proposition transmise pour l’instant.',
+    },
+    colleges: {
+      usager: 'Usagers',
+      agent: 'Agents',
+      partner: 'Partenaires, associations',
+      elected: 'Élus',
+    },
+    collegesShort: {
+      usager: 'Usagers',
+      agent: 'Agents',
+      partner: 'Partenaires',
+      elected: 'Élus',
+    },
+    gap: (values: number[]) => `écart : ${values.join(' / ')}`,
+    notCounted: '—',
+  },
+
+  /** The coordinator's plenary panel: drives the projector, groups, counts, retains. */
+  plenary: {
+    title: 'Plénière',
+    views: {
+      screen: 'Écran projeté',
+      proposals: 'Propositions',
+      votes: 'Vote',
+      ranking: 'Classement',
+    },
+    viewsLabel: 'Partie de la plénière',
+    screens: {
+      howItWorks: 'Le comité',
+      followUp: 'Suivi des propositions',
+      theme: 'Thème',
+      ateliers: 'Ateliers et salles',
+      wall: 'Mur des propositions',
+      ranking: 'Classement',
+    },
+    onScreen: (name: string) => `À l’écran : ${name}`,
+    opening: 'Plénière d’ouverture',
+    restitution: 'Restitution',
+    previous: '← Précédent',
+    next: 'Suivant →',
+    preview: 'Ce que voit la salle',
+    spotlightOn: (name: string) => `En grand à l’écran : ${name}`,
+    spotlightAtelier: 'Projeter l’atelier en grand',
+    spotlight: 'Projeter en grand',
+    backToWall: 'Revenir au mur entier',
+    showWall: 'Afficher le mur',
+    noItems:
+      'Aucune proposition transmise pour l’instant : elles arrivent ici dès qu’un atelier transmet.',
+    // Grouping
+    select: 'Sélectionner pour regrouper',
+    groupSelected: (n: number) => `Regrouper la sélection (${n})`,
+    selectHelp: 'Cochez au moins deux propositions qui disent la même chose.',
+    wording: 'Formulation commune',
+    createGroup: 'Créer le regroupement',
+    cancel: 'Annuler',
+    ungroup: 'Dégrouper',
+    leaveGroup: 'Sortir du regroupement',
+    reword: 'Modifier la formulation',
+    save: 'Enregistrer',
+    originalText: (atelier: string, text: string) => `${atelier} : « ${text} »`,
+    // Debate notes
+    debateNotes: 'Notes du débat',
+    openNotes: 'Prendre des notes du débat',
+    notesPlaceholder: 'Ce que dit la salle (sans noms)…',
+    // Votes
+    voteMode: 'Mode de vote',
+    modes: { overall: 'Toute la salle', colleges: 'Par collège' },
+    weights: 'Poids des collèges',
+    weightsHelp: 'Un poids de 2 compte chaque main levée double. Laissez 1 pour un vote simple.',
+    weightOf: (college: string) => `Poids : ${college}`,
+    overallCount: 'Mains levées',
+    countFor: (bucket: string) => `Mains levées : ${bucket}`,
+    countHelp:
+      'Chaque personne qui compte saisit son propre comptage sur son appareil : les deux sont comparés.',
+    othersCounted: (values: string) => `autre comptage : ${values}`,
+    agreed: 'comptages concordants',
+    keep: (n: number) => `Garder ${n}`,
+    total: (n: number) => `Total : ${n} voix`,
+    score: (score: string) => `Score pondéré : ${score}`,
+    missing: (names: string) => `pas encore compté : ${names}`,
+    // Ranking and retention
+    rank: (rank: number, tied: boolean) =>
+      `${rank}${rank === 1 ? 'ʳᵉ' : 'ᵉ'}${tied ? ' ex æquo' : ''}`,
+    unranked: 'pas encore de vote',
+    retain: 'Retenir en plénière',
+    unretain: 'Ne plus retenir',
+    retained: 'Retenue en plénière',
+    retainedCount: (n: number) =>
+      n === 0
+        ? 'Aucune proposition retenue pour l’instant.'
+        : `${n} proposition${n > 1 ? 's' : ''} retenue${n > 1 ? 's' : ''} : elles iront au tableau de suivi.`,
   },
 
   sync: {

@@ -12,6 +12,7 @@ import { t } from '../../ui/strings'
 import { MeetingFrame } from '../meeting/MeetingFrame'
 import { WaitingForMeeting } from '../meeting/WaitingForMeeting'
 import { formatDate } from '../prepare/MeetingLinksScreen'
+import { FollowUpPanel } from '../followUp/FollowUpPanel'
 import { NewMeetingForm } from './NewMeetingForm'
 import { useCommittee } from './useCommittee'
 
@@ -70,6 +71,7 @@ function CommitteeBody({
           </ul>
         )}
       </section>
+      <FollowUpPanel session={session} />
       <NewMeetingForm />
       <section className="card">
         <h2>{t.committee.templates}</h2>

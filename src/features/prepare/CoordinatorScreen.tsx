@@ -4,6 +4,7 @@ import type { CapabilityKey } from '../../links/capability'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
 import { AteliersReadiness } from '../readiness/AteliersReadiness'
+import { ProceedingsPanel } from '../proceedings/ProceedingsPanel'
 import { ReadinessPanel } from '../readiness/ReadinessPanel'
 import { AteliersEditor } from './AteliersEditor'
 import { DetailsEditor } from './DetailsEditor'
@@ -11,8 +12,10 @@ import { JoinSheets } from './JoinSheets'
 import { MeetingLinksScreen } from './MeetingLinksScreen'
 import { TrameEditor } from './TrameEditor'
 
-type Tab = 'links' | 'edit' | 'sheets' | 'readiness'
-const TABS: Tab[] = ['links', 'edit', 'sheets', 'readiness']
+type Tab = 'links' | 'edit' | 'sheets' | 'readiness' | 'proceedings'
+const TABS: Tab[] = ['links', 'edit', 'sheets', 'readiness', 'proceedings']
+
+const NO_RESTITUTION: never[] = []
 
 interface Props {
   meeting: Meeting
@@ -49,6 +52,9 @@ export function CoordinatorScreen({ meeting, session, writeKey }: Props) {
         </div>
       )}
       {tab === 'sheets' && <JoinSheets meeting={meeting} writeKey={writeKey} />}
+      {tab === 'proceedings' && (
+        <ProceedingsPanel meeting={meeting} session={session} restitution={NO_RESTITUTION} />
+      )}
       {tab === 'readiness' && (
         <div className="page">
           <ReadinessPanel meeting={meeting} session={session} />

@@ -1,0 +1,79 @@
+import { useMemo, useState } from 'react'
+import { updateDetails } from '../../doc/details'
+import type { Meeting } from '../../doc/meetingDoc'
+import {
+  buildProceedings,
+  type ProceedingsRestitutionItem,
+} from '../../proceedings/buildProceedings'
+import { toMarkdown } from '../../proceedings/toMarkdown'
+import type { MeetingSession } from '../../sync/meetingSession'
+import { deliverFile } from '../../ui/deliverFile'
+import { t } from '../../ui/strings'
+import { ProceedingsView } from './ProceedingsView'
+
+interface Props {
+  meeting: Meeting
+  session: MeetingSession
+  restitution: ProceedingsRestitutionItem[]
+}
+
+/** The actes, the same evening: an introduction and a conclusion, then print, Word or text. */
+export function ProceedingsPanel({ meeting, session, restitution }: Props) {
+  const proceedings = useMemo(() => buildProceedings(meeting, restitution), [meeting, restitution])
+  const [busy, setBusy] = useState(false)
+  const fileName = (ext: string) => t.proceedings.fileName(meeting.title, ext)
+  const word = async () => {
+    setBusy(true)
+    try {
+      const { toDocx } = await import('../../proceedings/toDocx')
+      const blob = await toDocx(proceedings)
+      await deliverFile(new File([blob], fileName('docx'), { type: blob.type }))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const markdown = () =>
+    void deliverFile(new File([toMarkdown(proceedings)], fileName('md'), { type: 'text/markdown' }))
+  return (
+    <div className="page page--wide">
+      <section className="card no-print">
+        <label className="field">
+          <span className="field__label">{t.proceedings.intro}</span>
+          <textarea
+            rows={3}
+            maxLength={4000}
+            value={meeting.proceedingsIntro}
+            onChange={(e) => updateDetails(session.doc, { proceedingsIntro: e.target.value })}
+          />
+        </label>
+        <label className="field">
+          <span className="field__label">{t.proceedings.conclusionField}</span>
+          <textarea
+            rows={3}
+            maxLength={4000}
+            value={meeting.proceedingsConclusion}
+            onChange={(e) => updateDetails(session.doc, { proceedingsConclusion: e.target.value })}
+          />
+        </label>
+        <div className="inline-actions">
+          <button type="button" className="button" onClick={() => window.print()}>
+            {t.proceedings.print}
+          </button>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={busy}
+            onClick={() => void word()}
+            data-testid="export-docx"
+          >
+            {busy ? t.proceedings.preparing : t.proceedings.word}
+          </button>
+          <button type="button" className="button button--secondary" onClick={markdown}>
+            {t.proceedings.markdown}
+          </button>
+        </div>
+      </section>
+      <ProceedingsView proceedings={proceedings} />
+    </div>
+  )
+}
