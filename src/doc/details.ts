@@ -42,6 +42,8 @@ export const detailsSchema = z.object({
   place: z.string().max(DETAIL_MAX),
   schedule: scheduleSchema,
   openingText: z.string().max(OPENING_TEXT_MAX),
+  /** People registered beforehand, where the CCAS keeps a list: compared with those present. */
+  registered: z.number().int().min(0).max(10_000).nullable(),
   /** Written by the coordinator before publishing the actes. */
   proceedingsIntro: z.string().max(OPENING_TEXT_MAX),
   proceedingsConclusion: z.string().max(OPENING_TEXT_MAX),
@@ -55,6 +57,7 @@ const defaults: MeetingDetails = {
   place: '',
   schedule: DEFAULT_SCHEDULE,
   openingText: DEFAULT_OPENING_TEXT,
+  registered: null,
   proceedingsIntro: '',
   proceedingsConclusion: '',
 }
@@ -73,6 +76,7 @@ export function readDetails(doc: Y.Doc): MeetingDetails {
     place: field('place'),
     schedule: field('schedule'),
     openingText: field('openingText'),
+    registered: field('registered'),
     proceedingsIntro: field('proceedingsIntro'),
     proceedingsConclusion: field('proceedingsConclusion'),
   }

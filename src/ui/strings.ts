@@ -327,6 +327,29 @@ export const t = {
       }.${ext}`,
   },
 
+  evaluation: {
+    title: 'Évaluation du comité',
+    empty: 'Les chiffres apparaîtront après la première rencontre.',
+    chartLabel: 'Personnes présentes à chaque rencontre, par collège',
+    columns: [
+      'Rencontre',
+      'Date',
+      'Présents',
+      'Usagers',
+      'Usagers déjà venus',
+      'Agents',
+      'Partenaires',
+      'Élus',
+      'Inscrits',
+      'Inscrits absents',
+      'Propositions',
+    ],
+    missing: (n: number) =>
+      `${n} rencontre${n > 1 ? 's' : ''} pas encore sur cet appareil : ouvrez-la${n > 1 ? 's' : ''} une fois avec le réseau.`,
+    byStatus: 'Propositions par statut',
+    registered: 'Personnes inscrites (facultatif)',
+  },
+
   projection: {
     title: 'Restitution',
     empty: 'En attente des propositions des ateliers…',
@@ -434,8 +457,10 @@ export const t = {
     reword: 'Modifier la formulation',
     save: 'Enregistrer',
     originalText: (atelier: string, text: string) => `${atelier} : « ${text} »`,
+    groups: 'Regroupements',
     // Debate notes
     debateNotes: 'Notes du débat',
+    notesLabel: 'Ce que dit la salle',
     openNotes: 'Prendre des notes du débat',
     notesPlaceholder: 'Ce que dit la salle (sans noms)…',
     // Votes
@@ -482,6 +507,24 @@ export const t = {
     minutesAgo: (n: number) => `il y a ${n} min`,
     hoursAgo: (n: number) => `il y a ${n} h`,
     at: (time: string) => `à ${time}`,
+  },
+
+  /** Saving on this device and what the relay says: the sync indicator and the storage banner. */
+  saving: {
+    inProgress: 'Enregistrement…',
+    savedHere: 'Enregistré sur cet appareil',
+    notSaved: (n: number) =>
+      n === 1
+        ? '1 modification pas encore enregistrée sur cet appareil'
+        : `${n} modifications pas encore enregistrées sur cet appareil`,
+    relayBusy: 'relais occupé, nouvel essai dans un instant',
+    stopped: 'Synchro arrêtée',
+    refusedTooLarge: 'Rencontre trop volumineuse pour le relais : prévenez la coordination',
+    refusedOrigin: 'Cette adresse n’est pas autorisée par le relais',
+    storageFull:
+      'Cet appareil est plein : vos dernières modifications ne sont gardées qu’en mémoire. Ne fermez pas la page, libérez de la place (photos, applications) ; Tandem réessaie tout seul.',
+    storageUnavailable:
+      'Le stockage de cet appareil ne répond plus : vos dernières modifications sont gardées en mémoire et Tandem réessaie. Ne fermez pas la page.',
   },
 
   gate: {

@@ -12,6 +12,7 @@ import { t } from '../../ui/strings'
 import { MeetingFrame } from '../meeting/MeetingFrame'
 import { WaitingForMeeting } from '../meeting/WaitingForMeeting'
 import { formatDate } from '../prepare/MeetingLinksScreen'
+import { EvaluationPanel } from '../evaluation/EvaluationPanel'
 import { FollowUpPanel } from '../followUp/FollowUpPanel'
 import { NewMeetingForm } from './NewMeetingForm'
 import { useCommittee } from './useCommittee'
@@ -72,6 +73,7 @@ function CommitteeBody({
         )}
       </section>
       <FollowUpPanel session={session} />
+      <EvaluationPanel committee={committee} session={session} />
       <NewMeetingForm />
       <section className="card">
         <h2>{t.committee.templates}</h2>

@@ -1,29 +1,10 @@
 import { createCommittee, registerMeeting } from '../../doc/committeeDoc'
 import { createMeeting, readMeeting, type NewMeeting } from '../../doc/meetingDoc'
 import { toDrafts, type StepDraft } from '../../doc/script'
-import { currentCommittee, rememberMeeting, rememberSync } from '../../device/deviceDb'
+import { currentCommittee, rememberMeeting } from '../../device/deviceDb'
 import { capabilityFromKey, newWriteKey, type CapabilityKey } from '../../links/capability'
 import { formatLinkFragment, parseLink } from '../../links/links'
-import type { MeetingSession } from '../../sync/meetingSession'
-import { relayUrl } from '../../sync/relayUrl'
-import { acquireSession, releaseSession } from '../../sync/sessionRegistry'
-
-/** Opens a document on this device for the time of `work`, once it is loaded from storage. */
-export async function withDocument<T>(
-  writeKey: CapabilityKey,
-  work: (session: MeetingSession) => T,
-): Promise<T> {
-  const session = acquireSession(capabilityFromKey(writeKey, 'write'), {
-    relayUrl: relayUrl(),
-    onSynced: rememberSync,
-  })
-  try {
-    await session.whenLoaded()
-    return work(session)
-  } finally {
-    releaseSession(session)
-  }
-}
+import { withDocument } from './withDocument'
 
 export const DEFAULT_COMMITTEE_NAME = 'Comité des usagers'
 

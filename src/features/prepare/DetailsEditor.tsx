@@ -60,6 +60,20 @@ export function DetailsEditor({ meeting, session }: { meeting: Meeting; session:
           />
         </label>
       </div>
+      <label className="field field--narrow">
+        <span className="field__label">{t.evaluation.registered}</span>
+        <input
+          type="number"
+          min={0}
+          inputMode="numeric"
+          value={meeting.registered ?? ''}
+          onChange={(e) =>
+            update({
+              registered: e.target.value === '' ? null : Math.floor(Number(e.target.value)),
+            })
+          }
+        />
+      </label>
       <fieldset className="field">
         <legend className="field__label">{t.prepare.schedule}</legend>
         <div className="schedule">
