@@ -100,7 +100,7 @@ export async function createMeetingFrom(
   relayUrl: string,
   title: string,
 ): Promise<{ ateliers: string[]; projection: string }> {
-  await page.goto(relayUrl)
+  await page.goto(`${relayUrl}/#/`)
   await page.getByTestId('meeting-title').fill(title)
   await page.getByRole('button', { name: 'Créer la rencontre' }).click()
   await page.getByTestId('projection-link').waitFor()

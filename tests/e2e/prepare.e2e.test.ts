@@ -106,8 +106,11 @@ describe('preparing a meeting', () => {
       path: join(SCREENSHOTS, 'prepare-readiness-tablet-offline.png'),
     })
 
-    // The committee remembers the meeting, for templates and copies.
+    // Restarting the app reopens the meeting this device had open last.
     await page.goto(relay.url)
+    await page.getByTestId('projection-link').waitFor()
+    // The committee remembers the meeting, for templates and copies.
+    await page.goto(`${relay.url}/#/`)
     await page.getByTestId('committee-card').click()
     await expect
       .poll(() => page.locator('.known-list__link strong').first().textContent())
