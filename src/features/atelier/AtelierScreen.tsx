@@ -3,6 +3,7 @@ import type { Meeting } from '../../doc/meetingDoc'
 import { useSyncStatus } from '../../hooks/useSyncStatus'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
+import { Tabs } from '../../ui/Tabs'
 import { ShareWithoutNetwork } from '../handover/ShareWithoutNetwork'
 import { ReadinessPanel } from '../readiness/ReadinessPanel'
 import { AtelierClock } from './AtelierClock'
@@ -49,19 +50,13 @@ export function AtelierScreen({ meeting, session, atelierId }: Props) {
           {t.sync.neverSynced}
         </p>
       )}
-      <nav className="tabs" aria-label={t.atelier.viewsLabel}>
-        {VIEWS.map((candidate) => (
-          <button
-            key={candidate}
-            type="button"
-            className={`tabs__tab${candidate === view ? ' tabs__tab--active' : ''}`}
-            aria-pressed={candidate === view}
-            onClick={() => setView(candidate)}
-          >
-            {t.atelier.views[candidate]}
-          </button>
-        ))}
-      </nav>
+      <Tabs
+        tabs={VIEWS}
+        current={view}
+        labels={t.atelier.views}
+        onChange={setView}
+        label={t.atelier.viewsLabel}
+      />
       {view === 'facilitator' && (
         <StepRunner meeting={meeting} session={session} atelier={atelier} />
       )}

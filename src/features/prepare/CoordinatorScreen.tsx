@@ -3,6 +3,7 @@ import type { Meeting } from '../../doc/meetingDoc'
 import type { CapabilityKey } from '../../links/capability'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
+import { Tabs } from '../../ui/Tabs'
 import { AteliersReadiness } from '../readiness/AteliersReadiness'
 import { ProceedingsPanel } from '../proceedings/ProceedingsPanel'
 import { ReadinessPanel } from '../readiness/ReadinessPanel'
@@ -28,19 +29,14 @@ export function CoordinatorScreen({ meeting, session, writeKey }: Props) {
   const [tab, setTab] = useState<Tab>('links')
   return (
     <>
-      <nav className="tabs tabs--bar no-print" aria-label={t.prepare.tabsLabel}>
-        {TABS.map((candidate) => (
-          <button
-            key={candidate}
-            type="button"
-            className={`tabs__tab${candidate === tab ? ' tabs__tab--active' : ''}`}
-            aria-pressed={candidate === tab}
-            onClick={() => setTab(candidate)}
-          >
-            {t.prepare.tabs[candidate]}
-          </button>
-        ))}
-      </nav>
+      <Tabs
+        tabs={TABS}
+        current={tab}
+        labels={t.prepare.tabs}
+        onChange={setTab}
+        label={t.prepare.tabsLabel}
+        className="tabs--bar no-print"
+      />
       {tab === 'links' && (
         <MeetingLinksScreen meeting={meeting} session={session} writeKey={writeKey} />
       )}
