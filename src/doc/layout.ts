@@ -11,7 +11,7 @@
  *   attendance  Y.Map   "<atelierId>|<college>|<clientId>" → number (see attendance.ts)
  *   devices     Y.Map   deviceId → { kind, atelierId, lastSyncedAt } (see devices.ts)
  *   plenary     Y.Map   screen, spotlight: what the projector shows (see plenary.ts)
- *   groups      Y.Map   groupId → Y.Map { text, createdAt, dissolvedAt } (see grouping.ts)
+ *   groups      Y.Map   groupId → Y.Map { text, createdAt } (see grouping.ts)
  *   groupMembers Y.Map  proposalId → groupId | null: a proposal is in one group at most
  *   votes       Y.Map   "<itemId>|<bucket>|<counterId>" → { count, at } (see votes.ts)
  *   voteSettings Y.Map  mode, "weight.<college>"

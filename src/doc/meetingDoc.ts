@@ -10,11 +10,14 @@ import { z } from 'zod'
 import { ATELIER_NAME_MAX, readAteliers, writeAtelier, type Atelier } from './ateliers'
 import { readAttendance, type Attendance } from './attendance'
 import { readDevices, type DevicePresence } from './devices'
+import { readGrouping, type Grouping } from './grouping'
 import { metaOf } from './layout'
 import { readNotes } from './notes'
 import { origins } from './origins'
+import { readPlenary, type PlenaryState } from './plenary'
 import { readProposals, type Proposal } from './proposals'
 import { readScript, STANDARD_SCRIPT, writeScript, type Step, type StepDraft } from './script'
+import { readVotes, type Votes } from './votes'
 import {
   DEFAULT_OPENING_TEXT,
   DEFAULT_SCHEDULE,
@@ -38,12 +41,18 @@ export interface Meeting extends MeetingDetails {
   removedAteliers: Atelier[]
   /** All proposals, bin included, in list order. */
   proposals: Proposal[]
-  /** Note texts by `noteKey(atelierId, stepId, questionId)`. */
+  /** Note texts by `noteKey(atelierId, stepId, questionId)`, debate notes by `debateNoteKey`. */
   notes: Record<string, string>
   /** Attendance counts by atelier id. */
   attendance: Record<string, Attendance>
   /** Devices that joined, most recently synced first. */
   devices: DevicePresence[]
+  /** What the projector shows in plenary (screen, spotlight). */
+  plenary: PlenaryState
+  /** Groups of similar proposals and who is in which. */
+  grouping: Grouping
+  /** Show-of-hands counts, how they are weighed, and what the plenary retained. */
+  votes: Votes
 }
 
 /** True once the document holds a meeting (it may still be loading from disk or the relay). */
@@ -64,6 +73,9 @@ export function readMeeting(doc: Y.Doc): Meeting {
     notes: readNotes(doc),
     attendance: readAttendance(doc),
     devices: readDevices(doc),
+    plenary: readPlenary(doc),
+    grouping: readGrouping(doc),
+    votes: readVotes(doc),
   }
 }
 

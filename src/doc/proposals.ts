@@ -16,6 +16,7 @@ import {
   validEntries,
 } from './layout'
 import { origins, type Origin } from './origins'
+import { createDebateNote } from './plenary'
 
 export const PROPOSAL_MAX = 2000
 
@@ -85,6 +86,8 @@ export function addProposal(
         deletedAt: null,
       }),
     )
+    // Its debate note for the plenary, made now by the one device that knows this new id.
+    createDebateNote(doc, id)
   }, origin)
   return id
 }

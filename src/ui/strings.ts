@@ -395,6 +395,8 @@ export const t = {
       exAequo: 'ex æquo',
       hands: (n: number) => `${n} voix`,
       points: (score: string) => `${score} pts`,
+      pointsUnit: 'pts',
+      handsUnit: 'voix',
       retained: 'Retenue en plénière',
       empty: 'Aucune proposition transmise pour l’instant.',
     },

@@ -101,6 +101,14 @@ describe('hand-over by file, with no network between the devices', () => {
       'Être rappelé quand on laisse un message',
     ]
     for (const text of texts) await addProposal(tablet.page, text)
+    // The group validates them and transmits: that is what the projection's wall shows.
+    for (const text of texts)
+      await tablet.page
+        .getByTestId('proposal-item')
+        .filter({ hasText: text })
+        .getByRole('button', { name: 'Valider', exact: true })
+        .click()
+    await tablet.page.getByTestId('transmit').click()
     // The coordinator works too, meanwhile.
     await coordinator.page.getByLabel('Nom du nouvel atelier').fill('Atelier tardif')
     await coordinator.page.getByRole('button', { name: 'Ajouter un atelier' }).click()
@@ -184,7 +192,7 @@ describe('hand-over by file, with no network between the devices', () => {
         'Atelier 2 · aucune proposition',
         'Atelier tardif · aucune proposition',
       ])
-    expect(await proposalsOnTablet(tablet.page)).toEqual(texts)
+    expect(await proposalsOnTablet(tablet.page)).toEqual(texts.map((text) => `✓ ${text}`))
 
     await Promise.all([coordinator, tablet].map((device) => device.context.close()))
   })

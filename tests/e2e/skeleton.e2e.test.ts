@@ -31,6 +31,13 @@ afterAll(async () => {
   await relay?.stop()
 })
 
+const validate = (page: Page, text: string) =>
+  page
+    .getByTestId('proposal-item')
+    .filter({ hasText: text })
+    .getByRole('button', { name: 'Valider', exact: true })
+    .click()
+
 const wallOfFirstAtelier = (page: Page) =>
   page.locator('[data-testid="wall-atelier"]:nth-child(1) li').allTextContents()
 
@@ -55,6 +62,9 @@ describe('walking skeleton: from an atelier tablet to the projector', () => {
     await waitForOfflineReady(tablet.page)
     await showView(tablet.page, 'Notes et propositions')
     await addProposal(tablet.page, 'Une permanence du CCAS le samedi matin')
+    // The wall shows what the group validated and transmitted to the plenary.
+    await validate(tablet.page, 'Une permanence du CCAS le samedi matin')
+    await tablet.page.getByTestId('transmit').click()
 
     const projector = await newDevice(browser, { width: 1920, height: 1080 })
     await projector.page.goto(projection)
@@ -74,7 +84,7 @@ describe('walking skeleton: from an atelier tablet to the projector', () => {
     await expect
       .poll(() => proposalsOnTablet(tablet.page))
       .toEqual([
-        'Une permanence du CCAS le samedi matin',
+        '✓ Une permanence du CCAS le samedi matin',
         'Un annuaire des aides, en gros caractères',
         'Être rappelé quand on laisse un message',
       ])
@@ -82,6 +92,8 @@ describe('walking skeleton: from an atelier tablet to the projector', () => {
     await tablet.page.screenshot({ path: join(SCREENSHOTS, 'atelier-offline.png') })
     // The projector has not seen them: they really stayed on the tablet.
     expect(await wallOfFirstAtelier(projector.page)).toHaveLength(1)
+
+    for (const text of ['Un annuaire des aides', 'Être rappelé']) await validate(tablet.page, text)
 
     // The network comes back: no action, the projector shows everything.
     wifi.restore()

@@ -1,36 +1,36 @@
 import type { Meeting } from '../../doc/meetingDoc'
-import { t } from '../../ui/strings'
+import { FullscreenButton } from './FullscreenButton'
+import { OpeningSlide } from './OpeningSlide'
+import { RankingScreen } from './RankingScreen'
+import { RestitutionWall } from './RestitutionWall'
 
-/** The projector: every atelier's proposals, grouped, large enough to read from the back. */
-export function ProjectionScreen({ meeting }: { meeting: Meeting }) {
+interface Props {
+  meeting: Meeting
+  /** A small copy on the coordinator's screen ("ce que voit la salle"), not the projector. */
+  preview?: boolean
+}
+
+/**
+ * The projector (read-only link). It follows the plenary as the coordinator drives it: the
+ * opening screens, the restitution wall (with its spotlight), the ranking. Everything is sized
+ * from the projection's own box (container units), so the preview looks exactly the same.
+ */
+export function ProjectionScreen({ meeting, preview = false }: Props) {
+  const { screen } = meeting.plenary
   return (
-    <div className="wall">
-      <h1 className="wall__title">
-        {t.projection.title} — {meeting.title}
-      </h1>
-      {!meeting.proposals.some((p) => p.deletedAt === null) && (
-        <p className="wall__empty">{t.projection.empty}</p>
+    <div
+      className={`projection ${preview ? 'projection--preview' : 'projection--live'}`}
+      data-testid={preview ? 'projection-preview' : 'projection'}
+      data-screen={screen}
+    >
+      {screen === 'wall' ? (
+        <RestitutionWall meeting={meeting} />
+      ) : screen === 'ranking' ? (
+        <RankingScreen meeting={meeting} />
+      ) : (
+        <OpeningSlide meeting={meeting} screen={screen} />
       )}
-      <div className="wall__columns">
-        {meeting.ateliers.map((atelier) => {
-          // Validated proposals first: those are what the group carries to the plenary.
-          const proposals = meeting.proposals
-            .filter((p) => p.atelierId === atelier.id && p.deletedAt === null)
-            .sort((a, b) => Number(b.validated) - Number(a.validated))
-          return (
-            <section key={atelier.id} className="wall__atelier" data-testid="wall-atelier">
-              <h2>{atelier.name}</h2>
-              <ol>
-                {proposals.map((proposal) => (
-                  <li key={proposal.id} className={proposal.validated ? 'wall__validated' : ''}>
-                    {proposal.text}
-                  </li>
-                ))}
-              </ol>
-            </section>
-          )
-        })}
-      </div>
+      {!preview && <FullscreenButton />}
     </div>
   )
 }

@@ -1,0 +1,339 @@
+/**
+ * Prioritisation: show-of-hands counts per wall item (a proposal or a group), overall or per
+ * collège, with optional weights per collège (Angers votes by collège); the ranking they give;
+ * and the items the plenary retains, which the follow-up table picks up (`readRetained`).
+ * Shared data. Counts only, never names.
+ *
+ *   votes         Y.Map  "<itemId>|<bucket>|<counterId>" → { count, at }
+ *   voteSettings  Y.Map  mode: "overall" | "colleges", "weight.<college>": number
+ *   retained      Y.Map  itemId → retainedAt (ms) | null
+ *
+ * Two people may count the same hands, each on their own device: each device writes only under
+ * its own counter id, so both counts are kept and compared, never overwritten. A count both
+ * agree on is the count; otherwise the tally shows "écart : 12 / 14", uses the latest entry
+ * meanwhile, and the coordinator settles it (`settleCount`) once the room has recounted.
+ * Votes follow the wall item: group proposals before voting on them.
+ */
+import type * as Y from 'yjs'
+import { z } from 'zod'
+import { readAteliers } from './ateliers'
+import { buildWall, readGrouping, type Wall, type WallProposal } from './grouping'
+import { compareIds, retainedOf, voteSettingsOf, votesOf } from './layout'
+import { origins } from './origins'
+import { readProposals } from './proposals'
+
+/** The collèges of a vote by collège (Angers): usagers, agents, partenaires, élus. */
+export const VOTE_COLLEGES = ['usager', 'agent', 'partner', 'elected'] as const
+export type VoteCollege = (typeof VOTE_COLLEGES)[number]
+/** Where a count goes: the whole room at once, or one collège. */
+export const VOTE_BUCKETS = ['overall', ...VOTE_COLLEGES] as const
+export type VoteBucket = (typeof VOTE_BUCKETS)[number]
+
+/** More hands than any town hall holds: a typing slip, refused. */
+export const COUNT_MAX = 10_000
+export const WEIGHT_MAX = 100
+
+export const voteModeSchema = z.enum(['overall', 'colleges'])
+export type VoteMode = z.infer<typeof voteModeSchema>
+export const countSchema = z.number().int().min(0).max(COUNT_MAX)
+export const weightSchema = z.number().min(0).max(WEIGHT_MAX)
+
+export interface VoteSettings {
+  mode: VoteMode
+  weights: Record<VoteCollege, number>
+}
+
+export const DEFAULT_VOTE_SETTINGS: VoteSettings = {
+  mode: 'overall',
+  weights: { usager: 1, agent: 1, partner: 1, elected: 1 },
+}
+
+export interface VoteEntry {
+  itemId: string
+  bucket: VoteBucket
+  /** The device that counted (a random id, never a name). */
+  counterId: string
+  count: number
+  at: number
+}
+
+export interface Votes {
+  entries: VoteEntry[]
+  settings: VoteSettings
+  /** itemId → when the plenary retained it (ms). */
+  retained: Record<string, number>
+}
+
+const entryValueSchema = z.object({ count: countSchema, at: z.number() })
+const bucketSchema = z.enum(VOTE_BUCKETS)
+const idPart = /^[^|]+$/
+
+export const voteKey = (itemId: string, bucket: VoteBucket, counterId: string) =>
+  `${itemId}|${bucket}|${counterId}`
+
+export function readVotes(doc: Y.Doc): Votes {
+  const entries: VoteEntry[] = []
+  votesOf(doc).forEach((value, key) => {
+    const [itemId, bucket, counterId, ...rest] = key.split('|')
+    const parsedBucket = bucketSchema.safeParse(bucket)
+    const parsed = entryValueSchema.safeParse(value)
+    if (!itemId || !counterId || rest.length > 0 || !parsedBucket.success || !parsed.success) return
+    entries.push({ itemId, bucket: parsedBucket.data, counterId, ...parsed.data })
+  })
+  entries.sort(
+    (a, b) =>
+      compareIds(a.itemId, b.itemId) ||
+      compareIds(a.bucket, b.bucket) ||
+      compareIds(a.counterId, b.counterId),
+  )
+  const retained: Record<string, number> = {}
+  retainedOf(doc).forEach((at, itemId) => {
+    if (typeof at === 'number') retained[itemId] = at
+  })
+  return { entries, settings: readVoteSettings(doc), retained }
+}
+
+function readVoteSettings(doc: Y.Doc): VoteSettings {
+  const map = voteSettingsOf(doc)
+  const mode = voteModeSchema.safeParse(map.get('mode'))
+  const weights = { ...DEFAULT_VOTE_SETTINGS.weights }
+  for (const college of VOTE_COLLEGES) {
+    const weight = weightSchema.safeParse(map.get(`weight.${college}`))
+    if (weight.success) weights[college] = weight.data
+  }
+  return { mode: mode.success ? mode.data : DEFAULT_VOTE_SETTINGS.mode, weights }
+}
+
+function checkIds(itemId: string, counterId?: string) {
+  if (!idPart.test(itemId)) throw new Error(`bad item id ${itemId}`)
+  if (counterId !== undefined && !idPart.test(counterId))
+    throw new Error(`bad counter id ${counterId}`)
+}
+
+/** This device's count of hands for an item, overall or for one collège. */
+export function enterCount(
+  doc: Y.Doc,
+  itemId: string,
+  bucket: VoteBucket,
+  counterId: string,
+  count: number,
+  now = Date.now(),
+): void {
+  checkIds(itemId, counterId)
+  const valid = countSchema.parse(count)
+  doc.transact(
+    () =>
+      votesOf(doc).set(voteKey(itemId, bucketSchema.parse(bucket), counterId), {
+        count: valid,
+        at: now,
+      }),
+    origins.local,
+  )
+}
+
+/** Takes back this device's count (the field emptied). */
+export function withdrawCount(
+  doc: Y.Doc,
+  itemId: string,
+  bucket: VoteBucket,
+  counterId: string,
+): void {
+  doc.transact(() => votesOf(doc).delete(voteKey(itemId, bucket, counterId)), origins.local)
+}
+
+/**
+ * Ends a disagreement: every count entered for this item and bucket becomes `count` (the
+ * coordinator's decision after a recount). Each counter keeps its own entry, now agreeing.
+ */
+export function settleCount(
+  doc: Y.Doc,
+  itemId: string,
+  bucket: VoteBucket,
+  count: number,
+  now = Date.now(),
+): void {
+  checkIds(itemId)
+  const valid = countSchema.parse(count)
+  const prefix = `${itemId}|${bucket}|`
+  doc.transact(() => {
+    const votes = votesOf(doc)
+    for (const key of Array.from(votes.keys()))
+      if (key.startsWith(prefix)) votes.set(key, { count: valid, at: now })
+  }, origins.local)
+}
+
+export function setVoteMode(doc: Y.Doc, mode: VoteMode): void {
+  const valid = voteModeSchema.parse(mode)
+  doc.transact(() => voteSettingsOf(doc).set('mode', valid), origins.local)
+}
+
+/** One key per collège, so two devices changing two weights at once both keep theirs. */
+export function setWeight(doc: Y.Doc, college: VoteCollege, weight: number): void {
+  const valid = weightSchema.parse(weight)
+  if (!VOTE_COLLEGES.includes(college)) throw new Error(`unknown collège ${college}`)
+  doc.transact(() => voteSettingsOf(doc).set(`weight.${college}`, valid), origins.local)
+}
+
+/** Marks an item "retenue en plénière", or takes the mark back. */
+export function setRetained(doc: Y.Doc, itemId: string, retained: boolean, now = Date.now()): void {
+  checkIds(itemId)
+  doc.transact(() => retainedOf(doc).set(itemId, retained ? now : null), origins.local)
+}
+
+// ── Tallies and ranking (pure) ──────────────────────────────────────────────────────────────
+
+export interface BucketCount {
+  /** The count to use: the agreed one, or the latest entered while counters disagree. */
+  value: number | null
+  /** The different counts entered, smallest first: one when counters agree. */
+  values: number[]
+  agreed: boolean
+  /** How many devices entered a count. */
+  counters: number
+}
+
+export function bucketCount(entries: VoteEntry[]): BucketCount {
+  if (entries.length === 0) return { value: null, values: [], agreed: true, counters: 0 }
+  const latest = entries.reduce((a, b) =>
+    b.at > a.at || (b.at === a.at && compareIds(b.counterId, a.counterId) > 0) ? b : a,
+  )
+  const values = [...new Set(entries.map((entry) => entry.count))].sort((a, b) => a - b)
+  return { value: latest.count, values, agreed: values.length === 1, counters: entries.length }
+}
+
+export interface ItemTally {
+  itemId: string
+  buckets: Record<VoteBucket, BucketCount>
+  /** Hands counted: the overall count, or the sum of the collèges' counts (unweighted). */
+  total: number | null
+  /** What ranks the item: the overall count, or the weighted sum of the collèges' counts. */
+  score: number | null
+  /** Collèges with no count yet (vote by collège), counted as zero meanwhile. */
+  missing: VoteCollege[]
+  /** Buckets of this vote's mode whose counters disagree. */
+  disagreements: VoteBucket[]
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000
+
+export function tallyItem(itemId: string, entries: VoteEntry[], settings: VoteSettings): ItemTally {
+  const mine = entries.filter((entry) => entry.itemId === itemId)
+  const buckets = Object.fromEntries(
+    VOTE_BUCKETS.map((bucket) => [
+      bucket,
+      bucketCount(mine.filter((entry) => entry.bucket === bucket)),
+    ]),
+  ) as Record<VoteBucket, BucketCount>
+  if (settings.mode === 'overall') {
+    const value = buckets.overall.value
+    return {
+      itemId,
+      buckets,
+      total: value,
+      score: value,
+      missing: [],
+      disagreements: buckets.overall.agreed ? [] : ['overall'],
+    }
+  }
+  const counted = VOTE_COLLEGES.filter((college) => buckets[college].value !== null)
+  const sum = (weigh: (college: VoteCollege) => number) =>
+    round(counted.reduce((total, college) => total + buckets[college].value! * weigh(college), 0))
+  return {
+    itemId,
+    buckets,
+    total: counted.length === 0 ? null : sum(() => 1),
+    score: counted.length === 0 ? null : sum((college) => settings.weights[college]),
+    missing: VOTE_COLLEGES.filter((college) => buckets[college].value === null),
+    disagreements: VOTE_COLLEGES.filter((college) => !buckets[college].agreed),
+  }
+}
+
+export interface RankedItem {
+  tally: ItemTally
+  /** 1 for the highest score; ex æquo share a rank (1, 2, 2, 4). `null` before any count. */
+  rank: number | null
+  tied: boolean
+}
+
+/**
+ * Items by score, highest first; equal scores keep the order given (the wall's). Items with no
+ * count yet come last, unranked.
+ */
+export function rankItems(
+  itemIds: string[],
+  entries: VoteEntry[],
+  settings: VoteSettings,
+): RankedItem[] {
+  const tallies = itemIds.map((id) => tallyItem(id, entries, settings))
+  const scored = tallies
+    .map((tally, index) => ({ tally, index }))
+    .filter((entry) => entry.tally.score !== null)
+    .sort((a, b) => b.tally.score! - a.tally.score! || a.index - b.index)
+  // Ex æquo take the rank of the first of them.
+  const ranked: RankedItem[] = scored.map(({ tally }) => {
+    const first = scored.findIndex((other) => other.tally.score === tally.score)
+    const same = scored.filter((other) => other.tally.score === tally.score).length
+    return { tally, rank: first + 1, tied: same > 1 }
+  })
+  const unranked = tallies
+    .filter((tally) => tally.score === null)
+    .map((tally) => ({ tally, rank: null, tied: false }))
+  return [...ranked, ...unranked]
+}
+
+// ── Retained in plenary ─────────────────────────────────────────────────────────────────────
+
+/** A proposal (or group) "retenue en plénière": what the follow-up table starts from. */
+export interface RetainedItem {
+  /** The proposal's id, or the group's. */
+  itemId: string
+  kind: 'proposal' | 'group'
+  /** The wording the plenary retained: the proposal's text, or the group's common wording. */
+  text: string
+  /** Where it came from: each proposal with its atelier and its original text. */
+  origins: Array<{ proposalId: string; atelierId: string; atelierName: string; text: string }>
+  retainedAt: number
+  score: number | null
+  rank: number | null
+}
+
+/** The retained items among those on the wall, in ranking order. */
+export function retainedItems(wall: Wall, votes: Votes): RetainedItem[] {
+  const byId = new Map(wall.items.map((item) => [item.id, item]))
+  const origin = ({ proposal, atelier }: WallProposal) => ({
+    proposalId: proposal.id,
+    atelierId: atelier.id,
+    atelierName: atelier.name,
+    text: proposal.text,
+  })
+  return rankItems(
+    wall.items.map((item) => item.id),
+    votes.entries,
+    votes.settings,
+  ).flatMap(({ tally, rank }) => {
+    const item = byId.get(tally.itemId)!
+    const retainedAt = votes.retained[item.id]
+    if (retainedAt === undefined) return []
+    return [
+      {
+        itemId: item.id,
+        kind: item.kind,
+        text: item.text,
+        origins: item.origins.map(origin),
+        retainedAt,
+        score: tally.score,
+        rank,
+      },
+    ]
+  })
+}
+
+/** The items the plenary retained, read from a meeting document. */
+export function readRetained(doc: Y.Doc): RetainedItem[] {
+  const wall = buildWall({
+    ateliers: readAteliers(doc).filter((atelier) => atelier.removedAt === null),
+    proposals: readProposals(doc),
+    grouping: readGrouping(doc),
+  })
+  return retainedItems(wall, readVotes(doc))
+}

@@ -1,0 +1,58 @@
+import { useRef } from 'react'
+import type { Meeting } from '../../doc/meetingDoc'
+import { OPENING_SCREENS, type PlenaryScreen } from '../../doc/plenary'
+import { t } from '../../ui/strings'
+import { formatDate } from './format'
+import { useFitText } from './useFitText'
+
+interface Props {
+  meeting: Meeting
+  screen: PlenaryScreen
+}
+
+/**
+ * The opening plenary, one screen at a time: how the committee works, what became of earlier
+ * proposals, the theme of the evening, the ateliers and their rooms.
+ */
+export function OpeningSlide({ meeting, screen }: Props) {
+  const ref = useRef<HTMLDivElement>(null)
+  useFitText(ref, { min: 1.6, max: 6, content: [meeting, screen] })
+  const index = OPENING_SCREENS.indexOf(screen)
+  return (
+    <div className="slide" data-testid="opening-slide" data-screen={screen}>
+      <p className="slide__kicker">{meeting.title}</p>
+      <h1 className="slide__title">{t.wall.opening[screen as keyof typeof t.wall.opening]}</h1>
+      <div className="slide__body" ref={ref}>
+        <div className="slide__fit" data-fit>
+          {screen === 'howItWorks' && <p className="slide__text">{meeting.openingText}</p>}
+          {screen === 'followUp' && <p className="slide__text">{t.wall.opening.followUpPending}</p>}
+          {screen === 'theme' && (
+            <>
+              <p className="slide__theme">{meeting.theme || t.wall.opening.noTheme}</p>
+              <p className="slide__text">
+                {[meeting.date && formatDate(meeting.date), meeting.place]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </p>
+            </>
+          )}
+          {screen === 'ateliers' && (
+            <ul className="slide__ateliers">
+              {meeting.ateliers.map((atelier) => (
+                <li key={atelier.id}>
+                  <strong>{atelier.name}</strong>
+                  <span>{atelier.room || t.wall.opening.noRoom}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+      <ol className="slide__dots" aria-hidden="true">
+        {OPENING_SCREENS.map((candidate, position) => (
+          <li key={candidate} className={position === index ? 'slide__dot--current' : ''} />
+        ))}
+      </ol>
+    </div>
+  )
+}

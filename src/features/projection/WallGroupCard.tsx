@@ -1,0 +1,30 @@
+import type { WallItem } from '../../doc/grouping'
+import { t } from '../../ui/strings'
+
+/**
+ * A group on the wall: its common wording, and where it comes from — each atelier with its own
+ * original text.
+ */
+export function WallGroupCard({ item }: { item: WallItem }) {
+  return (
+    <section
+      className="wall-card wall-card--group"
+      data-testid="wall-group"
+      data-item-id={item.id}
+      data-fit
+    >
+      <p className="wall-card__kicker">{t.wall.group}</p>
+      <p className="wall-card__text">
+        {item.text}
+        {item.changed && <span className="wall-tag">{t.wall.changed}</span>}
+      </p>
+      <ul className="wall-card__origins">
+        {item.origins.map(({ proposal, atelier }) => (
+          <li key={proposal.id}>
+            <strong>{atelier.name}</strong> : « {proposal.text} »
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

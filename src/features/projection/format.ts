@@ -1,0 +1,39 @@
+import type { ItemTally, VoteSettings } from '../../doc/votes'
+import { VOTE_COLLEGES } from '../../doc/votes'
+import type { WallItem } from '../../doc/grouping'
+import { t } from '../../ui/strings'
+
+/** "19:42" */
+export function formatTime(at: number): string {
+  return new Date(at).toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })
+}
+
+/** "jeudi 3 décembre 2026" */
+export function formatDate(isoDate: string): string {
+  return new Date(`${isoDate}T12:00:00`).toLocaleDateString('fr-FR', { dateStyle: 'full' })
+}
+
+/** "12,5" — scores may be weighted by decimals. */
+export function formatScore(score: number): string {
+  return score.toLocaleString('fr-FR', { maximumFractionDigits: 1 })
+}
+
+/** The ateliers an item comes from, once each, in wall order: "Logement, Santé". */
+export function atelierNames(item: WallItem): string {
+  return [...new Set(item.origins.map((origin) => origin.atelier.name))].join(', ')
+}
+
+/** One count for the room: "12", "écart : 12 / 14", or "—" when not counted yet. */
+export function formatCount(count: ItemTally['buckets'][keyof ItemTally['buckets']]): string {
+  if (count.value === null) return t.wall.notCounted
+  return count.agreed ? String(count.value) : t.wall.gap(count.values)
+}
+
+/** "Usagers ×2, Élus ×0,5" — only the collèges whose weight is not 1. */
+export function formatWeights(settings: VoteSettings): string | null {
+  const changed = VOTE_COLLEGES.filter((college) => settings.weights[college] !== 1)
+  if (changed.length === 0) return null
+  return changed
+    .map((college) => `${t.wall.collegesShort[college]} ×${formatScore(settings.weights[college])}`)
+    .join(', ')
+}

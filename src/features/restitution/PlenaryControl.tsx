@@ -1,0 +1,52 @@
+import { useMemo, useState } from 'react'
+import { lastSeenByAtelier } from '../../doc/devices'
+import { buildWall } from '../../doc/grouping'
+import type { Meeting } from '../../doc/meetingDoc'
+import type { MeetingSession } from '../../sync/meetingSession'
+import { t } from '../../ui/strings'
+import { PlenaryProposals } from './PlenaryProposals'
+import { PlenaryRanking } from './PlenaryRanking'
+import { PlenaryVotes } from './PlenaryVotes'
+import { ScreenBar } from './ScreenBar'
+import { ScreenPanel } from './ScreenPanel'
+
+type View = 'screen' | 'proposals' | 'votes' | 'ranking'
+const VIEWS: View[] = ['screen', 'proposals', 'votes', 'ranking']
+
+interface Props {
+  meeting: Meeting
+  session: MeetingSession
+}
+
+/**
+ * The coordinator's plenary: drives what the projector shows (opening screens, the wall, the
+ * ranking), enlarges an atelier or a proposal while its rapporteur speaks, notes the debate,
+ * groups similar proposals, enters the show of hands and marks what the plenary retains.
+ * Everything is shared: a second coordinator device can help, and the projector follows.
+ */
+export function PlenaryControl({ meeting, session }: Props) {
+  const [view, setView] = useState<View>('screen')
+  const wall = useMemo(() => buildWall(meeting, lastSeenByAtelier(meeting.devices)), [meeting])
+  return (
+    <div className="page page--wide plenary" data-testid="plenary-control">
+      <ScreenBar meeting={meeting} session={session} items={wall.items} />
+      <nav className="tabs" aria-label={t.plenary.viewsLabel}>
+        {VIEWS.map((candidate) => (
+          <button
+            key={candidate}
+            type="button"
+            className={`tabs__tab${candidate === view ? ' tabs__tab--active' : ''}`}
+            aria-pressed={candidate === view}
+            onClick={() => setView(candidate)}
+          >
+            {t.plenary.views[candidate]}
+          </button>
+        ))}
+      </nav>
+      {view === 'screen' && <ScreenPanel meeting={meeting} session={session} />}
+      {view === 'proposals' && <PlenaryProposals meeting={meeting} session={session} wall={wall} />}
+      {view === 'votes' && <PlenaryVotes meeting={meeting} session={session} wall={wall} />}
+      {view === 'ranking' && <PlenaryRanking meeting={meeting} session={session} wall={wall} />}
+    </div>
+  )
+}

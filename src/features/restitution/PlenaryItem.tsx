@@ -1,0 +1,139 @@
+import { useState, type FormEvent } from 'react'
+import type { WallItem } from '../../doc/grouping'
+import { leaveGroup, rewordGroup, ungroup } from '../../doc/grouping'
+import type { Meeting } from '../../doc/meetingDoc'
+import { debateNoteKey, setSpotlight } from '../../doc/plenary'
+import { PROPOSAL_MAX } from '../../doc/proposals'
+import type { MeetingSession } from '../../sync/meetingSession'
+import { t } from '../../ui/strings'
+import { atelierNames } from '../projection/format'
+import { DebateNote } from './DebateNote'
+
+interface Props {
+  meeting: Meeting
+  session: MeetingSession
+  item: WallItem
+  selected: boolean
+  onSelect: (selected: boolean) => void
+}
+
+/**
+ * One proposal or group on the coordinator's side: select it for grouping, enlarge it on the
+ * projector while its rapporteur speaks, note the debate; a group shows its origins (ateliers
+ * and original texts) and can be reworded, left, or undone.
+ */
+export function PlenaryItem({ meeting, session, item, selected, onSelect }: Props) {
+  const doc = session.doc
+  const [draft, setDraft] = useState<string | null>(null)
+  const spotlit =
+    meeting.plenary.spotlight?.kind === 'item' && meeting.plenary.spotlight.id === item.id
+  const save = (event: FormEvent) => {
+    event.preventDefault()
+    if (draft === null || !draft.trim() || draft.length > PROPOSAL_MAX) return
+    rewordGroup(doc, item.id, draft)
+    setDraft(null)
+  }
+  return (
+    <article
+      className={`plenary-item${item.kind === 'group' ? ' plenary-item--group' : ''}${spotlit ? ' plenary-item--spotlit' : ''}`}
+      data-testid="plenary-item"
+      data-item-id={item.id}
+      data-kind={item.kind}
+    >
+      <label className="plenary-item__select">
+        <input
+          type="checkbox"
+          checked={selected}
+          onChange={(event) => onSelect(event.target.checked)}
+          aria-label={`${t.plenary.select} : ${item.text}`}
+        />
+      </label>
+      <div className="plenary-item__body">
+        {item.kind === 'group' && (
+          <p className="plenary-item__kicker">{t.wall.groupOf(atelierNames(item))}</p>
+        )}
+        {draft === null ? (
+          <p className="plenary-item__text">
+            {item.text}
+            {item.changed && <span className="tag tag--warn">{t.wall.changed}</span>}
+          </p>
+        ) : (
+          <form onSubmit={save} className="plenary-item__reword">
+            <label className="field">
+              <span className="field__label">{t.plenary.wording}</span>
+              <textarea
+                value={draft}
+                rows={2}
+                maxLength={PROPOSAL_MAX}
+                autoFocus
+                onChange={(event) => setDraft(event.target.value)}
+              />
+            </label>
+            <div className="inline-actions">
+              <button type="submit" className="button" disabled={!draft.trim()}>
+                {t.plenary.save}
+              </button>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => setDraft(null)}
+              >
+                {t.plenary.cancel}
+              </button>
+            </div>
+          </form>
+        )}
+        {item.kind === 'group' && (
+          <ul className="plenary-item__origins">
+            {item.origins.map(({ proposal, atelier }) => (
+              <li key={proposal.id}>
+                <span>{t.plenary.originalText(atelier.name, proposal.text)}</span>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => leaveGroup(doc, proposal.id)}
+                >
+                  {t.plenary.leaveGroup}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="inline-actions">
+          <button
+            type="button"
+            className={`button${spotlit ? '' : ' button--secondary'}`}
+            aria-pressed={spotlit}
+            onClick={() => setSpotlight(doc, spotlit ? null : { kind: 'item', id: item.id })}
+          >
+            {spotlit ? t.plenary.backToWall : t.plenary.spotlight}
+          </button>
+          {item.kind === 'group' && draft === null && (
+            <>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => setDraft(item.text)}
+              >
+                {t.plenary.reword}
+              </button>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => ungroup(doc, item.id)}
+              >
+                {t.plenary.ungroup}
+              </button>
+            </>
+          )}
+        </div>
+        <DebateNote
+          session={session}
+          itemId={item.id}
+          exists={debateNoteKey(item.id) in meeting.notes}
+          open={spotlit || Boolean(meeting.notes[debateNoteKey(item.id)])}
+        />
+      </div>
+    </article>
+  )
+}

@@ -1,0 +1,156 @@
+import { useState, type FormEvent } from 'react'
+import { groupProposals, type Wall, type WallItem } from '../../doc/grouping'
+import type { Meeting } from '../../doc/meetingDoc'
+import { setSpotlight } from '../../doc/plenary'
+import { PROPOSAL_MAX } from '../../doc/proposals'
+import { useNow } from '../../hooks/useNow'
+import type { MeetingSession } from '../../sync/meetingSession'
+import { formatAgo } from '../../ui/formatAgo'
+import { t } from '../../ui/strings'
+import { formatTime } from '../projection/format'
+import { PlenaryItem } from './PlenaryItem'
+
+interface Props {
+  meeting: Meeting
+  session: MeetingSession
+  wall: Wall
+}
+
+/**
+ * The restitution from the coordinator's side: every atelier's transmitted proposals as they
+ * arrive, to enlarge on the projector, note the debate on, and group when several ateliers
+ * say the same thing.
+ */
+export function PlenaryProposals({ meeting, session, wall }: Props) {
+  const now = useNow(30_000)
+  const [selection, setSelection] = useState<string[]>([])
+  const [wording, setWording] = useState<string | null>(null)
+  // Only what is still on the wall stays selected.
+  const selected = wall.items.filter((item) => selection.includes(item.id))
+  const proposalIds = selected.flatMap((item) => item.origins.map((origin) => origin.proposal.id))
+  const select = (item: WallItem, on: boolean) =>
+    setSelection((current) => (on ? [...current, item.id] : current.filter((id) => id !== item.id)))
+  const create = (event: FormEvent) => {
+    event.preventDefault()
+    if (wording === null || !wording.trim() || proposalIds.length < 2) return
+    groupProposals(session.doc, proposalIds, wording)
+    setSelection([])
+    setWording(null)
+  }
+  const itemProps = (item: WallItem) => ({
+    meeting,
+    session,
+    item,
+    selected: selection.includes(item.id),
+    onSelect: (on: boolean) => select(item, on),
+  })
+
+  return (
+    <div className="plenary-proposals">
+      <section className="card plenary-grouping" data-testid="plenary-grouping">
+        <p className="plenary-grouping__count" data-testid="plenary-transmitted">
+          {t.wall.transmitted(wall.transmittedCount, wall.ateliers.length)}
+        </p>
+        {wording === null ? (
+          <div className="inline-actions">
+            <button
+              type="button"
+              className="button"
+              disabled={proposalIds.length < 2}
+              onClick={() => setWording(selected[0]?.text ?? '')}
+            >
+              {t.plenary.groupSelected(proposalIds.length)}
+            </button>
+            <p className="help">{t.plenary.selectHelp}</p>
+          </div>
+        ) : (
+          <form onSubmit={create}>
+            <ul className="plenary-grouping__selected">
+              {selected.flatMap((item) =>
+                item.origins.map(({ proposal, atelier }) => (
+                  <li key={proposal.id}>{t.plenary.originalText(atelier.name, proposal.text)}</li>
+                )),
+              )}
+            </ul>
+            <label className="field">
+              <span className="field__label">{t.plenary.wording}</span>
+              <textarea
+                value={wording}
+                rows={2}
+                maxLength={PROPOSAL_MAX}
+                autoFocus
+                onChange={(event) => setWording(event.target.value)}
+                data-testid="group-wording"
+              />
+            </label>
+            <div className="inline-actions">
+              <button type="submit" className="button" disabled={!wording.trim()}>
+                {t.plenary.createGroup}
+              </button>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => setWording(null)}
+              >
+                {t.plenary.cancel}
+              </button>
+            </div>
+          </form>
+        )}
+      </section>
+
+      {wall.groups.length > 0 && (
+        <section className="card plenary-atelier">
+          <h2>{t.plenary.groups}</h2>
+          {wall.groups.map((item) => (
+            <PlenaryItem key={item.id} {...itemProps(item)} />
+          ))}
+        </section>
+      )}
+
+      {wall.ateliers.map((entry) => {
+        const spotlit =
+          meeting.plenary.spotlight?.kind === 'atelier' &&
+          meeting.plenary.spotlight.id === entry.atelier.id
+        return (
+          <section
+            key={entry.atelier.id}
+            className="card plenary-atelier"
+            data-testid="plenary-atelier"
+            data-atelier-id={entry.atelier.id}
+          >
+            <header className="plenary-atelier__head">
+              <h2>{entry.atelier.name}</h2>
+              <button
+                type="button"
+                className={`button${spotlit ? '' : ' button--secondary'}`}
+                aria-pressed={spotlit}
+                onClick={() =>
+                  setSpotlight(
+                    session.doc,
+                    spotlit ? null : { kind: 'atelier', id: entry.atelier.id },
+                  )
+                }
+              >
+                {spotlit ? t.plenary.backToWall : t.plenary.spotlightAtelier}
+              </button>
+            </header>
+            <p className="help">
+              {entry.transmitted && entry.atelier.transmittedAt !== null
+                ? t.wall.transmittedAt(formatTime(entry.atelier.transmittedAt))
+                : t.wall.waiting}
+              {entry.lastSeenAt !== null &&
+                ` · ${t.wall.lastSeen(formatTime(entry.lastSeenAt), formatAgo(entry.lastSeenAt, now))}`}
+              {entry.changesSinceTransmission > 0 &&
+                ` · ${t.wall.changesSince(entry.changesSinceTransmission)}`}
+              {entry.groupedCount > 0 && ` · ${t.wall.inGroups(entry.groupedCount)}`}
+            </p>
+            {entry.items.map((item) => (
+              <PlenaryItem key={item.id} {...itemProps(item)} />
+            ))}
+          </section>
+        )
+      })}
+    </div>
+  )
+}

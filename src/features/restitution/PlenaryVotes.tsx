@@ -1,0 +1,87 @@
+import type { Wall } from '../../doc/grouping'
+import type { Meeting } from '../../doc/meetingDoc'
+import { setSpotlight } from '../../doc/plenary'
+import { tallyItem, VOTE_COLLEGES, type VoteBucket } from '../../doc/votes'
+import type { MeetingSession } from '../../sync/meetingSession'
+import { t } from '../../ui/strings'
+import { atelierNames, formatScore } from '../projection/format'
+import { CountField } from './CountField'
+import { VoteSettingsForm } from './VoteSettingsForm'
+
+interface Props {
+  meeting: Meeting
+  session: MeetingSession
+  wall: Wall
+}
+
+/**
+ * Entering the show of hands, item by item: one count for the room or one per collège. Each
+ * person counting types on their own device; totals and the ranking follow as counts come in.
+ */
+export function PlenaryVotes({ meeting, session, wall }: Props) {
+  const { entries, settings } = meeting.votes
+  const buckets: VoteBucket[] = settings.mode === 'overall' ? ['overall'] : [...VOTE_COLLEGES]
+  const weighted = VOTE_COLLEGES.some((college) => settings.weights[college] !== 1)
+  return (
+    <div className="plenary-votes">
+      <VoteSettingsForm session={session} settings={settings} />
+      <p className="help">{t.plenary.countHelp}</p>
+      {wall.items.length === 0 && <p className="help">{t.plenary.noItems}</p>}
+      {wall.items.map((item) => {
+        const tally = tallyItem(item.id, entries, settings)
+        const spotlit =
+          meeting.plenary.spotlight?.kind === 'item' && meeting.plenary.spotlight.id === item.id
+        return (
+          <article
+            key={item.id}
+            className="card vote-row"
+            data-testid="vote-row"
+            data-item-id={item.id}
+          >
+            <div className="vote-row__head">
+              <p className="vote-row__text">
+                {item.text} <span className="muted">· {atelierNames(item)}</span>
+              </p>
+              <button
+                type="button"
+                className={`button${spotlit ? '' : ' button--secondary'}`}
+                aria-pressed={spotlit}
+                onClick={() =>
+                  setSpotlight(session.doc, spotlit ? null : { kind: 'item', id: item.id })
+                }
+              >
+                {spotlit ? t.plenary.backToWall : t.plenary.spotlight}
+              </button>
+            </div>
+            <div className="vote-row__counts">
+              {buckets.map((bucket) => (
+                <CountField
+                  key={bucket}
+                  session={session}
+                  itemId={item.id}
+                  bucket={bucket}
+                  label={bucket === 'overall' ? t.plenary.overallCount : t.wall.colleges[bucket]}
+                  entries={entries.filter(
+                    (entry) => entry.itemId === item.id && entry.bucket === bucket,
+                  )}
+                  count={tally.buckets[bucket]}
+                />
+              ))}
+            </div>
+            <p className="vote-row__total" data-testid="vote-total">
+              {tally.total !== null && t.plenary.total(tally.total)}
+              {settings.mode === 'colleges' &&
+                weighted &&
+                tally.score !== null &&
+                ` · ${t.plenary.score(formatScore(tally.score))}`}
+              {settings.mode === 'colleges' &&
+                tally.total !== null &&
+                tally.missing.length > 0 &&
+                ` · ${t.plenary.missing(tally.missing.map((c) => t.wall.collegesShort[c]).join(', '))}`}
+            </p>
+          </article>
+        )
+      })}
+    </div>
+  )
+}
