@@ -16,6 +16,7 @@
  *   votes       Y.Map   "<itemId>|<bucket>|<counterId>" → { count, at } (see votes.ts)
  *   voteSettings Y.Map  mode, "weight.<college>"
  *   retained    Y.Map   itemId → retainedAt | null: "retenue en plénière"
+ *   followUpDigest Y.Map "entries" → earlier proposals' status, for the opening (followUpDigest.ts)
  *
  * Flat maps keyed by id: concurrent creations on several tablets never collide, and keys that
  * only one device ever writes (attendance) never conflict at all.
@@ -37,6 +38,7 @@ export const ROOT = {
   votes: 'votes',
   voteSettings: 'voteSettings',
   retained: 'retained',
+  followUpDigest: 'followUpDigest',
 } as const
 
 export const metaOf = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.meta)
@@ -51,6 +53,7 @@ export const groupsOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(ROOT.groups)
 export const groupMembersOf = (doc: Y.Doc) => doc.getMap<string | null>(ROOT.groupMembers)
 export const votesOf = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.votes)
 export const voteSettingsOf = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.voteSettings)
+export const followUpDigestOf = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.followUpDigest)
 export const retainedOf = (doc: Y.Doc) => doc.getMap<number | null>(ROOT.retained)
 
 export function mapOf(values: Record<string, unknown>): Y.Map<unknown> {

@@ -10,6 +10,7 @@ import { z } from 'zod'
 import { ATELIER_NAME_MAX, readAteliers, writeAtelier, type Atelier } from './ateliers'
 import { readAttendance, type Attendance } from './attendance'
 import { readDevices, type DevicePresence } from './devices'
+import { readDigest, type DigestEntry } from './followUpDigest'
 import { readGrouping, type Grouping } from './grouping'
 import { metaOf } from './layout'
 import { readNotes } from './notes'
@@ -47,6 +48,8 @@ export interface Meeting extends MeetingDetails {
   attendance: Record<string, Attendance>
   /** Devices that joined, most recently synced first. */
   devices: DevicePresence[]
+  /** What became of earlier meetings' proposals, for the opening plenary. */
+  followUpDigest: DigestEntry[]
   /** What the projector shows in plenary (screen, spotlight). */
   plenary: PlenaryState
   /** Groups of similar proposals and who is in which. */
@@ -73,6 +76,7 @@ export function readMeeting(doc: Y.Doc): Meeting {
     notes: readNotes(doc),
     attendance: readAttendance(doc),
     devices: readDevices(doc),
+    followUpDigest: readDigest(doc),
     plenary: readPlenary(doc),
     grouping: readGrouping(doc),
     votes: readVotes(doc),

@@ -380,7 +380,8 @@ export const t = {
     opening: {
       howItWorks: 'Comment fonctionne le comité',
       followUp: 'Ce que sont devenues vos propositions',
-      followUpPending: 'Le tableau de suivi des propositions sera présenté ici.',
+      followUpPending:
+        'Pas encore de proposition à suivre : le tableau de suivi s’affichera ici après la première rencontre.',
       theme: 'Le thème de ce soir',
       noTheme: 'Le thème sera annoncé par la coordination.',
       ateliers: 'Les ateliers de ce soir',

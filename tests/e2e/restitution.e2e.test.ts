@@ -2,7 +2,6 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { WebSocket } from 'ws'
-import { createLogger, createServer, type Plugin, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -31,92 +30,20 @@ import {
  * later), the projector's wall converges to every transmitted proposal, the coordinator groups
  * two proposals and takes a vote by collège on two devices that disagree, and the projector
  * shows the group, the vote, the ranking.
- *
- * The coordinator's plenary panel (`PlenaryControl`) is a tab of the coordinator's screen; this
- * test mounts it on a page of its own, behind the app's own `MeetingGate`, served by a Vite dev
- * server that passes `/sync` through to the relay, so it does not depend on where that tab sits.
  */
 
 let relay: RunningRelay
 let browser: Browser
-let plenaryServer: ViteDevServer
-let plenaryUrl: string
 const proxies: CuttableProxy[] = []
-
-const PLENARY_ENTRY = '/@tandem-plenary-entry'
-const PLENARY_PAGE = `<!doctype html>
-<html lang="fr"><head><meta charset="utf-8"><title>Plénière</title></head>
-<body><div id="root"></div><script type="module" src="${PLENARY_ENTRY}"></script></body></html>`
-const PLENARY_MODULE = `
-import { createElement as h } from 'react'
-import { createRoot } from 'react-dom/client'
-import { MeetingGate } from '/src/features/meeting/MeetingGate.tsx'
-import { PlenaryControl } from '/src/features/restitution/PlenaryControl.tsx'
-import { parseLink } from '/src/links/links.ts'
-import '/src/ui/styles.css'
-const parsed = parseLink(location.hash)
-if (!parsed.ok || parsed.link.kind !== 'meeting') throw new Error('a coordinator link is expected')
-createRoot(document.getElementById('root')).render(
-  h(MeetingGate, { link: parsed.link }, (meeting, session) => h(PlenaryControl, { meeting, session })),
-)`
-
-function quietLogger() {
-  const logger = createLogger('error')
-  const error = logger.error.bind(logger)
-  logger.error = (message, options) => {
-    if (!message.includes('proxy')) error(message, options)
-  }
-  return logger
-}
-
-function plenaryPagePlugin(): Plugin {
-  return {
-    name: 'tandem-plenary-page',
-    resolveId: (id) => (id === PLENARY_ENTRY ? '\0plenary-entry.js' : undefined),
-    load: (id) => (id === '\0plenary-entry.js' ? PLENARY_MODULE : undefined),
-    configureServer(server) {
-      server.middlewares.use('/plenary.html', (_request, response) => {
-        response.setHeader('content-type', 'text/html; charset=utf-8')
-        response.end(PLENARY_PAGE)
-      })
-    },
-  }
-}
 
 beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true })
   relay = await startRelay()
   browser = await launchChromium()
-  plenaryServer = await createServer({
-    configFile: false,
-    root: process.cwd(),
-    // Closing a browser context resets its sockets: not an error of the page under test.
-    customLogger: quietLogger(),
-    cacheDir: 'node_modules/.vite-e2e-plenary',
-    plugins: [plenaryPagePlugin()],
-    optimizeDeps: {
-      entries: [
-        'src/features/restitution/PlenaryControl.tsx',
-        'src/features/meeting/MeetingGate.tsx',
-      ],
-    },
-    // Same origin for the page and its sync socket, as on the evening (see sync-server/origin.ts).
-    server: {
-      host: '127.0.0.1',
-      port: 0,
-      hmr: false,
-      proxy: { '/sync': { target: relay.url, ws: true } },
-    },
-  })
-  await plenaryServer.listen()
-  const address = plenaryServer.httpServer?.address()
-  if (!address || typeof address === 'string') throw new Error('no dev server port')
-  plenaryUrl = `http://127.0.0.1:${address.port}/plenary.html`
 })
 
 afterAll(async () => {
   await browser?.close()
-  await plenaryServer?.close()
   await Promise.all(proxies.map((proxy) => proxy.close()))
   await relay?.stop()
 })
@@ -174,7 +101,8 @@ async function overflowingCards(page: Page) {
 
 async function openPlenary(writeKeyFragment: string) {
   const device = await newDevice(browser, { width: 1280, height: 900 })
-  await device.page.goto(`${plenaryUrl}${writeKeyFragment}`)
+  await device.page.goto(`${relay.url}/${writeKeyFragment}`)
+  await device.page.getByRole('button', { name: 'Plénière', exact: true }).click()
   await device.page.getByTestId('plenary-control').waitFor({ timeout: 30_000 })
   await waitForSyncState(device.page, 'synced')
   return device

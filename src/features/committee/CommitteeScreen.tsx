@@ -72,7 +72,7 @@ function CommitteeBody({
           </ul>
         )}
       </section>
-      <FollowUpPanel session={session} />
+      <FollowUpPanel committee={committee} session={session} />
       <EvaluationPanel committee={committee} session={session} />
       <NewMeetingForm />
       <section className="card">

@@ -1,4 +1,5 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import type { Committee } from '../../doc/committeeDoc'
 import {
   changeStatus,
   FOLLOW_UP_STATUSES,
@@ -11,13 +12,25 @@ import { useDocSnapshot } from '../../hooks/useDocSnapshot'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { deliverFile } from '../../ui/deliverFile'
 import { t } from '../../ui/strings'
+import { collectRetained } from './collectRetained'
 import { decidimCsv, followUpCsv } from './followUpCsv'
 
 const day = (at: number) => new Date(at).toLocaleDateString('fr-FR')
 
 /** The tableau de suivi: each retained proposal, where it stands, and its dated history. */
-export function FollowUpPanel({ session }: { session: MeetingSession }) {
+export function FollowUpPanel({
+  committee,
+  session,
+}: {
+  committee: Committee
+  session: MeetingSession
+}) {
   const entries = useDocSnapshot(session.doc, readFollowUp)
+  const [collected, setCollected] = useState<number | null>(null)
+  const collect = () => void collectRetained(committee, session).then(setCollected)
+  const meetingCount = committee.meetings.length
+  // Pick up what the plenaries retained whenever the table is opened or a meeting is added.
+  useEffect(collect, [meetingCount]) // eslint-disable-line react-hooks/exhaustive-deps
   const [status, setStatus] = useState<FollowUpStatus | ''>('')
   const [meeting, setMeeting] = useState('')
   const meetings = [...new Map(entries.map((e) => [e.meetingId, e.meetingTitle])).entries()]
@@ -62,6 +75,12 @@ export function FollowUpPanel({ session }: { session: MeetingSession }) {
           ))}
         </ul>
       )}
+      <div className="inline-actions">
+        <button type="button" className="button button--secondary" onClick={collect}>
+          {t.followUp.refresh}
+        </button>
+        {collected !== null && <span role="status">{t.followUp.refreshed(collected)}</span>}
+      </div>
       <div className="inline-actions">
         <button
           type="button"

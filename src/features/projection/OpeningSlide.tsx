@@ -25,7 +25,21 @@ export function OpeningSlide({ meeting, screen }: Props) {
       <div className="slide__body" ref={ref}>
         <div className="slide__fit" data-fit>
           {screen === 'howItWorks' && <p className="slide__text">{meeting.openingText}</p>}
-          {screen === 'followUp' && <p className="slide__text">{t.wall.opening.followUpPending}</p>}
+          {screen === 'followUp' &&
+            (meeting.followUpDigest.length === 0 ? (
+              <p className="slide__text">{t.wall.opening.followUpPending}</p>
+            ) : (
+              <ul className="slide__follow-up" data-testid="opening-follow-up">
+                {meeting.followUpDigest.map((entry) => (
+                  <li key={`${entry.meetingTitle}|${entry.text}`}>
+                    <span className={`tag tag--status-${entry.status}`}>
+                      {t.followUp.status[entry.status]}
+                    </span>{' '}
+                    {entry.text} <span className="muted">({entry.meetingTitle})</span>
+                  </li>
+                ))}
+              </ul>
+            ))}
           {screen === 'theme' && (
             <>
               <p className="slide__theme">{meeting.theme || t.wall.opening.noTheme}</p>
