@@ -59,6 +59,7 @@ describe('after the evening: actes, tableau de suivi, and the next opening plena
 
     // In plenary, the coordinator retains one proposal.
     await page.getByRole('button', { name: 'Plénière', exact: true }).click()
+    await page.getByRole('button', { name: 'Propositions', exact: true }).click()
     await page.getByRole('button', { name: 'Classement', exact: true }).click()
     await page
       .getByTestId('plenary-rank-row')
