@@ -36,7 +36,14 @@ function Screen() {
               <CoordinatorScreen meeting={meeting} session={session} writeKey={link.writeKey} />
             )
           case 'atelier':
-            return <AtelierScreen meeting={meeting} session={session} atelierId={link.atelierId} />
+            return (
+              <AtelierScreen
+                meeting={meeting}
+                session={session}
+                atelierId={link.atelierId}
+                role={link.role}
+              />
+            )
           case 'projection':
             return <ProjectionScreen meeting={meeting} />
         }

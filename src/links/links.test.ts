@@ -6,6 +6,7 @@ const writeKey = newWriteKey()
 const links: MeetingLink[] = [
   { kind: 'meeting', writeKey },
   { kind: 'atelier', writeKey, atelierId: 'abcDEF123_-x' as never },
+  { kind: 'atelier', writeKey, atelierId: 'abcDEF123_-x' as never, role: 'reporter' },
   { kind: 'projection', readKey: readKeyOf(writeKey) },
   { kind: 'committee', writeKey },
 ]
@@ -34,7 +35,8 @@ describe('join links', () => {
     ['a truncated key', `#/rencontre/${writeKey.slice(0, 20)}`],
     ['a key with foreign characters', `#/rencontre/${writeKey.slice(0, 42)}!`],
     ['a missing atelier', `#/atelier/${writeKey}`],
-    ['an atelier id with a slash', `#/atelier/${writeKey}/a/b`],
+    ['an unknown role', `#/atelier/${writeKey}/a/b`],
+    ['a role and more', `#/atelier/${writeKey}/a/rapporteur/x`],
     ['extra segments', `#/projection/${writeKey}/extra`],
     ['an empty key', '#/projection/'],
   ])('rejects %s as invalid', (_name, fragment) => {

@@ -3,7 +3,8 @@
  * send to a server, so neither the relay nor any proxy sees a key in a request or a log.
  *
  *   <origin>/#/rencontre/<writeKey>               coordinator: the whole meeting, editable
- *   <origin>/#/atelier/<writeKey>/<atelierId>      an atelier tablet
+ *   <origin>/#/atelier/<writeKey>/<atelierId>[/animateur|/rapporteur]
+ *                                                  an atelier tablet, opened on that role's view
  *   <origin>/#/projection/<readKey>                the projector: read only
  *   <origin>/#/comite/<writeKey>                   the committee: meetings, templates, follow-up
  */
@@ -18,11 +19,18 @@ export type AtelierId = z.infer<typeof atelierIdSchema>
 
 export const meetingLinkSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('meeting'), writeKey: keySchema }),
-  z.object({ kind: z.literal('atelier'), writeKey: keySchema, atelierId: atelierIdSchema }),
+  z.object({
+    kind: z.literal('atelier'),
+    writeKey: keySchema,
+    atelierId: atelierIdSchema,
+    role: z.enum(['facilitator', 'reporter']).optional(),
+  }),
   z.object({ kind: z.literal('projection'), readKey: keySchema }),
   z.object({ kind: z.literal('committee'), writeKey: keySchema }),
 ])
 export type MeetingLink = z.infer<typeof meetingLinkSchema>
+
+const SEGMENT_OF_ROLE = { facilitator: 'animateur', reporter: 'rapporteur' } as const
 
 const SEGMENT_OF_KIND = {
   meeting: 'rencontre',
@@ -35,8 +43,10 @@ export function formatLinkFragment(link: MeetingLink): string {
   switch (link.kind) {
     case 'meeting':
       return `#/${SEGMENT_OF_KIND.meeting}/${link.writeKey}`
-    case 'atelier':
-      return `#/${SEGMENT_OF_KIND.atelier}/${link.writeKey}/${link.atelierId}`
+    case 'atelier': {
+      const role = link.role ? `/${SEGMENT_OF_ROLE[link.role]}` : ''
+      return `#/${SEGMENT_OF_KIND.atelier}/${link.writeKey}/${link.atelierId}${role}`
+    }
     case 'projection':
       return `#/${SEGMENT_OF_KIND.projection}/${link.readKey}`
     case 'committee':
@@ -63,8 +73,10 @@ export function parseLink(input: string): LinkParseResult {
   let candidate: unknown
   if (segment === SEGMENT_OF_KIND.meeting && rest.length === 1) {
     candidate = { kind: 'meeting', writeKey: rest[0] }
-  } else if (segment === SEGMENT_OF_KIND.atelier && rest.length === 2) {
-    candidate = { kind: 'atelier', writeKey: rest[0], atelierId: rest[1] }
+  } else if (segment === SEGMENT_OF_KIND.atelier && (rest.length === 2 || rest.length === 3)) {
+    const role = Object.entries(SEGMENT_OF_ROLE).find(([, name]) => name === rest[2])?.[0]
+    if (rest.length === 3 && !role) return { ok: false, reason: 'invalid' }
+    candidate = { kind: 'atelier', writeKey: rest[0], atelierId: rest[1], role }
   } else if (segment === SEGMENT_OF_KIND.projection && rest.length === 1) {
     candidate = { kind: 'projection', readKey: rest[0] }
   } else if (segment === SEGMENT_OF_KIND.committee && rest.length === 1) {

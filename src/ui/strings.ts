@@ -195,7 +195,8 @@ export const t = {
       'Une fiche par atelier, à remettre au binôme : il scanne le code avec l’appareil photo de la tablette, une première fois avec le réseau.',
     print: 'Imprimer les fiches',
     sheetAtelierHelp:
-      'Scannez ce code avec l’appareil photo de la tablette, avec le réseau, avant la soirée. Ensuite la tablette fonctionne sans réseau.',
+      'Scannez le code de votre rôle avec l’appareil photo de la tablette, avec le réseau, avant la soirée. Ensuite la tablette fonctionne sans réseau. Une seule tablette pour le binôme ? Scannez l’un des deux : on passe d’une vue à l’autre en haut de l’écran.',
+    roleCode: { facilitator: 'Tablette de l’animateur', reporter: 'Tablette du rapporteur' },
     sheetProjectionHelp:
       'À ouvrir sur l’ordinateur relié au vidéoprojecteur. Ce lien permet seulement de regarder.',
     qrLabel: 'Code QR du lien',

@@ -59,7 +59,11 @@ describe('preparing a meeting', () => {
     // The printable sheets: one per atelier and one for the projector, each with its QR code.
     await page.getByRole('button', { name: 'Fiches à imprimer' }).click()
     await expect.poll(() => page.getByTestId('join-sheet').count()).toBe(4)
-    await expect.poll(() => page.locator('.sheet__qr svg').count()).toBe(4)
+    // Per atelier, one code for the animateur's tablet and one for the rapporteur's.
+    await expect.poll(() => page.locator('.sheet__qr svg').count()).toBe(7)
+    expect(await page.getByTestId('join-sheet').first().textContent()).toContain(
+      'Tablette du rapporteur',
+    )
     expect(await page.getByTestId('join-sheet').first().textContent()).toContain('Salle Colbert')
     await page.emulateMedia({ media: 'print' })
     await page.screenshot({ path: join(SCREENSHOTS, 'prepare-sheet-print.png') })

@@ -19,14 +19,16 @@ interface Props {
   meeting: Meeting
   session: MeetingSession
   atelierId: string
+  /** The role the link was made for: its view opens first. */
+  role?: 'facilitator' | 'reporter'
 }
 
 /**
  * The atelier tablet. The binôme switches between the animateur's view (trame and timer) and
  * the rapporteur's (notes and proposals) on one tablet, or keeps one view on each of two.
  */
-export function AtelierScreen({ meeting, session, atelierId }: Props) {
-  const [view, setView] = useState<View>('facilitator')
+export function AtelierScreen({ meeting, session, atelierId, role }: Props) {
+  const [view, setView] = useState<View>(role ?? 'facilitator')
   const { lastSyncedAt } = useSyncStatus(session)
   const atelier = meeting.ateliers.find((candidate) => candidate.id === atelierId)
   if (!atelier) {

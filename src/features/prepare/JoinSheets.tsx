@@ -8,7 +8,8 @@ import { formatDate } from './MeetingLinksScreen'
 interface Sheet {
   title: string
   subtitle: string
-  url: string
+  /** One QR code per role (or one for the projector). */
+  codes: Array<{ label: string; url: string }>
   help: string
 }
 
@@ -28,13 +29,26 @@ export function JoinSheets({ meeting, writeKey }: { meeting: Meeting; writeKey: 
       ]
         .filter(Boolean)
         .join(' · '),
-      url: formatLink(origin, { kind: 'atelier', writeKey, atelierId: atelier.id as AtelierId }),
+      codes: (['facilitator', 'reporter'] as const).map((role) => ({
+        label: t.prepare.roleCode[role],
+        url: formatLink(origin, {
+          kind: 'atelier',
+          writeKey,
+          atelierId: atelier.id as AtelierId,
+          role,
+        }),
+      })),
       help: t.prepare.sheetAtelierHelp,
     })),
     {
       title: t.meeting.projectionLink,
       subtitle: '',
-      url: formatLink(origin, { kind: 'projection', readKey: readKeyOf(writeKey) }),
+      codes: [
+        {
+          label: t.meeting.projectionLink,
+          url: formatLink(origin, { kind: 'projection', readKey: readKeyOf(writeKey) }),
+        },
+      ],
       help: t.prepare.sheetProjectionHelp,
     },
   ]
@@ -47,16 +61,23 @@ export function JoinSheets({ meeting, writeKey }: { meeting: Meeting; writeKey: 
         </button>
       </div>
       {sheets.map((sheet) => (
-        <article key={sheet.url} className="sheet" data-testid="join-sheet">
+        <article key={sheet.codes[0]!.url} className="sheet" data-testid="join-sheet">
           <p className="sheet__meeting">
             {meeting.title}
             {meeting.date ? ` — ${formatDate(meeting.date)}` : ''}
           </p>
           <h2 className="sheet__title">{sheet.title}</h2>
           {sheet.subtitle && <p className="sheet__subtitle">{sheet.subtitle}</p>}
-          <QrCode text={sheet.url} />
+          <div className="sheet__codes">
+            {sheet.codes.map((code) => (
+              <figure key={code.url} className="sheet__code">
+                <QrCode text={code.url} />
+                <figcaption>{code.label}</figcaption>
+                <p className="sheet__url">{code.url}</p>
+              </figure>
+            ))}
+          </div>
           <p className="sheet__help">{sheet.help}</p>
-          <p className="sheet__url">{sheet.url}</p>
         </article>
       ))}
     </div>
