@@ -78,9 +78,14 @@ describe('walking skeleton: from an atelier tablet to the projector', () => {
     await waitForSyncState(tablet.page, 'offline')
     await addProposal(tablet.page, 'Un annuaire des aides, en gros caractères')
     await addProposal(tablet.page, 'Être rappelé quand on laisse un message')
+    // A proposal half written when the tablet reloads is still in its field afterwards.
+    await tablet.page.getByTestId('proposal-input').fill('Une proposition pas encore ajou')
     const reload = await tablet.page.reload()
     expect(reload?.fromServiceWorker()).toBe(true)
     await showView(tablet.page, 'Notes et propositions')
+    expect(await tablet.page.getByTestId('proposal-input').inputValue()).toBe(
+      'Une proposition pas encore ajou',
+    )
     await expect
       .poll(() => proposalsOnTablet(tablet.page))
       .toEqual([

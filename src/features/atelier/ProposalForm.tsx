@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react'
+import type { FormEvent } from 'react'
+import { useDraft } from '../../hooks/useDraft'
 import { addProposal, PROPOSAL_MAX } from '../../doc/proposals'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
@@ -11,7 +12,7 @@ interface Props {
 
 /** A large field to write down a proposal as the group words it. */
 export function ProposalForm({ session, atelierId, stepId }: Props) {
-  const [text, setText] = useState('')
+  const [text, setText] = useDraft(`proposal:${session.roomId}:${atelierId}`)
   const tooLong = text.trim().length > PROPOSAL_MAX
   const submit = (event: FormEvent) => {
     event.preventDefault()
