@@ -1,19 +1,27 @@
 import { describe, expect, it } from 'vitest'
-import { parseConfig } from './config'
+import { parseConfig, type Config } from './config'
+
+const MIB = 1024 * 1024
+
+const defaults: Config = {
+  port: 8080,
+  host: '0.0.0.0',
+  dataDir: './data',
+  staticDir: './dist',
+  tls: null,
+  maxMessageBytes: 8 * MIB,
+  maxDocumentBytes: 32 * MIB,
+  maxRooms: 64,
+  maxConnectionsPerRoom: 64,
+  messagesPerSecond: 100,
+  bytesPerSecond: MIB,
+  allowedOrigins: [],
+  roomIdleMs: 30_000,
+}
 
 describe('parseConfig', () => {
   it('applies the defaults to an empty environment', () => {
-    expect(parseConfig({})).toEqual({
-      ok: true,
-      config: {
-        port: 8080,
-        host: '0.0.0.0',
-        dataDir: './data',
-        staticDir: './dist',
-        tls: null,
-        maxMessageBytes: 8 * 1024 * 1024,
-      },
-    })
+    expect(parseConfig({})).toEqual({ ok: true, config: defaults })
   })
 
   it('reads every variable', () => {
@@ -25,6 +33,13 @@ describe('parseConfig', () => {
       TLS_CERT: 'cert.pem',
       TLS_KEY: 'key.pem',
       MAX_MESSAGE_BYTES: '1048576',
+      MAX_DOCUMENT_BYTES: '2097152',
+      MAX_ROOMS: '5',
+      MAX_CONNECTIONS_PER_ROOM: '12',
+      RATE_MESSAGES_PER_SECOND: '20',
+      RATE_BYTES_PER_SECOND: '65536',
+      ALLOWED_ORIGINS: 'https://tandem.example.org, http://localhost:5173/',
+      ROOM_IDLE_SECONDS: '0.5',
     })
     expect(result).toEqual({
       ok: true,
@@ -35,19 +50,28 @@ describe('parseConfig', () => {
         staticDir: '/srv/app',
         tls: { certFile: 'cert.pem', keyFile: 'key.pem' },
         maxMessageBytes: 1048576,
+        maxDocumentBytes: 2097152,
+        maxRooms: 5,
+        maxConnectionsPerRoom: 12,
+        messagesPerSecond: 20,
+        bytesPerSecond: 65536,
+        allowedOrigins: ['https://tandem.example.org', 'http://localhost:5173'],
+        roomIdleMs: 500,
       },
     })
   })
 
   it('takes an empty variable as unset, so `PORT=` is not port 0', () => {
-    const result = parseConfig({ PORT: '', HOST: '' })
+    const result = parseConfig({ PORT: '', HOST: '', ALLOWED_ORIGINS: '' })
     expect(result.ok && result.config.port).toBe(8080)
     expect(result.ok && result.config.host).toBe('0.0.0.0')
+    expect(result.ok && result.config.allowedOrigins).toEqual([])
   })
 
-  it('accepts port 0 (any free port)', () => {
-    const result = parseConfig({ PORT: '0' })
+  it('accepts port 0 (any free port) and ALLOWED_ORIGINS=* (any page)', () => {
+    const result = parseConfig({ PORT: '0', ALLOWED_ORIGINS: '*' })
     expect(result.ok && result.config.port).toBe(0)
+    expect(result.ok && result.config.allowedOrigins).toBe('*')
   })
 
   it.each(['abc', '-1', '65536', '80.5'])('refuses PORT=%s with one clear line', (port) => {
@@ -55,6 +79,24 @@ describe('parseConfig', () => {
       ok: false,
       error: 'invalid configuration: PORT: expected an integer from 0 to 65535',
     })
+  })
+
+  it.each([
+    ['MAX_DOCUMENT_BYTES', '1000', 'expected an integer from 65536'],
+    ['MAX_ROOMS', '0', 'expected an integer from 1'],
+    ['MAX_CONNECTIONS_PER_ROOM', 'many', 'expected an integer from 1'],
+    ['RATE_MESSAGES_PER_SECOND', '0', 'expected an integer from 1'],
+    ['RATE_BYTES_PER_SECOND', '10', 'expected an integer from 1024'],
+    ['ROOM_IDLE_SECONDS', '-1', 'expected a number of seconds from 0'],
+    ['ALLOWED_ORIGINS', 'tandem.example.org', 'is not an origin'],
+    ['ALLOWED_ORIGINS', 'https://tandem.example.org/app', 'is not an origin'],
+    ['ALLOWED_ORIGINS', 'ftp://tandem.example.org', 'is not an origin'],
+  ])('refuses %s=%s, saying why', (name, value, why) => {
+    const result = parseConfig({ [name]: value })
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.error).toContain(`${name}: `)
+    expect(result.error).toContain(why)
   })
 
   it('refuses a certificate without its key, and a key without its certificate', () => {

@@ -1,6 +1,11 @@
 /**
  * The relay's configuration, read from the environment once at start-up. `parseConfig` is pure
  * (no file access, no cwd): `main.ts` turns a failure into one error line and exit code 1.
+ *
+ * Every limit has a default sized for one CCAS evening on a laptop — about ten ateliers, two
+ * tablets each, a coordinator and a projector — with a wide margin, so nobody needs to set any.
+ * A client that crosses a limit is disconnected with a close code saying which (docs/protocol.md,
+ * section 3); the others carry on.
  */
 import { z } from 'zod'
 
@@ -15,11 +20,30 @@ export interface Config {
   tls: { certFile: string; keyFile: string } | null
   /** Largest WebSocket message accepted; bigger ones close the connection with 1009. */
   maxMessageBytes: number
+  /** Largest meeting document the relay keeps; a change beyond it is refused with 4413. */
+  maxDocumentBytes: number
+  /** Meetings held in memory at once; a new one beyond that is refused with 4507 (retry). */
+  maxRooms: number
+  /** Open connections in one meeting; one more is refused with 4503 (retry). */
+  maxConnectionsPerRoom: number
+  /** Sustained messages per second from one connection (token bucket); over it: 4529 (retry). */
+  messagesPerSecond: number
+  /** Sustained bytes per second from one connection (token bucket); over it: 4529 (retry). */
+  bytesPerSecond: number
+  /**
+   * Web pages (by origin) allowed to open a sync connection, besides the relay's own origin.
+   * `'*'` allows every origin. Connections without an `Origin` header (not a browser) are always
+   * allowed: the capability key is what protects a meeting, see `origin.ts`.
+   */
+  allowedOrigins: string[] | '*'
+  /** How long a meeting with no connection stays in memory before it is written and unloaded. */
+  roomIdleMs: number
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string }
 
-const MIB = 1024 * 1024
+const KIB = 1024
+const MIB = 1024 * KIB
 
 // An empty variable (`PORT=`) means "not set", not zero: `PORT=` must not pick a random port.
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -28,6 +52,44 @@ const optional = <T extends z.ZodType>(schema: T) =>
 const integer = (min: number, max: number) => {
   const error = `expected an integer from ${min} to ${max}`
   return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error })
+}
+
+const seconds = (max: number) => {
+  const error = `expected a number of seconds from 0 to ${max}`
+  return z.coerce.number({ error }).min(0, { error }).max(max, { error })
+}
+
+const origins = z.string().transform((value, context): string[] | '*' => {
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+  if (entries.length === 1 && entries[0] === '*') return '*'
+  const out: string[] = []
+  for (const entry of entries) {
+    const origin = originOf(entry)
+    if (origin === null) {
+      context.addIssue({
+        code: 'custom',
+        message: `"${entry}" is not an origin like https://tandem.example.org or http://192.168.1.20:8080`,
+      })
+      return z.NEVER
+    }
+    out.push(origin)
+  }
+  return out
+})
+
+/** `scheme://host[:port]`, normalised, or null if `entry` is anything more or less than that. */
+function originOf(entry: string): string | null {
+  try {
+    const url = new URL(entry)
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null
+    if (url.origin !== entry.toLowerCase().replace(/\/$/, '')) return null
+    return url.origin
+  } catch {
+    return null
+  }
 }
 
 const envSchema = z
@@ -40,6 +102,19 @@ const envSchema = z
     TLS_KEY: optional(z.string()),
     // 8 MiB: far above a long offline session's first sync, far below the laptop's memory.
     MAX_MESSAGE_BYTES: optional(integer(1024, 1024 * MIB)).default(8 * MIB),
+    // 32 MiB: an evening's meeting is a few hundred KiB; this is a hundred evenings of typing.
+    MAX_DOCUMENT_BYTES: optional(integer(64 * KIB, 4096 * MIB)).default(32 * MIB),
+    // 64: one evening needs two or three (the meeting, the committee); the rest is margin.
+    MAX_ROOMS: optional(integer(1, 100_000)).default(64),
+    // 64: ten ateliers × two tablets, the coordinator, the projector and reloads, twice over.
+    MAX_CONNECTIONS_PER_ROOM: optional(integer(1, 100_000)).default(64),
+    // 100/s: fast typing is about ten messages a second; a reconnection sends three at once.
+    RATE_MESSAGES_PER_SECOND: optional(integer(1, 1_000_000)).default(100),
+    // 1 MiB/s sustained; a single message up to MAX_MESSAGE_BYTES always passes (burst).
+    RATE_BYTES_PER_SECOND: optional(integer(1024, 1024 * MIB)).default(MIB),
+    ALLOWED_ORIGINS: optional(origins).default([]),
+    // 30 s: a page reload or a Wi-Fi blip comes straight back without re-reading the log.
+    ROOM_IDLE_SECONDS: optional(seconds(86_400)).default(30),
   })
   .refine((env) => (env.TLS_CERT === undefined) === (env.TLS_KEY === undefined), {
     message: 'TLS_CERT and TLS_KEY go together: set both (HTTPS) or neither (HTTP)',
@@ -66,6 +141,13 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
           ? { certFile: values.TLS_CERT, keyFile: values.TLS_KEY }
           : null,
       maxMessageBytes: values.MAX_MESSAGE_BYTES,
+      maxDocumentBytes: values.MAX_DOCUMENT_BYTES,
+      maxRooms: values.MAX_ROOMS,
+      maxConnectionsPerRoom: values.MAX_CONNECTIONS_PER_ROOM,
+      messagesPerSecond: values.RATE_MESSAGES_PER_SECOND,
+      bytesPerSecond: values.RATE_BYTES_PER_SECOND,
+      allowedOrigins: values.ALLOWED_ORIGINS,
+      roomIdleMs: Math.round(values.ROOM_IDLE_SECONDS * 1000),
     },
   }
 }

@@ -5,24 +5,31 @@
  * A socket that sent nothing, not even a pong, for `deadAfterMs` (tablet asleep, Wi-Fi gone) is
  * terminated, which frees its place in the room.
  */
-import type { WebSocket } from 'ws'
+import { WebSocket } from 'ws'
 import { keepaliveMessage } from './messages'
 
 export interface Keepalive {
   track(socket: WebSocket): void
+  /** Sockets tracked: every open sync connection, and no more. */
+  readonly size: number
   stop(): void
 }
 
-export function startKeepalive(intervalMs: number, deadAfterMs: number): Keepalive {
+export function startKeepalive(
+  intervalMs: number,
+  deadAfterMs: number,
+  onSent: (bytes: number) => void = () => {},
+): Keepalive {
   const lastHeard = new Map<WebSocket, number>()
   const timer = setInterval(() => {
     const now = Date.now()
     for (const [socket, heard] of lastHeard) {
       if (now - heard > deadAfterMs) {
         socket.terminate()
-      } else {
+      } else if (socket.readyState === WebSocket.OPEN) {
         socket.ping()
         socket.send(keepaliveMessage)
+        onSent(keepaliveMessage.length)
       }
     }
   }, intervalMs)
@@ -32,7 +39,14 @@ export function startKeepalive(intervalMs: number, deadAfterMs: number): Keepali
       heard()
       socket.on('pong', heard)
       socket.on('message', heard)
-      socket.on('close', () => lastHeard.delete(socket))
+      socket.on('close', () => {
+        socket.off('pong', heard)
+        socket.off('message', heard)
+        lastHeard.delete(socket)
+      })
+    },
+    get size() {
+      return lastHeard.size
     },
     stop() {
       clearInterval(timer)

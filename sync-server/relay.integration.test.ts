@@ -236,6 +236,22 @@ describe('relay with y-websocket clients', () => {
     expect((await readFile(logFile)).includes('EVIL')).toBe(false)
   })
 
+  it('keeps the last edit a device sent just before closing its connection', async () => {
+    const dir = await tempDir(teardown)
+    const relay = await startRelay(teardown, dir)
+    const meeting = newMeeting()
+    const socket = await openRawSocket(teardown, relay.syncUrl, meeting.roomId, meeting.write)
+    const doc = new Y.Doc()
+    doc.getText('t').insert(0, 'dernier mot')
+    // The update and the close frame leave together, as when a tablet closes the tab.
+    socket.send(syncUpdateFrame(Y.encodeStateAsUpdate(doc)))
+    socket.close()
+    await closeCode(socket)
+    const later = connectClient(teardown, relay.syncUrl, meeting.roomId, meeting.write)
+    await synced(later)
+    expect(later.text()).toBe('dernier mot')
+  })
+
   it('refuses an oversized message with 1009 and keeps running', async () => {
     const relay = await startRelay(teardown, await tempDir(teardown), {
       config: { maxMessageBytes: 64 * 1024 },
@@ -291,7 +307,7 @@ describe('relay with y-websocket clients', () => {
 
   it('unloads a room after its last device left, and reloads it intact', async () => {
     const relay = await startRelay(teardown, await tempDir(teardown), {
-      tuning: { unloadAfterMs: 50 },
+      config: { roomIdleMs: 50 },
     })
     const meeting = newMeeting()
     const a = connectClient(teardown, relay.syncUrl, meeting.roomId, meeting.write)

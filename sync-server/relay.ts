@@ -1,11 +1,16 @@
 /**
  * The relay: one HTTP(S) server that upgrades `/sync/<roomId>` to the y-websocket protocol,
- * answers `/healthz`, and serves the built app for every other path.
+ * answers `/healthz` and `/metrics`, and serves the built app for every other path.
  *
  *   const relay = createRelay(config)
  *   const { url } = await relay.listen()
  *   …
  *   await relay.close() // every socket closed with 1001, every update on disk
+ *
+ * A sync connection is upgraded first and refused afterwards, with a close code the client
+ * understands (a refused HTTP upgrade is only "connection failed" to a browser): wrong origin,
+ * bad room name, missing subprotocol, wrong key, relay or room full. What it may send once
+ * admitted is bounded in `room.ts`.
  */
 import { readFileSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
@@ -15,14 +20,18 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { join, resolve } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
-import { WebSocket, WebSocketServer } from 'ws'
-import { CloseCode, SUBPROTOCOL, SYNC_PATH } from '../src/sync/protocol'
+import { WebSocket, WebSocketServer, type ServerOptions } from 'ws'
+import { SUBPROTOCOL, SYNC_PATH } from '../src/sync/protocol'
 import { admit } from './admission'
 import type { Config } from './config'
 import { startKeepalive, type Keepalive } from './keepalive'
-import { consoleLogger, type Logger } from './log'
+import { consoleLogger, errorCode, type Logger } from './log'
+import { Metrics } from './metrics'
+import { originAllowed } from './origin'
+import { REFUSALS, WS_REFUSAL_LABELS, type RefusalKind } from './refusals'
+import type { RoomLimits } from './room'
 import type { CompactionLimits } from './roomLog'
-import { Rooms } from './rooms'
+import { Rooms, type RoomsStats } from './rooms'
 import { createStaticHandler, sendText } from './static'
 
 export interface Tuning {
@@ -30,18 +39,24 @@ export interface Tuning {
   keepaliveMs: number
   /** A socket silent this long (no pong, no message) is terminated. */
   deadAfterMs: number
-  /** An empty room stays loaded this long: a page reload or a Wi-Fi blip comes straight back. */
-  unloadAfterMs: number
   compaction: CompactionLimits
+  /** Largest presence (awareness) message; the app's own are a few dozen bytes. */
+  maxPresenceBytes: number
+  /** Presence entries one connection may announce; a browser tab has one. */
+  maxPresencesPerConnection: number
+  /** How long a refused or closing client has to answer the close frame before it is cut. */
+  closeTimeoutMs: number
 }
 
 export const defaultTuning: Tuning = {
   keepaliveMs: 10_000,
   deadAfterMs: 30_000,
-  unloadAfterMs: 30_000,
   // One keystroke is one record of a few dozen bytes: an evening of typing is compacted a few
   // dozen times, each rewrite being one small document.
   compaction: { maxRecords: 1000, maxAppendedBytes: 4 * 1024 * 1024 },
+  maxPresenceBytes: 64 * 1024,
+  maxPresencesPerConnection: 8,
+  closeTimeoutMs: 2000,
 }
 
 /** How long a closing relay waits for clients to answer its close frames before cutting them. */
@@ -52,9 +67,16 @@ export interface RelayOptions {
   tuning?: Partial<Tuning>
 }
 
+export interface RelayStats extends RoomsStats {
+  /** Sockets the keepalive watches: every open sync connection. */
+  sockets: number
+}
+
 export interface Relay {
   listen(): Promise<{ port: number; url: string }>
   close(): Promise<void>
+  /** What the relay holds in memory right now (for tests and `/healthz`). */
+  stats(): RelayStats
 }
 
 /** Throws if the TLS files cannot be read. */
@@ -62,13 +84,36 @@ export function createRelay(config: Config, options: RelayOptions = {}): Relay {
   const logger = options.logger ?? consoleLogger
   const tuning = { ...defaultTuning, ...options.tuning }
   const roomsDir = join(resolve(config.dataDir), 'rooms')
-  const rooms = new Rooms({ roomsDir, logger, ...tuning })
+  const metrics = new Metrics()
+  const limits: RoomLimits = {
+    maxDocumentBytes: config.maxDocumentBytes,
+    maxMessageBytes: config.maxMessageBytes,
+    messagesPerSecond: config.messagesPerSecond,
+    bytesPerSecond: config.bytesPerSecond,
+    maxPresenceBytes: tuning.maxPresenceBytes,
+    maxPresencesPerConnection: tuning.maxPresencesPerConnection,
+    // One whole document and one largest message: what a legitimate client may have queued.
+    maxBufferedBytes: config.maxDocumentBytes + config.maxMessageBytes,
+  }
+  const rooms = new Rooms({
+    roomsDir,
+    idleMs: config.roomIdleMs,
+    maxRooms: config.maxRooms,
+    maxConnectionsPerRoom: config.maxConnectionsPerRoom,
+    limits,
+    compaction: tuning.compaction,
+    logger,
+    metrics,
+  })
   const serveStatic = createStaticHandler(config.staticDir)
-  const wss = new WebSocketServer({
+  // `closeTimeout` exists in ws 8.23 but not yet in @types/ws.
+  const wsOptions: ServerOptions & { closeTimeout: number } = {
     noServer: true,
     maxPayload: config.maxMessageBytes,
+    closeTimeout: tuning.closeTimeoutMs,
     handleProtocols: (protocols) => (protocols.has(SUBPROTOCOL) ? SUBPROTOCOL : false),
-  })
+  }
+  const wss = new WebSocketServer(wsOptions)
   const server: Server = config.tls
     ? createHttpsServer({
         cert: readFileSync(config.tls.certFile),
@@ -78,13 +123,22 @@ export function createRelay(config: Config, options: RelayOptions = {}): Relay {
   let keepalive: Keepalive | null = null
   let closing = false
 
+  const stats = (): RelayStats => ({ ...rooms.stats(), sockets: keepalive?.size ?? 0 })
+
   server.on('request', (req, res) => {
     const pathname = pathOf(req)
     if (pathname === null) {
       sendText(res, 400, 'Bad request\n')
     } else if (pathname === '/healthz') {
+      const { rooms: loaded, connections } = rooms.stats()
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
-      res.end(JSON.stringify({ ok: true, ...rooms.stats() }))
+      res.end(JSON.stringify({ ok: true, rooms: loaded, connections }))
+    } else if (pathname === '/metrics') {
+      res.writeHead(200, {
+        'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
+        'Cache-Control': 'no-store',
+      })
+      res.end(metrics.render(rooms.stats()))
     } else if (isSyncPath(pathname)) {
       sendText(res, 426, 'WebSocket only\n', { Upgrade: 'websocket' })
     } else {
@@ -103,26 +157,44 @@ export function createRelay(config: Config, options: RelayOptions = {}): Relay {
       return
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
+      // Every frame that reaches the relay is counted, including those sent after a refusal.
+      ws.on('message', (data: Buffer | ArrayBuffer | Buffer[]) =>
+        metrics.received(byteLength(data)),
+      )
       // Without a listener, an 'error' (e.g. an oversized message, closed by ws with 1009)
       // would be thrown and stop the relay.
       ws.on('error', (error: Error & { code?: string }) => {
-        logger.warn(`connection closed on error: ${error.code ?? error.message}`)
+        const label =
+          error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
+            ? WS_REFUSAL_LABELS.tooBig
+            : WS_REFUSAL_LABELS.badFrame
+        metrics.refused(label)
+        logger.warn('connection.error', { reason: label, error: errorCode(error) })
       })
-      if (closing) {
-        ws.close(CloseCode.goingAway, 'relay shutting down')
+      const refusal = admission(req, pathname, ws)
+      if (refusal) {
+        const { code, reason, label } = REFUSALS[refusal]
+        metrics.refused(label)
+        logger.warn('connection.refused', { reason: label, code })
+        ws.close(code, reason)
         return
       }
-      // The upgrade happens first so that a refusal can carry a close code the client understands.
-      const admission = admit(pathname, req.headers['sec-websocket-protocol'])
-      if (!admission.ok) {
-        logger.warn(`connection refused: ${admission.reason}`)
-        ws.close(admission.code, admission.reason)
-        return
-      }
-      keepalive?.track(ws)
-      rooms.join(admission.roomId, ws, admission.access)
+      metrics.connectionsAccepted += 1
     })
   })
+
+  /** Admits the socket into its room, or says why not. Nothing is created for a refusal. */
+  function admission(req: IncomingMessage, pathname: string, ws: WebSocket): RefusalKind | null {
+    if (closing) return 'shuttingDown'
+    if (!originAllowed(req.headers.origin, req.headers.host, config.allowedOrigins))
+      return 'forbiddenOrigin'
+    const admitted = admit(pathname, req.headers['sec-websocket-protocol'])
+    if (!admitted.ok) return admitted.refusal
+    const refusal = rooms.join(admitted.roomId, ws, admitted.access)
+    if (refusal) return refusal
+    keepalive?.track(ws)
+    return null
+  }
 
   return {
     async listen() {
@@ -134,7 +206,9 @@ export function createRelay(config: Config, options: RelayOptions = {}): Relay {
           done()
         })
       })
-      keepalive = startKeepalive(tuning.keepaliveMs, tuning.deadAfterMs)
+      keepalive = startKeepalive(tuning.keepaliveMs, tuning.deadAfterMs, (bytes) =>
+        metrics.sent(bytes),
+      )
       const { port } = server.address() as AddressInfo
       return { port, url: `${config.tls ? 'https' : 'http'}://${displayHost(config.host)}:${port}` }
     },
@@ -145,7 +219,8 @@ export function createRelay(config: Config, options: RelayOptions = {}): Relay {
       const serverClosed = new Promise((done) => server.close(done))
       const sockets = [...wss.clients]
       // No message is handled once a socket is closing, so the flush below is the last write.
-      for (const socket of sockets) socket.close(CloseCode.goingAway, 'relay shutting down')
+      const { code, reason } = REFUSALS.shuttingDown
+      for (const socket of sockets) socket.close(code, reason)
       await rooms.close()
       await Promise.race([
         Promise.all(sockets.map(closed)),
@@ -155,6 +230,8 @@ export function createRelay(config: Config, options: RelayOptions = {}): Relay {
       server.closeAllConnections()
       await serverClosed
     },
+
+    stats,
   }
 }
 
@@ -172,6 +249,10 @@ function pathOf(req: IncomingMessage): string | null {
 
 function isSyncPath(pathname: string): boolean {
   return pathname.startsWith(`${SYNC_PATH}/`)
+}
+
+function byteLength(data: Buffer | ArrayBuffer | Buffer[]): number {
+  return Array.isArray(data) ? data.reduce((sum, chunk) => sum + chunk.length, 0) : data.byteLength
 }
 
 function closed(socket: WebSocket): Promise<void> {

@@ -4,12 +4,18 @@
  *
  * Load before sync: the document is read from disk before any message of any connection is
  * handled and before the relay sends anything, so no device is ever told "synced" with an
- * empty meeting after a restart.
+ * empty meeting after a restart. If an earlier instance of the same room is still closing
+ * (unloaded a moment ago), loading waits for it, so two instances never share the file.
  *
  * A write connection's updates are applied with the connection as origin, logged and relayed to
  * the other connections. A read connection (projector) receives the document and live updates;
- * document changes it sends are dropped — never applied, relayed or stored. Any message the relay
- * cannot decode closes that connection with 4400; the room carries on.
+ * document changes it sends are dropped — never applied, relayed or stored.
+ *
+ * Whatever a connection sends, the worst outcome is that connection closed, with a code saying
+ * why (`refusals.ts`): a message it cannot decode (4400), a presence too large (4400), a change
+ * that would make the document larger than `maxDocumentBytes` (4413, the change is not applied),
+ * more messages or bytes per second than allowed (4529), or a client that does not read what it
+ * is sent (1013). The room and its other connections carry on.
  */
 import { WebSocket, type RawData } from 'ws'
 import {
@@ -20,8 +26,8 @@ import {
 } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { Access, RoomId } from '../src/links/capability'
-import { CloseCode } from '../src/sync/protocol'
 import { shortRoomId, type Logger } from './log'
+import { ConnectionBudget, type RateLimits } from './limits'
 import {
   encodeAwareness,
   encodeSyncStep1,
@@ -30,18 +36,43 @@ import {
   parseMessage,
   type ClientMessage,
 } from './messages'
+import type { Metrics } from './metrics'
+import { REFUSALS, type RefusalKind } from './refusals'
 import { RoomLog, type CompactionLimits } from './roomLog'
+
+export interface RoomLimits extends RateLimits {
+  maxDocumentBytes: number
+  /** Largest awareness (presence) message: the app's presence is a few dozen bytes. */
+  maxPresenceBytes: number
+  /** Presence entries one connection may announce: a tab has one. */
+  maxPresencesPerConnection: number
+  /** Bytes queued for a client that does not read before it is cut. */
+  maxBufferedBytes: number
+}
+
+export interface RoomOptions {
+  id: RoomId
+  logFile: string
+  /** Settles when the previous instance of this room has released its file. */
+  after: Promise<void>
+  compaction: CompactionLimits
+  limits: RoomLimits
+  logger: Logger
+  metrics: Metrics
+  /** Called when the last connection leaves. */
+  onEmpty: () => void
+}
 
 /** One device's WebSocket in this room; also the Yjs and awareness origin of what it sends. */
 interface Connection {
   socket: WebSocket
   access: Access
+  /** Set when the relay refused it: nothing it sends afterwards is handled. */
+  refused: boolean
+  budget: ConnectionBudget
   /** Awareness client ids this connection announced, removed when it leaves. */
   awarenessClients: Set<number>
 }
-
-/** Close code for a room whose log cannot be read: the client retries later (not 44xx). */
-const STORAGE_UNAVAILABLE = 1011
 
 const ignore = () => {}
 
@@ -49,47 +80,86 @@ export class Room {
   readonly id: RoomId
   /** Settles once the document is loaded from disk; rejects if the log cannot be read. */
   readonly ready: Promise<void>
-  readonly #doc = new Y.Doc()
+  readonly #doc = new Y.Doc({ gc: true })
   readonly #awareness = new Awareness(this.#doc)
+  /** Open connections: who gets updates and presence. */
   readonly #connections = new Set<Connection>()
+  /** Every connection ever attached: the origins whose document updates are logged and relayed. */
+  readonly #origins = new WeakSet<Connection>()
+  #closing = false
   readonly #log: RoomLog
+  readonly #options: RoomOptions
   readonly #logger: Logger
-  readonly #onEmpty: () => void
+  readonly #metrics: Metrics
+  /**
+   * An upper bound of the document's encoded size: exact when measured, plus the size of every
+   * update applied since. Measuring costs a full encoding, so it is done only when this bound
+   * would cross the limit.
+   */
+  #sizeBound = 0
+  #growthSinceMeasure = 0
 
-  constructor(
-    id: RoomId,
-    logFile: string,
-    compaction: CompactionLimits,
-    logger: Logger,
-    onEmpty: () => void,
-  ) {
-    this.id = id
-    this.#logger = logger
-    this.#onEmpty = onEmpty
-    this.#log = new RoomLog(logFile, () => Y.encodeStateAsUpdate(this.#doc), compaction, logger)
+  constructor(options: RoomOptions) {
+    this.id = options.id
+    this.#options = options
+    this.#logger = options.logger
+    this.#metrics = options.metrics
+    this.#log = new RoomLog({
+      file: options.logFile,
+      snapshot: () => Y.encodeStateAsUpdate(this.#doc),
+      limits: options.compaction,
+      logger: options.logger,
+      label: shortRoomId(options.id),
+      observer: {
+        persisted: (seconds, records) => {
+          options.metrics.persistSeconds.observe(seconds)
+          options.metrics.updatesStored += records
+        },
+        failed: () => (options.metrics.storageErrors += 1),
+        unreadable: (bytes) => (options.metrics.unreadableBytes += bytes),
+      },
+    })
     // The relay is not a participant: it holds everyone's presence but has none of its own.
     this.#awareness.setLocalState(null)
     this.#doc.on('update', this.#onDocUpdate)
     this.#awareness.on('update', this.#onAwarenessUpdate)
-    this.ready = this.#load()
+    this.ready = options.after.then(() => this.#load())
   }
 
   get connectionCount(): number {
     return this.#connections.size
   }
 
+  /** Some update received is not on disk yet: the room must not be unloaded. */
+  get pending(): boolean {
+    return this.#log.pending
+  }
+
   attach(socket: WebSocket, access: Access): void {
-    const connection: Connection = { socket, access, awarenessClients: new Set() }
+    const connection: Connection = {
+      socket,
+      access,
+      refused: false,
+      budget: new ConnectionBudget(this.#options.limits),
+      awarenessClients: new Set(),
+    }
     this.#connections.add(connection)
-    this.#logger.info(`room ${shortRoomId(this.id)}: ${access} connection opened`)
+    this.#origins.add(connection)
+    this.#logger.info('connection.opened', { room: shortRoomId(this.id), access })
     socket.on('close', (code) => this.#detach(connection, code))
     // Registered first, so the greeting precedes the handling of any message.
     this.ready.then(
       () => this.#greet(connection),
-      () => socket.close(STORAGE_UNAVAILABLE, 'storage unavailable'),
+      () => this.#refuse(connection, 'storageUnavailable'),
     )
-    // Until the room is loaded, messages wait on `ready`, and keep their order.
     socket.on('message', (data, isBinary) => {
+      // What a device sent before closing is handled (its last edit may be in it); what a
+      // refused device sends after the refusal is not.
+      if (connection.refused || this.#closing) return
+      // Counted before the room is loaded too: what waits for `ready` is bounded by the budget.
+      if (!connection.budget.message(byteLength(data)))
+        return this.#refuse(connection, 'rateLimited')
+      // Until the room is loaded, messages wait on `ready`, and keep their order.
       this.ready.then(() => this.#receive(connection, data, isBinary), ignore)
     })
   }
@@ -101,6 +171,7 @@ export class Room {
 
   /** Flushes and frees the room. Its sockets must already be closing. */
   async close(): Promise<void> {
+    this.#closing = true
     await this.ready.catch(ignore)
     await this.#log.close()
     this.#awareness.off('update', this.#onAwarenessUpdate)
@@ -110,10 +181,14 @@ export class Room {
   }
 
   async #load(): Promise<void> {
+    const started = performance.now()
     const updates = await this.#log.load()
     Y.transact(this.#doc, () => {
       for (const update of updates) Y.applyUpdate(this.#doc, update)
     })
+    this.#sizeBound = this.#log.storedBytes
+    this.#growthSinceMeasure = this.#sizeBound
+    this.#metrics.loadSeconds.observe((performance.now() - started) / 1000)
   }
 
   #greet(connection: Connection): void {
@@ -123,37 +198,76 @@ export class Room {
   }
 
   #receive(connection: Connection, data: RawData, isBinary: boolean): void {
-    // A closing socket (refused earlier, or relay shutting down) gets nothing more applied.
-    if (connection.socket.readyState !== WebSocket.OPEN) return
+    // Refused meanwhile (an earlier message was bad), or the room is being unloaded.
+    if (connection.refused || this.#closing) return
+    let message: ClientMessage
+    this.#metrics.messagesHandled += 1
     try {
       if (!isBinary) throw new Error('text frame')
       // Copied out of ws's buffer: Yjs may keep views of it in the document.
-      this.#handle(connection, parseMessage(new Uint8Array(data as Buffer)))
+      message = parseMessage(new Uint8Array(data as Buffer))
     } catch {
-      // Whatever a client sends, the worst outcome is its own connection closed.
-      this.#refuse(connection)
+      return this.#refuse(connection, 'badMessage')
+    }
+    try {
+      const refusal = this.#handle(connection, message)
+      if (refusal) this.#refuse(connection, refusal)
+    } catch {
+      // A decodable update that Yjs still cannot apply: the same as an undecodable one.
+      this.#refuse(connection, 'badMessage')
     }
   }
 
-  #handle(connection: Connection, message: ClientMessage): void {
+  #handle(connection: Connection, message: ClientMessage): RefusalKind | void {
     switch (message.type) {
       case 'syncStep1':
+        if (!connection.budget.stateRequest()) return 'rateLimited'
         return this.#send(connection, encodeSyncStep2(this.#doc, message.stateVector))
       case 'syncStep2':
       case 'update':
-        if (connection.access === 'write') Y.applyUpdate(this.#doc, message.update, connection)
-        return
+        if (connection.access !== 'write') return
+        return this.#apply(connection, message.update)
       case 'awareness':
-        return applyAwarenessUpdate(this.#awareness, message.update, connection)
+        // A presence from a device already gone would linger: it left.
+        if (!this.#connections.has(connection)) return
+        if (message.update.length > this.#options.limits.maxPresenceBytes) return 'badPresence'
+        applyAwarenessUpdate(this.#awareness, message.update, connection)
+        if (connection.awarenessClients.size > this.#options.limits.maxPresencesPerConnection)
+          return 'badPresence'
+        return
       case 'queryAwareness':
         return this.#send(connection, this.#everyonesPresence())
     }
   }
 
+  /** Applies a writer's update, unless the document would outgrow `maxDocumentBytes`. */
+  #apply(connection: Connection, update: Uint8Array): RefusalKind | void {
+    const growth = this.#growthOf(update)
+    if (growth === null) return 'documentTooLarge'
+    Y.applyUpdate(this.#doc, update, connection)
+    this.#sizeBound += growth
+    this.#growthSinceMeasure += growth
+  }
+
+  /** How much `update` can add to the document, or null if that would exceed the limit. */
+  #growthOf(update: Uint8Array): number | null {
+    const max = this.#options.limits.maxDocumentBytes
+    if (this.#sizeBound + update.length <= max) return update.length
+    // A reconnecting device sends its whole document, mostly known here: only the rest counts.
+    const growth = Y.diffUpdate(update, Y.encodeStateVector(this.#doc)).length
+    if (this.#sizeBound + growth <= max) return growth
+    // The bound may have drifted above the real size (overwritten values, deletions): measure,
+    // but only if it moved since the last measure, so a full room does not re-encode per message.
+    if (this.#growthSinceMeasure === 0) return null
+    this.#sizeBound = Y.encodeStateAsUpdate(this.#doc).length
+    this.#growthSinceMeasure = 0
+    return this.#sizeBound + growth <= max ? growth : null
+  }
+
   // Persists and relays what a write connection actually changed: Yjs re-encodes it, so what
   // reaches the disk is never the raw frame, and a resent update that changes nothing is not logged.
   #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (!this.#isConnection(origin)) return
+    if (!this.#origins.has(origin as Connection)) return
     void this.#log.append(update)
     this.#broadcast(encodeUpdate(update), origin)
   }
@@ -172,19 +286,32 @@ export class Room {
 
   #detach(connection: Connection, code: number): void {
     this.#connections.delete(connection)
-    this.#logger.info(
-      `room ${shortRoomId(this.id)}: ${connection.access} connection closed (${code})`,
-    )
+    this.#logger.info('connection.closed', {
+      room: shortRoomId(this.id),
+      access: connection.access,
+      code,
+    })
     // Tells the others this device left now, rather than after the 30 s awareness timeout.
     removeAwarenessStates(this.#awareness, [...connection.awarenessClients], null)
-    if (this.#connections.size === 0) this.#onEmpty()
+    if (this.#connections.size === 0) this.#options.onEmpty()
   }
 
-  #refuse(connection: Connection): void {
-    this.#logger.warn(
-      `room ${shortRoomId(this.id)}: bad message, ${connection.access} connection closed`,
-    )
-    connection.socket.close(CloseCode.badRequest, 'bad message')
+  #refuse(connection: Connection, kind: RefusalKind): void {
+    const { socket } = connection
+    if (connection.refused) return
+    connection.refused = true
+    if (socket.readyState !== WebSocket.OPEN && socket.readyState !== WebSocket.CONNECTING) return
+    const refusal = REFUSALS[kind]
+    this.#metrics.refused(refusal.label)
+    this.#logger.warn('connection.refused', {
+      room: shortRoomId(this.id),
+      access: connection.access,
+      reason: refusal.label,
+      code: refusal.code,
+    })
+    // A client that does not read would not read the close frame either.
+    if (kind === 'slowReader') socket.terminate()
+    else socket.close(refusal.code, refusal.reason)
   }
 
   #everyonesPresence(): Uint8Array {
@@ -197,7 +324,13 @@ export class Room {
   }
 
   #send(connection: Connection, message: Uint8Array): void {
-    if (connection.socket.readyState === WebSocket.OPEN) connection.socket.send(message)
+    const { socket } = connection
+    if (socket.readyState !== WebSocket.OPEN) return
+    if (socket.bufferedAmount + message.length > this.#options.limits.maxBufferedBytes) {
+      return this.#refuse(connection, 'slowReader')
+    }
+    socket.send(message)
+    this.#metrics.sent(message.length)
   }
 
   #broadcast(message: Uint8Array, except: unknown): void {
@@ -205,4 +338,9 @@ export class Room {
       if (connection !== except) this.#send(connection, message)
     }
   }
+}
+
+function byteLength(data: RawData): number {
+  if (Array.isArray(data)) return data.reduce((sum, chunk) => sum + chunk.length, 0)
+  return data.byteLength
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { Teardown, recordingLogger, tempDir } from '../tests/helpers/relay'
+import { waitFor } from '../tests/helpers/waitFor'
 import { RoomLog, decodeRecords, encodeRecord, type CompactionLimits } from './roomLog'
 
 const teardown = new Teardown()
@@ -43,7 +44,14 @@ async function logFile(): Promise<string> {
 
 function openLog(file: string, doc = new Y.Doc(), limits = roomy) {
   const logger = recordingLogger()
-  const log = new RoomLog(file, () => Y.encodeStateAsUpdate(doc), limits, logger)
+  const log = new RoomLog({
+    file,
+    snapshot: () => Y.encodeStateAsUpdate(doc),
+    limits,
+    logger,
+    label: 'room',
+    retryMs: 60_000,
+  })
   return { log, logger }
 }
 
@@ -76,8 +84,13 @@ describe('RoomLog', () => {
     expect(hex(await log.load())).toEqual(hex(updates.slice(0, 2)))
     expect((await readFile(file)).length).toBe(first!.length + second!.length)
     expect(logger.lines).toEqual([
-      'warn room.log: dropped 10 unreadable trailing bytes after 2 records (interrupted write)',
+      'level=warn event=log.unreadable_tail room=room records_read=2 unreadable_bytes=10 set_aside=true',
     ])
+    // The unreadable bytes are kept beside the log, for a human to look at.
+    const aside = (await readdir(join(file, '..'))).filter((name) => name !== 'room.log')
+    expect(aside).toHaveLength(1)
+    expect(aside[0]).toMatch(/^room\.log\.unreadable-\d+$/)
+    expect(await readFile(join(file, '..', aside[0]!))).toEqual(third!.subarray(0, 10))
 
     await log.append(updates[2]!)
     await log.close()
@@ -153,11 +166,55 @@ describe('RoomLog', () => {
     await log.load()
     await mkdir(file) // a directory where the log should be: the append fails
     await log.append(edit(doc, 'perdu? '))
-    expect(logger.lines).toEqual(['error room.log: write failed (EISDIR), will retry'])
+    expect(logger.lines).toEqual(['level=error event=log.write_failed room=room error=EISDIR'])
+    expect(log.pending).toBe(true)
 
     await rmdir(file)
     await log.append(edit(doc, 'non.'))
     expect(textOf(decodeRecords(await readFile(file)).updates)).toBe('perdu? non.')
+    expect(log.pending).toBe(false)
+    await log.close()
+  })
+
+  it('retries a failed write on its own, without waiting for another update', async () => {
+    const file = await logFile()
+    const doc = new Y.Doc()
+    const log = new RoomLog({
+      file,
+      snapshot: () => Y.encodeStateAsUpdate(doc),
+      limits: roomy,
+      logger: recordingLogger(),
+      label: 'room',
+      retryMs: 20,
+    })
+    await log.load()
+    await mkdir(file)
+    await log.append(edit(doc, 'gardé'))
+    expect(log.pending).toBe(true)
+    await rmdir(file)
+    await waitFor(() => !log.pending, 'the retry to rewrite the log')
+    expect(textOf(decodeRecords(await readFile(file)).updates)).toBe('gardé')
+    await log.close()
+  })
+
+  it('counts the bytes it stores, and reports them shrinking after compaction', async () => {
+    const file = await logFile()
+    const doc = new Y.Doc()
+    const { log } = openLog(file, doc, { maxRecords: 3, maxAppendedBytes: 1 << 20 })
+    await log.load()
+    const text = doc.getText('t')
+    let appended = 0
+    for (let i = 0; i < 3; i++) {
+      const update = edit(doc, 'x')
+      appended += 8 + update.length
+      await log.append(update)
+    }
+    expect(log.storedBytes).toBe(appended)
+    expect((await readFile(file)).length).toBe(appended)
+    text.delete(0, 3)
+    await log.append(edit(doc, 'y')) // over 3 records: rewritten as one snapshot
+    expect(log.storedBytes).toBe((await readFile(file)).length)
+    expect(decodeRecords(await readFile(file)).updates).toHaveLength(1)
     await log.close()
   })
 

@@ -8,19 +8,22 @@
  * writes of a room go through one promise chain, so they never interleave.
  *
  * Loading reads records in order and stops at the first one that is cut short or fails its
- * checksum — what a crash in the middle of a write leaves — and truncates the file there.
+ * checksum — what a crash in the middle of a write leaves. The unreadable rest is not thrown
+ * away: it is copied to `<roomId>.log.unreadable-<time>` beside the log (for a human to look at;
+ * the devices that sent those updates still hold them and send them again when they reconnect),
+ * reported in the log and in `/metrics`, and the log is truncated there so appends can continue.
  *
  * Compaction: once the log holds too many records or too many bytes were appended, the next batch
  * rewrites the file as one record holding the whole document (`snapshot()`, which the room
  * provides and which always contains everything already logged): temp file, fsync, rename over the
  * log, fsync the directory, so a crash leaves either the old log or the new one. A failed write
- * also triggers a rewrite (at the next append, or at close), since it may have left a torn record
- * that would hide later ones.
+ * also triggers a rewrite (retried after `retryMs`, at the next append, and at close), since it
+ * may have left a torn record that would hide later ones.
  */
-import { open, readFile, rename, type FileHandle } from 'node:fs/promises'
-import { basename, dirname } from 'node:path'
+import { open, readFile, rename, writeFile, type FileHandle } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import { crc32 } from 'node:zlib'
-import type { Logger } from './log'
+import { errorCode, type Logger } from './log'
 
 export interface CompactionLimits {
   /** Records in the file before the next batch rewrites it. */
@@ -29,7 +32,28 @@ export interface CompactionLimits {
   maxAppendedBytes: number
 }
 
+/** What a log reports, for `/metrics`. */
+export interface LogObserver {
+  persisted(seconds: number, records: number): void
+  failed(): void
+  unreadable(bytes: number): void
+}
+
+export interface RoomLogOptions {
+  file: string
+  /** The whole document as one update; called only when rewriting. */
+  snapshot: () => Uint8Array
+  limits: CompactionLimits
+  logger: Logger
+  /** How the room is named in log lines (its short id). */
+  label: string
+  observer?: LogObserver
+  /** Delay before a failed write is tried again on its own. */
+  retryMs?: number
+}
+
 const HEADER_BYTES = 8
+const DEFAULT_RETRY_MS = 1000
 
 export function encodeRecord(update: Uint8Array): Buffer {
   const record = Buffer.allocUnsafe(HEADER_BYTES + update.length)
@@ -57,30 +81,51 @@ export function decodeRecords(data: Uint8Array): { updates: Uint8Array[]; validB
   return { updates, validBytes: offset }
 }
 
+const noObserver: LogObserver = { persisted() {}, failed() {}, unreadable() {} }
+
 export class RoomLog {
   readonly #file: string
   readonly #snapshot: () => Uint8Array
   readonly #limits: CompactionLimits
   readonly #logger: Logger
+  readonly #label: string
+  readonly #observer: LogObserver
+  readonly #retryMs: number
   #handle: FileHandle | null = null
   #fileExists = false
+  #fileBytes = 0
   #records = 0
   #appendedBytes = 0
   #mustRewrite = false
+  #closed = false
+  #retryTimer: NodeJS.Timeout | null = null
   /** Updates waiting for the next batch, and the promise of that batch. */
   #queue: Uint8Array[] = []
+  #queuedBytes = 0
   #nextBatch: Promise<void> | null = null
   #chain: Promise<void> = Promise.resolve()
 
-  /** `snapshot` returns the whole document as one update; it is called only when rewriting. */
-  constructor(file: string, snapshot: () => Uint8Array, limits: CompactionLimits, logger: Logger) {
-    this.#file = file
-    this.#snapshot = snapshot
-    this.#limits = limits
-    this.#logger = logger
+  constructor(options: RoomLogOptions) {
+    this.#file = options.file
+    this.#snapshot = options.snapshot
+    this.#limits = options.limits
+    this.#logger = options.logger
+    this.#label = options.label
+    this.#observer = options.observer ?? noObserver
+    this.#retryMs = options.retryMs ?? DEFAULT_RETRY_MS
   }
 
-  /** Reads the log, repairing a torn tail. Call once, before the first `append`. */
+  /** Bytes of the file plus what waits to be appended: what the room costs on disk. */
+  get storedBytes(): number {
+    return this.#fileBytes + this.#queuedBytes
+  }
+
+  /** True while some update received is not on disk yet (queued, or a write failed). */
+  get pending(): boolean {
+    return this.#queue.length > 0 || this.#mustRewrite
+  }
+
+  /** Reads the log, setting aside a torn or damaged tail. Call once, before the first `append`. */
   async load(): Promise<Uint8Array[]> {
     const data = await readFile(this.#file).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return null
@@ -88,27 +133,17 @@ export class RoomLog {
     })
     if (data === null) return []
     const { updates, validBytes } = decodeRecords(data)
-    if (validBytes < data.length) {
-      this.#logger.warn(
-        `${basename(this.#file)}: dropped ${data.length - validBytes} unreadable trailing bytes ` +
-          `after ${updates.length} records (interrupted write)`,
-      )
-      const handle = await open(this.#file, 'r+')
-      try {
-        await handle.truncate(validBytes)
-        await handle.sync()
-      } finally {
-        await handle.close()
-      }
-    }
+    if (validBytes < data.length) await this.#setAside(data, validBytes, updates.length)
     this.#fileExists = true
+    this.#fileBytes = validBytes
     this.#records = updates.length
     return updates
   }
 
-  /** Resolves once `update` is on disk (or its write failed, which is logged). */
+  /** Resolves once `update` is on disk (or its write failed, which is logged and retried). */
   append(update: Uint8Array): Promise<void> {
     this.#queue.push(update)
+    this.#queuedBytes += HEADER_BYTES + update.length
     this.#nextBatch ??= this.#chain = this.#chain.then(() => this.#writeBatch())
     return this.#nextBatch
   }
@@ -119,6 +154,8 @@ export class RoomLog {
   }
 
   async close(): Promise<void> {
+    this.#closed = true
+    if (this.#retryTimer) clearTimeout(this.#retryTimer)
     // Last chance after a failed write: the document in memory is about to go.
     this.#chain = this.#chain.then(() => (this.#mustRewrite ? this.#writeBatch() : undefined))
     await this.flush()
@@ -126,23 +163,64 @@ export class RoomLog {
     this.#handle = null
   }
 
+  async #setAside(data: Buffer, validBytes: number, records: number): Promise<void> {
+    const unreadable = data.length - validBytes
+    const aside = `${this.#file}.unreadable-${Date.now()}`
+    const saved = await writeFile(aside, data.subarray(validBytes)).then(
+      () => true,
+      (error: unknown) => {
+        this.#logger.error('log.set_aside_failed', { room: this.#label, error: errorCode(error) })
+        return false
+      },
+    )
+    this.#logger.warn('log.unreadable_tail', {
+      room: this.#label,
+      records_read: records,
+      unreadable_bytes: unreadable,
+      set_aside: saved,
+    })
+    this.#observer.unreadable(unreadable)
+    const handle = await open(this.#file, 'r+')
+    try {
+      await handle.truncate(validBytes)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  }
+
   // Never rejects: a failure is logged and repaired by rewriting the file at the next batch.
   async #writeBatch(): Promise<void> {
     const updates = this.#queue
+    const bytes = this.#queuedBytes
     this.#queue = []
+    this.#queuedBytes = 0
     this.#nextBatch = null
-    const bytes = updates.reduce((sum, update) => sum + HEADER_BYTES + update.length, 0)
     const overLimits =
       this.#records + updates.length > this.#limits.maxRecords ||
       this.#appendedBytes + bytes > this.#limits.maxAppendedBytes
+    const started = performance.now()
     try {
       // The snapshot already contains this batch's updates, so a rewrite replaces the append.
       if (this.#mustRewrite || overLimits) await this.#rewrite()
-      else await this.#append(updates, bytes)
+      else if (updates.length > 0) await this.#append(updates, bytes)
+      this.#observer.persisted((performance.now() - started) / 1000, updates.length)
     } catch (error) {
       this.#mustRewrite = true
-      this.#logger.error(`${basename(this.#file)}: write failed (${describe(error)}), will retry`)
+      this.#observer.failed()
+      this.#logger.error('log.write_failed', { room: this.#label, error: errorCode(error) })
+      this.#scheduleRetry()
     }
+  }
+
+  #scheduleRetry(): void {
+    if (this.#closed || this.#retryTimer) return
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = null
+      if (this.#mustRewrite && !this.#closed && this.#nextBatch === null)
+        this.#chain = this.#chain.then(() => this.#writeBatch())
+    }, this.#retryMs)
+    this.#retryTimer.unref()
   }
 
   async #append(updates: Uint8Array[], bytes: number): Promise<void> {
@@ -155,13 +233,15 @@ export class RoomLog {
     }
     this.#records += updates.length
     this.#appendedBytes += bytes
+    this.#fileBytes += bytes
   }
 
   async #rewrite(): Promise<void> {
     const temp = `${this.#file}.tmp`
+    const record = encodeRecord(this.#snapshot())
     const handle = await open(temp, 'w')
     try {
-      await handle.writeFile(encodeRecord(this.#snapshot()))
+      await handle.writeFile(record)
       await handle.sync()
     } finally {
       await handle.close()
@@ -172,6 +252,7 @@ export class RoomLog {
     await rename(temp, this.#file)
     await syncDirectory(dirname(this.#file))
     this.#fileExists = true
+    this.#fileBytes = record.length
     this.#records = 1
     this.#appendedBytes = 0
     this.#mustRewrite = false
@@ -187,8 +268,4 @@ async function syncDirectory(directory: string): Promise<void> {
   } finally {
     await handle.close()
   }
-}
-
-function describe(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? String(error)
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   classify,
   reportStorageError,
+  setStorageProblem,
   storageProblem,
   subscribeStorageProblem,
 } from './storageHealth'
@@ -20,12 +21,25 @@ describe('storage health', () => {
   it('tells listeners once about a new problem and ignores unrelated errors', () => {
     let calls = 0
     const unsubscribe = subscribeStorageProblem(() => calls++)
-    reportStorageError(new Error('network'))
+    reportStorageError(new Error('network'), 'test-a')
     expect(storageProblem()).toBeNull()
-    reportStorageError(new DOMException('full', 'QuotaExceededError'))
-    reportStorageError(new DOMException('full', 'QuotaExceededError'))
+    reportStorageError(new DOMException('full', 'QuotaExceededError'), 'test-a')
+    reportStorageError(new DOMException('full', 'QuotaExceededError'), 'test-a')
     expect(storageProblem()).toBe('quota')
     expect(calls).toBe(1)
+    setStorageProblem('test-a', null)
+    expect(storageProblem()).toBeNull()
+    expect(calls).toBe(2)
     unsubscribe()
+  })
+
+  it('keeps each source’s problem until that source clears it, the full disk first', () => {
+    setStorageProblem('meeting-1', 'unavailable')
+    setStorageProblem('meeting-2', 'quota')
+    expect(storageProblem()).toBe('quota')
+    setStorageProblem('meeting-2', null)
+    expect(storageProblem()).toBe('unavailable') // meeting 1 still cannot save
+    setStorageProblem('meeting-1', null)
+    expect(storageProblem()).toBeNull()
   })
 })

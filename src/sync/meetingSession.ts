@@ -1,30 +1,45 @@
 /**
  * A meeting open on this device: its Yjs document, stored in this browser's IndexedDB
- * (y-indexeddb, database `tandem-<roomId>`) and synced with the relay (y-websocket) whenever a
+ * (`localStore.ts`, database `tandem-<roomId>`) and synced with the relay (y-websocket) whenever a
  * path exists. The document is usable as soon as IndexedDB has loaded; the network is optional.
  *
- * The session also keeps a small status (loaded, connection, last sync, changes waiting for the
- * relay) that the UI shows through `useSyncStatus`.
+ * The session also keeps a small status that the UI shows through `useSyncStatus`: loaded,
+ * changes not yet committed to this device's storage, connection, last sync, changes the relay
+ * has not received, and why the relay refused us if it did.
  */
-import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import type { Capability, CapabilityKey, RoomId } from '../links/capability'
 import { migrateMeeting } from '../doc/meetingDoc'
 import { isOwnOrigin } from '../doc/origins'
-import { reportStorageError } from '../device/storageHealth'
-import { CloseCode, protocolsFor } from './protocol'
+import { setStorageProblem } from '../device/storageHealth'
+import { LocalStore, type LocalStoreProblem } from './localStore'
+import { CloseCode, isPermanentClose, protocolsFor } from './protocol'
 
 export type ConnectionState = 'connecting' | 'synced' | 'offline' | 'refused'
 
+/**
+ * Why the relay closed the connection, when it said so. `busy` is transient (the relay is full
+ * or this device sent too much): the session keeps retrying. The others are permanent
+ * (`connection: 'refused'`): retrying cannot help until someone acts.
+ */
+export type RelayRefusal = 'invalidKey' | 'badRequest' | 'forbiddenOrigin' | 'tooLarge' | 'busy'
+
 export interface SyncStatus {
-  /** The document has been read from this device's storage. */
+  /** The document has been read from this device's storage (or that storage is unusable). */
   loaded: boolean
+  /** Changes in memory not yet committed to this device's storage (IndexedDB). */
+  unsavedChanges: number
+  /** `unsavedChanges === 0`: everything shown is on this device's disk. */
+  savedLocally: boolean
+  /** This device cannot save right now (full, or IndexedDB failing); edits wait in memory. */
+  storageProblem: LocalStoreProblem | null
   connection: ConnectionState
   /** Last moment this device and the relay were known to hold the same document (ms). */
   lastSyncedAt: number | null
   /** Changes made here that the relay has not received yet. */
   pendingChanges: boolean
+  refusal: RelayRefusal | null
 }
 
 export interface SessionOptions {
@@ -35,51 +50,90 @@ export interface SessionOptions {
   onSynced?: (roomId: RoomId, at: number) => void
   /** Injected in Node tests; browsers use their own. */
   WebSocketImpl?: typeof WebSocket
+  /** Injected in Node tests (fake-indexeddb); browsers use their own. */
+  indexedDB?: IDBFactory
+  /** Where the browser's online/offline events come from; `window` in the app. */
+  events?: EventTarget
+  /** Longest wait between reconnection attempts (ms). */
+  maxBackoffMs?: number
 }
 
 /** While synced, how often `lastSyncedAt` moves forward (ms). Also the UI's refresh tick. */
 const SYNCED_TICK_MS = 5_000
 
+const REFUSALS: Record<number, RelayRefusal> = {
+  [CloseCode.invalidKey]: 'invalidKey',
+  [CloseCode.badRequest]: 'badRequest',
+  [CloseCode.forbiddenOrigin]: 'forbiddenOrigin',
+  [CloseCode.documentTooLarge]: 'tooLarge',
+}
+
+const BUSY: number[] = [
+  CloseCode.roomFull,
+  CloseCode.relayFull,
+  CloseCode.rateLimited,
+  CloseCode.tryAgainLater,
+]
+
 export class MeetingSession {
   readonly doc = new Y.Doc()
   readonly roomId: RoomId
   readonly readOnly: boolean
-  private readonly persistence: IndexeddbPersistence
+  private readonly store: LocalStore
   private readonly provider: WebsocketProvider
   private status: SyncStatus
   private listeners = new Set<() => void>()
   private tick: ReturnType<typeof setInterval>
   private readonly cleanups: Array<() => void> = []
+  private readonly storageSource: string
 
   constructor(capability: Capability, options: SessionOptions) {
     this.roomId = capability.roomId
     this.readOnly = capability.access === 'read'
+    this.storageSource = `meeting:${capability.roomId}`
     const key: CapabilityKey = capability.writeKey ?? capability.readKey
+    const online = globalThis.navigator?.onLine !== false
     this.status = {
       loaded: false,
-      connection: navigator.onLine === false ? 'offline' : 'connecting',
+      unsavedChanges: 0,
+      savedLocally: true,
+      storageProblem: null,
+      connection: online ? 'connecting' : 'offline',
       lastSyncedAt: options.lastSyncedAt ?? null,
       pendingChanges: false,
+      refusal: null,
     }
 
-    this.persistence = new IndexeddbPersistence(`tandem-${capability.roomId}`, this.doc)
-    this.persistence._db.catch(reportStorageError)
-    void this.persistence.whenSynced.then(() => {
-      migrateMeeting(this.doc)
-      this.update({ loaded: true })
+    this.store = new LocalStore(`tandem-${capability.roomId}`, this.doc, {
+      indexedDB: options.indexedDB,
     })
+    const onStore = () => {
+      const { loaded, unsaved, problem } = this.store.getState()
+      setStorageProblem(this.storageSource, problem)
+      this.update({
+        loaded,
+        unsavedChanges: unsaved,
+        savedLocally: unsaved === 0,
+        storageProblem: problem,
+      })
+    }
+    this.cleanups.push(this.store.subscribe(onStore))
+    void this.store.whenLoaded().then(() => migrateMeeting(this.doc))
 
     this.provider = new WebsocketProvider(options.relayUrl, capability.roomId, this.doc, {
       protocols: protocolsFor(key),
       WebSocketPolyfill: options.WebSocketImpl ?? WebSocket,
       // Tabs of one browser already share IndexedDB; the relay is the one sync path to test.
       disableBc: true,
-      connect: navigator.onLine !== false,
+      connect: online,
+      maxBackoffTime: options.maxBackoffMs,
     })
     // Failed attempts emit only 'connection-close', so that is what means "offline"; between
     // retries the state stays offline instead of flickering through "connecting".
-    this.provider.on('connection-close', () => {
-      if (this.status.connection !== 'refused') this.update({ connection: 'offline' })
+    this.provider.on('connection-close', (event) => {
+      if (this.status.connection === 'refused') return
+      const busy = event !== null && BUSY.includes(event.code)
+      this.update({ connection: 'offline', refusal: busy ? 'busy' : this.status.refusal })
     })
     this.provider.on('status', ({ status }) => {
       if (status === 'connected') this.update({ connection: 'connecting' })
@@ -88,8 +142,8 @@ export class MeetingSession {
       if (synced) this.markSynced(options)
     })
     this.provider.on('closed', ({ code }) => {
-      if (code === CloseCode.invalidKey || code === CloseCode.badRequest)
-        this.update({ connection: 'refused' })
+      if (isPermanentClose(code))
+        this.update({ connection: 'refused', refusal: REFUSALS[code] ?? 'badRequest' })
     })
 
     const onDocUpdate = (_update: Uint8Array, origin: unknown) => {
@@ -100,6 +154,7 @@ export class MeetingSession {
 
     // The browser knows before the socket does that the network went away, and when it comes
     // back: stop retrying into the void, and reconnect at once instead of after a back-off.
+    const events = options.events ?? globalThis.window
     const onOffline = () => {
       this.provider.disconnect()
       this.update({ connection: 'offline' })
@@ -107,11 +162,17 @@ export class MeetingSession {
     const onOnline = () => {
       if (this.status.connection !== 'refused') this.provider.connect()
     }
-    window.addEventListener('offline', onOffline)
-    window.addEventListener('online', onOnline)
+    // Closing the tab while edits exist only in memory (storage failing): the browser asks first.
+    const onBeforeUnload = (event: Event) => {
+      if (this.status.unsavedChanges > 0) event.preventDefault()
+    }
+    events?.addEventListener('offline', onOffline)
+    events?.addEventListener('online', onOnline)
+    events?.addEventListener('beforeunload', onBeforeUnload)
     this.cleanups.push(() => {
-      window.removeEventListener('offline', onOffline)
-      window.removeEventListener('online', onOnline)
+      events?.removeEventListener('offline', onOffline)
+      events?.removeEventListener('online', onOnline)
+      events?.removeEventListener('beforeunload', onBeforeUnload)
     })
 
     this.tick = setInterval(() => {
@@ -121,7 +182,12 @@ export class MeetingSession {
 
   /** Resolves once the document has been loaded from this device's storage. */
   whenLoaded(): Promise<void> {
-    return this.persistence.whenSynced.then(() => undefined)
+    return this.store.whenLoaded()
+  }
+
+  /** Resolves once every change made so far is committed to this device's storage. */
+  whenSaved(): Promise<void> {
+    return this.store.whenSaved()
   }
 
   getStatus = (): SyncStatus => this.status
@@ -131,18 +197,21 @@ export class MeetingSession {
     return () => this.listeners.delete(listener)
   }
 
-  destroy(): void {
+  /** Closes the socket at once, and storage once what is unsaved is written (or after a grace). */
+  destroy(): Promise<void> {
     clearInterval(this.tick)
     for (const cleanup of this.cleanups) cleanup()
     this.provider.destroy()
-    void this.persistence.destroy()
-    this.doc.destroy()
     this.listeners.clear()
+    return this.store.destroy().finally(() => {
+      setStorageProblem(this.storageSource, null)
+      this.doc.destroy()
+    })
   }
 
   private markSynced(options: SessionOptions): void {
     const at = Date.now()
-    this.update({ connection: 'synced', lastSyncedAt: at, pendingChanges: false })
+    this.update({ connection: 'synced', lastSyncedAt: at, pendingChanges: false, refusal: null })
     options.onSynced?.(this.roomId, at)
   }
 

@@ -22,6 +22,8 @@ export const CloseCode = {
   messageTooBig: 1009,
   /** The room's file cannot be read right now (disk error); reconnect later. */
   storageUnavailable: 1011,
+  /** The client reads too slowly: the relay's buffer for it is full; reconnect later. */
+  tryAgainLater: 1013,
   /** Malformed room name, missing subprotocol or undecodable message. */
   badRequest: 4400,
   /** No key, or a key that does not open this room. */

@@ -1,7 +1,8 @@
 /**
  * One live session per meeting in this tab, shared by every screen that shows it. Released
  * sessions linger briefly so React's remounts (StrictMode, route changes) reuse the same
- * document instead of reopening IndexedDB and the socket.
+ * document instead of reopening IndexedDB and the socket. A session holding changes not yet on
+ * this device's disk (storage failing) is never closed: they exist only in its memory.
  */
 import type { Capability, RoomId } from '../links/capability'
 import { MeetingSession, type SessionOptions } from './meetingSession'
@@ -24,7 +25,8 @@ const entries = new Map<RoomId, Entry>()
 export function acquireSession(capability: Capability, options: SessionOptions): MeetingSession {
   let entry = entries.get(capability.roomId)
   if (entry && entry.session.readOnly && capability.access === 'write') {
-    entry.session.destroy()
+    // A reader only stores what the relay sent: the relay still has it if this is cut short.
+    void entry.session.destroy()
     clearTimeout(entry.closeTimer)
     entry = undefined
   }
@@ -42,8 +44,13 @@ export function releaseSession(session: MeetingSession): void {
   if (!entry || entry.session !== session) return
   entry.users -= 1
   if (entry.users > 0) return
-  entry.closeTimer = setTimeout(() => {
+  const close = () => {
+    if (session.getStatus().unsavedChanges > 0) {
+      entry.closeTimer = setTimeout(close, LINGER_MS)
+      return
+    }
     entries.delete(session.roomId)
-    session.destroy()
-  }, LINGER_MS)
+    void session.destroy()
+  }
+  entry.closeTimer = setTimeout(close, LINGER_MS)
 }

@@ -629,4 +629,193 @@ export const t = {
     importFailed: (fileName: string) =>
       `« ${fileName} » n’a pas pu être importé sur cet appareil. La rencontre n’a pas été modifiée. Essayez sur un autre appareil, ou après une mise à jour du navigateur.`,
   },
+
+  /** The idea bank (Angers): collect, sort into axes, sieve, vote by collège, choose chantiers. */
+  ideas: {
+    title: 'Banque d’idées',
+    summary: (ideas: number, axes: number, projects: number) =>
+      `${ideas === 0 ? 'Aucune idée' : ideas === 1 ? '1 idée' : `${ideas} idées`} · ${axes} axe${axes > 1 ? 's' : ''} · ${projects === 0 ? 'aucun chantier' : projects === 1 ? '1 chantier' : `${projects} chantiers`}`,
+    intro:
+      'Recueillez les idées (soirées, fêtes de quartier, fiches papier), classez-les par axe, passez-les au tamis des critères, puis faites voter les collèges pour choisir les chantiers.',
+    open: 'Ouvrir la banque d’idées',
+    close: 'Refermer la banque d’idées',
+    viewsLabel: 'Étape de la banque d’idées',
+    views: {
+      collect: 'Recueillir',
+      sort: 'Classer',
+      setup: 'Axes et critères',
+      sieve: 'Tamis',
+      vote: 'Vote par collège',
+      ranking: 'Classement',
+    },
+    // Collecting
+    addTitle: 'Ajouter des idées',
+    addHelp:
+      'Une idée par ligne : vous pouvez coller d’un coup toutes les idées d’une pile de fiches. Sans noms de personnes.',
+    ideasField: 'Idées (une par ligne)',
+    ideasPlaceholder: 'Ex. : Un journal des usagers du CCAS\nDes permanences le samedi matin',
+    sourceKind: 'Origine',
+    kinds: {
+      typed: 'Saisie directe',
+      paper: 'Fiches papier',
+      event: 'Événement',
+      meeting: 'Rencontre',
+    },
+    sourceLabel: 'Événement, lieu ou lot de fiches (facultatif)',
+    sourceLabelPlaceholder: 'Ex. : Fête de quartier Monplaisir',
+    sourceDate: 'Date',
+    fileInto: 'Classer directement dans',
+    add: (n: number) => (n <= 1 ? 'Ajouter l’idée' : `Ajouter ces ${n} idées`),
+    added: (n: number) => (n === 1 ? '1 idée ajoutée.' : `${n} idées ajoutées.`),
+    tooLong: (max: number) => `Une ligne dépasse ${max} caractères : coupez-la en plusieurs idées.`,
+    tooMany: (max: number) => `Pas plus de ${max} idées d’un coup.`,
+    fromMeetingTitle: 'Depuis une rencontre',
+    fromMeetingHelp:
+      'Les propositions des ateliers d’une rencontre (hors corbeille) entrent dans la banque avec leur rencontre, leur atelier et leur date. Les envoyer deux fois ne crée pas de doublon.',
+    meeting: 'Rencontre',
+    send: 'Envoyer à la banque d’idées',
+    sending: 'Envoi…',
+    sent: (added: number, already: number) =>
+      `${added === 0 ? 'Aucune nouvelle idée' : added === 1 ? '1 idée ajoutée' : `${added} idées ajoutées`}${already > 0 ? ` (${already} déjà dans la banque)` : ''}.`,
+    sendFailed: 'Cette rencontre n’a pas pu être lue sur cet appareil. Réessayez.',
+    notOnDevice:
+      'Cette rencontre n’est pas encore sur cet appareil : ouvrez-la une fois avec le réseau.',
+    noMeetings: 'Aucune rencontre dans le comité pour l’instant.',
+    // Sorting
+    search: 'Rechercher',
+    searchPlaceholder: 'Un mot, un début de mot…',
+    axisFilter: 'Axe',
+    allAxes: 'Tous les axes',
+    unsorted: 'À classer',
+    axisOption: (n: number, name: string, count: number) => `${n}. ${name} (${count})`,
+    unsortedOption: (count: number) => `À classer (${count})`,
+    target: 'Classer d’un geste dans',
+    noTarget: '— choisir un axe —',
+    shown: (shown: number, total: number) =>
+      shown === total
+        ? `${total} idée${total > 1 ? 's' : ''}`
+        : `${shown} idée${shown > 1 ? 's' : ''} affichée${shown > 1 ? 's' : ''} sur ${total}`,
+    empty: 'Aucune idée pour l’instant : ajoutez-en dans « Recueillir ».',
+    noMatch: 'Aucune idée ne correspond à ces filtres.',
+    selectIdea: (text: string) => `Sélectionner « ${text} »`,
+    fileInAxis: (name: string) => `Classer dans « ${name} »`,
+    axisShort: (n: number) => `Axe ${n}`,
+    inAxis: 'Déjà dans cet axe',
+    chooseAxis: 'Classer…',
+    selected: (n: number) => `${n} sélectionnée${n > 1 ? 's' : ''}`,
+    selectShown: (n: number) => `Tout sélectionner (${n})`,
+    clearSelection: 'Désélectionner',
+    moveSelection: (name: string) => `Classer la sélection dans « ${name} »`,
+    moveSelectionNoTarget: 'Choisissez d’abord un axe ci-dessus',
+    groupSelection: 'Regrouper (doublons)',
+    binSelection: 'Mettre à la corbeille',
+    groupOf: (n: number) => `Regroupement de ${n} idées`,
+    ideasCount: (n: number) => `${n} idées`,
+    // Detail
+    detailTitle: 'Idée',
+    text: 'Texte',
+    wording: 'Formulation commune',
+    save: 'Enregistrer',
+    closeDetail: 'Fermer',
+    axis: 'Axe',
+    origins: 'Idées d’origine',
+    origin: 'Origine',
+    leaveGroup: 'Sortir du regroupement',
+    ungroup: 'Dégrouper',
+    bin: (n: number) => `Corbeille (${n})`,
+    restore: 'Restaurer',
+    toBin: 'Mettre à la corbeille',
+    // Duplicates
+    duplicates: (n: number) => (n === 0 ? 'Pas de doublon probable' : `Doublons possibles (${n})`),
+    duplicatesHelp:
+      'Idées aux mots très proches. Cochez celles qui disent la même chose et regroupez-les : chacune garde son texte et son origine.',
+    hideDuplicates: 'Revenir à la liste',
+    joinsGroup: (text: string) => `Rejoint le regroupement « ${text} »`,
+    group: 'Regrouper',
+    groupWording: 'Formulation commune',
+    showMore: 'Afficher plus',
+    // Axes and criteria
+    axesTitle: 'Axes de travail',
+    axesHelp:
+      'Les huit axes d’Angers sont proposés : renommez-les, retirez-les ou ajoutez les vôtres. Retirer un axe renvoie ses idées « à classer », sans les perdre.',
+    criteriaTitle: 'Critères du tamis',
+    criteriaHelp:
+      'Chaque idée est passée au tamis de chaque critère : oui, non ou à voir. Une idée passe le tamis avec « oui » partout.',
+    name: 'Nom',
+    question: 'Question posée',
+    moveUp: 'Monter',
+    moveDown: 'Descendre',
+    remove: 'Retirer',
+    removed: 'Retirés',
+    restoreNamed: 'Rétablir',
+    newAxis: 'Nouvel axe',
+    newCriterion: 'Nouveau critère',
+    addAxis: '+ Ajouter l’axe',
+    addCriterion: '+ Ajouter le critère',
+    axisCount: (n: number) => (n === 0 ? 'aucune idée' : n === 1 ? '1 idée' : `${n} idées`),
+    // Sieve
+    sieveHelp:
+      'Pour chaque idée et chaque critère : oui, non ou à voir, avec une courte justification (elle sera redite aux participants).',
+    sieveFilter: 'Afficher',
+    sieveFilters: {
+      pending: (n: number) => `À passer au tamis (${n})`,
+      pass: (n: number) => `Passent le tamis (${n})`,
+      fail: (n: number) => `Écartées (${n})`,
+      all: (n: number) => `Toutes (${n})`,
+    },
+    answers: { yes: 'Oui', no: 'Non', maybe: 'À voir' },
+    status: { pass: 'Passe le tamis', fail: 'Écartée', pending: 'À passer au tamis' },
+    note: 'Justification',
+    notePlaceholder: 'En quelques mots…',
+    answerFor: (criterion: string, answer: string) => `${criterion} : ${answer}`,
+    page: (n: number, total: number) => `Page ${n} sur ${total}`,
+    previousPage: '← Précédentes',
+    nextPage: 'Suivantes →',
+    noCriteria: 'Aucun critère : toutes les idées passent le tamis.',
+    // Votes
+    voteHelp:
+      'Le vote porte sur les idées qui passent le tamis. Choisissez le collège qui vote, puis saisissez le nombre de voix de chaque idée. Chaque personne qui compte saisit sur son appareil : les comptages sont comparés.',
+    votingCollege: 'Collège qui vote',
+    colleges: {
+      usager: 'Usagers',
+      agent: 'Agents',
+      partner: 'Associations',
+      elected: 'Élus',
+    },
+    votesFor: (college: string) => `Voix : ${college}`,
+    votes: 'Voix',
+    noCandidates: 'Aucune idée ne passe encore le tamis : passez les idées au tamis avant le vote.',
+    othersCounted: (values: string) => `autre comptage : ${values}`,
+    agreed: 'comptages concordants',
+    gap: (values: number[]) => `écart : ${values.join(' / ')}`,
+    keep: (n: number) => `Garder ${n}`,
+    // Ranking
+    weights: 'Poids des collèges',
+    weightsHelp:
+      'Chaque collège pèse autant, quel que soit son nombre de votants : on compare la part des voix du collège obtenue par chaque idée, puis on fait la moyenne. Un poids de 2 compte ce collège double.',
+    weightOf: (college: string) => `Poids : ${college}`,
+    votedColleges: (names: string) => `Ont voté : ${names}`,
+    notVoted: (names: string) => `Pas encore voté (non compté) : ${names}`,
+    collegeVotes: (name: string, n: number) => `${name} (${n} voix)`,
+    rank: (rank: number, tied: boolean) =>
+      `${rank}${rank === 1 ? 'ʳᵉ' : 'ᵉ'}${tied ? ' ex æquo' : ''}`,
+    unranked: 'pas encore de vote',
+    collegeResult: (name: string, votes: number, share: string) => `${name} ${votes} · ${share}`,
+    collegeNone: (name: string) => `${name} —`,
+    score: (share: string) => `Score ${share}`,
+    choose: 'Choisir comme chantier',
+    chosen: 'Chantier — au tableau de suivi',
+    chosenCount: (n: number) =>
+      n === 0
+        ? 'Aucun chantier choisi pour l’instant.'
+        : `${n} chantier${n > 1 ? 's' : ''} choisi${n > 1 ? 's' : ''} : ${n > 1 ? 'ils sont' : 'il est'} dans le tableau de suivi.`,
+    rankingEmpty: 'Pas encore de vote : le classement apparaît dès les premières voix.',
+    // Sources, as shown in lists and in the tableau de suivi
+    sourceOf: {
+      typed: (label: string) => (label ? `Saisie directe — ${label}` : 'Saisie directe'),
+      paper: (label: string) => (label ? `Fiches papier — ${label}` : 'Fiches papier'),
+      event: (label: string) => label || 'Événement',
+      meeting: (label: string, atelier: string) => (atelier ? `${label} — ${atelier}` : label),
+    },
+  },
 } as const

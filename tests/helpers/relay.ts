@@ -10,9 +10,12 @@ import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { parseConfig, type Config } from '../../sync-server/config'
-import type { Logger } from '../../sync-server/log'
+import { formatFields, type LogFields, type LogLevel, type Logger } from '../../sync-server/log'
 import { createRelay, type Relay, type Tuning } from '../../sync-server/relay'
 import { SYNC_PATH } from '../../src/sync/protocol'
+
+// Each y-websocket provider adds an 'exit' listener to the process in Node; tests open dozens.
+process.setMaxListeners(200)
 
 export class Teardown {
   #steps: (() => unknown)[] = []
@@ -35,15 +38,24 @@ export async function tempDir(teardown: Teardown, prefix = 'tandem-relay-'): Pro
   return dir
 }
 
+/** A log line as recorded: level, event and fields, as the relay passed them. */
+export interface LogEntry {
+  level: LogLevel
+  event: string
+  fields: LogFields
+}
+
 /** Records log lines, so tests stay quiet and can check what was (not) logged. */
-export function recordingLogger(): Logger & { lines: string[] } {
+export function recordingLogger(): Logger & { lines: string[]; entries: LogEntry[] } {
   const lines: string[] = []
-  return {
-    lines,
-    info: (message) => lines.push(`info ${message}`),
-    warn: (message) => lines.push(`warn ${message}`),
-    error: (message) => lines.push(`error ${message}`),
-  }
+  const entries: LogEntry[] = []
+  const record =
+    (level: LogLevel) =>
+    (event: string, fields: LogFields = {}) => {
+      entries.push({ level, event, fields })
+      lines.push(formatFields(level, event, fields))
+    }
+  return { lines, entries, info: record('info'), warn: record('warn'), error: record('error') }
 }
 
 export interface TestRelay {

@@ -1,0 +1,139 @@
+/**
+ * A whole session in Node: the app's `MeetingSession` on fake-indexeddb and a real relay. What
+ * the sync indicator shows must be true: "enregistré" only once IndexedDB committed, "synchronisé"
+ * once the relay has it, the reason when the relay refuses, and a full device never stops edits
+ * from reaching the relay.
+ */
+import 'fake-indexeddb/auto'
+import { afterEach, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
+import * as Y from 'yjs'
+import { storageProblem } from '../device/storageHealth'
+import { capabilityFromKey, newWriteKey, type Capability } from '../links/capability'
+import { Teardown, connectClient, startRelay, tempDir } from '../../tests/helpers/relay'
+import { waitFor } from '../../tests/helpers/waitFor'
+import { MeetingSession, type SyncStatus } from './meetingSession'
+import { protocolsFor } from './protocol'
+
+const teardown = new Teardown()
+afterEach(() => teardown.run())
+
+function open(capability: Capability, relayUrl: string): MeetingSession {
+  const session = new MeetingSession(capability, {
+    relayUrl,
+    WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,
+    events: new EventTarget(),
+    maxBackoffMs: 100,
+  })
+  teardown.add(() => session.destroy())
+  return session
+}
+
+function statuses(session: MeetingSession): SyncStatus[] {
+  const seen: SyncStatus[] = []
+  session.subscribe(() => seen.push(session.getStatus()))
+  return seen
+}
+
+const text = (session: MeetingSession) => session.doc.getText('t')
+
+describe('MeetingSession', () => {
+  it('says "saved on this device" only after IndexedDB committed, and "synced" once the relay has it', async () => {
+    const relay = await startRelay(teardown, await tempDir(teardown))
+    const capability = capabilityFromKey(newWriteKey(), 'write')
+    const session = open(capability, relay.syncUrl)
+    await session.whenLoaded()
+    await waitFor(() => session.getStatus().connection === 'synced', 'the first sync')
+    const seen = statuses(session)
+
+    text(session).insert(0, 'note;')
+    expect(session.getStatus()).toMatchObject({ savedLocally: false, unsavedChanges: 1 })
+    await session.whenSaved()
+    expect(session.getStatus()).toMatchObject({ savedLocally: true, unsavedChanges: 0 })
+    expect(seen[0]).toMatchObject({ savedLocally: false })
+
+    // Another device gets it through the relay; this device's storage has it after a reload.
+    const other = connectClient(
+      teardown,
+      relay.syncUrl,
+      capability.roomId,
+      protocolsFor(capability.writeKey!),
+    )
+    await waitFor(() => other.text() === 'note;', 'the edit to reach another device')
+    await session.destroy()
+    const reloaded = open(capability, `${relay.syncUrl}-nowhere`)
+    await reloaded.whenLoaded()
+    expect(text(reloaded).toString()).toBe('note;')
+  })
+
+  it('says why the relay refuses: a wrong link for good, a full room for a while', async () => {
+    const relay = await startRelay(teardown, await tempDir(teardown), {
+      config: { maxConnectionsPerRoom: 1, maxDocumentBytes: 64 * 1024 },
+    })
+    const capability = capabilityFromKey(newWriteKey(), 'write')
+    const wrong = open({ ...capability, writeKey: newWriteKey() }, relay.syncUrl)
+    await waitFor(() => wrong.getStatus().connection === 'refused', 'the wrong key refused')
+    expect(wrong.getStatus().refusal).toBe('invalidKey')
+
+    const first = open(capability, relay.syncUrl)
+    await waitFor(() => first.getStatus().connection === 'synced', 'the first device')
+    const second = open(capability, relay.syncUrl)
+    await waitFor(() => second.getStatus().refusal === 'busy', 'the room full')
+    expect(second.getStatus().connection).toBe('offline')
+    await first.destroy()
+    await waitFor(() => second.getStatus().connection === 'synced', 'a place to free')
+    expect(second.getStatus().refusal).toBeNull()
+
+    text(second).insert(0, 'x'.repeat(70 * 1024))
+    await waitFor(() => second.getStatus().connection === 'refused', 'the document refused')
+    expect(second.getStatus().refusal).toBe('tooLarge')
+    await second.whenSaved() // still on this device
+  })
+
+  it('when the device is full: shows it, keeps the edits, still sends them to the relay', async () => {
+    const relay = await startRelay(teardown, await tempDir(teardown))
+    const capability = capabilityFromKey(newWriteKey(), 'write')
+    const session = open(capability, relay.syncUrl)
+    await waitFor(() => session.getStatus().connection === 'synced', 'the first sync')
+
+    const restore = fillTheDisk()
+    teardown.add(restore)
+    text(session).insert(0, 'plein mais envoyé;')
+    await waitFor(() => session.getStatus().storageProblem === 'quota', 'the quota problem')
+    expect(storageProblem()).toBe('quota') // the banner
+    expect(session.getStatus().savedLocally).toBe(false)
+    const other = connectClient(
+      teardown,
+      relay.syncUrl,
+      capability.roomId,
+      protocolsFor(capability.writeKey!),
+    )
+    await waitFor(() => other.text() === 'plein mais envoyé;', 'the relay to have it anyway')
+
+    restore()
+    text(session).insert(0, '>')
+    await session.whenSaved()
+    expect(session.getStatus()).toMatchObject({ savedLocally: true, storageProblem: null })
+    expect(storageProblem()).toBeNull()
+    const check = new Y.Doc()
+    await session.destroy()
+    const reloaded = open(capability, `${relay.syncUrl}-nowhere`)
+    await reloaded.whenLoaded()
+    Y.applyUpdate(check, Y.encodeStateAsUpdate(reloaded.doc))
+    expect(check.getText('t').toString()).toBe('>plein mais envoyé;')
+  })
+})
+
+/** Makes every IndexedDB write abort with QuotaExceededError, as a full device does. */
+function fillTheDisk(): () => void {
+  const proto = IDBObjectStore.prototype
+  const add = proto.add
+  proto.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+    const req = add.apply(this, args)
+    ;(this.transaction as unknown as { _abort(name: string): void })._abort('QuotaExceededError')
+    return req
+  }
+  return () => {
+    proto.add = add
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * Each limit of the relay, crossed on purpose by one client: that client is closed with the code
+ * of `refusals.ts` (permanent 44xx: the stock client stops; transient 45xx: it comes back), the
+ * others in the room keep syncing, and `/metrics` counts the refusal.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import type { WebSocket } from 'ws'
+import * as Y from 'yjs'
+import { capabilityFromKey, newWriteKey } from '../src/links/capability'
+import { CloseCode, protocolsFor } from '../src/sync/protocol'
+import {
+  awarenessFrame,
+  queryAwarenessFrame,
+  syncStep1Frame,
+  syncUpdateFrame,
+} from '../tests/helpers/frames'
+import {
+  Teardown,
+  closeCode,
+  connectClient,
+  openRawSocket,
+  startRelay,
+  tempDir,
+  type TestClient,
+  type TestRelay,
+} from '../tests/helpers/relay'
+import { waitFor } from '../tests/helpers/waitFor'
+
+const teardown = new Teardown()
+afterEach(() => teardown.run())
+
+function newMeeting() {
+  const writeKey = newWriteKey()
+  const { roomId } = capabilityFromKey(writeKey, 'write')
+  return { roomId, write: protocolsFor(writeKey) }
+}
+
+const synced = (client: TestClient) => waitFor(() => client.provider.synced, 'the client to sync')
+
+function type(client: TestClient, text: string): void {
+  const shared = client.doc.getText('t')
+  shared.insert(shared.length, text)
+}
+
+async function refusals(relay: TestRelay): Promise<Record<string, number>> {
+  const text = await (await fetch(`${relay.httpUrl}/metrics`)).text()
+  const out: Record<string, number> = {}
+  for (const [, reason, count] of text.matchAll(
+    /^tandem_refusals_total\{reason="(\w+)"\} (\d+)$/gm,
+  ))
+    out[reason!] = Number(count)
+  return out
+}
+
+/**
+ * Sends "who is here?" and waits for the answer (an awareness message, type 1): the relay handles
+ * a connection's messages in order, so everything sent before was handled without a refusal.
+ */
+async function stillOpenAfter(socket: WebSocket): Promise<void> {
+  const answered = new Promise<void>((resolve, reject) => {
+    const onMessage = (data: Buffer) => {
+      if (data[0] !== 1) return
+      socket.off('message', onMessage)
+      resolve()
+    }
+    socket.on('message', onMessage)
+    socket.once('close', (code) => reject(new Error(`closed with ${code}`)))
+  })
+  socket.send(queryAwarenessFrame)
+  await answered
+}
+
+describe('relay limits', () => {
+  it('refuses a change that would make the document too large (4413, for good), keeps the others', async () => {
+    const relay = await startRelay(teardown, await tempDir(teardown), {
+      config: { maxDocumentBytes: 64 * 1024, maxMessageBytes: 256 * 1024 },
+    })
+    const meeting = newMeeting()
+    const a = connectClient(teardown, relay.syncUrl, meeting.roomId, meeting.write)
+    const b = connectClient(teardown, relay.syncUrl, meeting.roomId, meeting.write)
+    await synced(a)
+    await synced(b)
+    type(a, 'x'.repeat(40_000))
+    await waitFor(() => b.text().length === 40_000, 'b to receive the first 40 kB')
+
+    type(a, 'y'.repeat(40_000))
+    await waitFor(() => a.closed !== null, 'a to be refused')
+    expect(a.closed?.code).toBe(CloseCode.documentTooLarge)
+    expect(a.provider.shouldConnect).toBe(false)
+
+    // The others carry on, and the refused change was neither relayed nor stored.
+    type(b, ';encore')
+    const c = connectClient(teardown, relay.syncUrl, meeting.roomId, meeting.write)
+    await waitFor(() => c.text().endsWith(';encore'), 'a new device to get the document')
+    expect(c.text()).toBe('x'.repeat(40_000) + ';encore')
+    expect(b.closeCodes).toEqual([])
+
+    // A device resending the whole document it shares with the relay (as after a relay crash)
+    // adds almost nothing: it is measured by what it adds, not by its size.
+    const socket = await openRawSocket(teardown, relay.syncUrl, meeting.roomId, meeting.write)
+    socket.send(syncUpdateFrame(Y.encodeStateAsUpdate(c.doc)))
+    await stillOpenAfter(socket)
+    expect((await refusals(relay)).document_too_large).toBe(1)
+  })
+
+  it('refuses a new meeting when MAX_ROOMS are in use (4507, retried), unloading an idle one first', async () => {
+    const relay = await startRelay(teardown, await tempDir(teardown), {
+      config: { maxRooms: 2, roomIdleMs: 60_000 },
+    })
+    const [m1, m2, m3] = [newMeeting(), newMeeting(), newMeeting()]
+    const a1 = connectClient(teardown, relay.syncUrl, m1!.roomId, m1!.write)
+    const a2 = connectClient(teardown, relay.syncUrl, m2!.roomId, m2!.write)
+    await synced(a1)
+    await synced(a2)
+    type(a1, 'salle un;')
+
+    const a3 = connectClient(teardown, relay.syncUrl, m3!.roomId, m3!.write)
+    await waitFor(() => a3.closeCodes.includes(CloseCode.relayFull), 'the third meeting refused')
+    expect(a3.closed).toBeNull() // transient: the client keeps trying
+
+    // Room 1 empties: it is written and unloaded to make space, and the retry gets in.
+    a1.provider.disconnect()
+    await synced(a3)
+    expect(relay.relay.stats().rooms).toBe(2)
+
+    // Room 1 comes back intact once there is space again.
+    a3.provider.disconnect()
+    const b1 = connectClient(teardown, relay.syncUrl, m1!.roomId, m1!.write)
+    await waitFor(() => b1.text() === 'salle un;', 'room 1 to reload intact')
+    expect((await refusals(relay)).relay_full).toBeGreaterThanOrEqual(1)
+  })
+
+  it('refuses one connection too many in a meeting (4503, retried) until a place frees', async () => {
+    const relay = await startRelay(teardown, await tempDir(teardown), {
+      config: { maxConnectionsPerRoom: 2 },
+    })
+    const meeting = newMeeting()
+    const a = connectClient(teardown, relay.syncUrl, meeting.roomId, meeting.write)
+    const b = connectClient(teardown, relay.syncUrl, meeting.roomId, meeting.write)
+    await synced(a)
+    await synced(b)
+    type(a, 'complet;')
+    const c = connectClient(teardown, relay.syncUrl, meeting.roomId, meeting.write)
+    await waitFor(() => c.closeCodes.includes(CloseCode.roomFull), 'the third device refused')
+    expect(c.closed).toBeNull()
+    a.provider.disconnect()
+    await waitFor(() => c.text() === 'complet;', 'the third device to get in once a place frees')
+    expect(b.closeCodes).toEqual([])
+  })
+
+  it('closes a connection sending too many messages (4529, retried), not its neighbours', async () => {
+    const relay = await startRelay(teardown, await tempDir(teardown), {
+      config: { messagesPerSecond: 5 },
+    })
+    const meeting = newMeeting()
+    const good = connectClient(teardown, relay.syncUrl, meeting.roomId, meeting.write)
+    const peer = connectClient(teardown, relay.syncUrl, meeting.roomId, meeting.write)
+    await synced(good)
+    await synced(peer)
+
+    const flood = await openRawSocket(teardown, relay.syncUrl, meeting.roomId, meeting.write)
+    const code = closeCode(flood)
+    for (let i = 0; i < 100; i++) flood.send(queryAwarenessFrame)
+    expect(await code).toBe(CloseCode.rateLimited)
+
+    type(good, 'calme;')
+    await waitFor(() => peer.text() === 'calme;', 'the peer to keep receiving')
+    expect(good.closeCodes).toEqual([])
+    expect((await refusals(relay)).rate_limited).toBe(1)
+  })
+
+  it('closes a connection sending too many bytes per second (4529)', async () => {
+    const relay = await startRelay(teardown, await tempDir(teardown), {
+      config: { bytesPerSecond: 1024, maxMessageBytes: 4096 },
+    })
+    const meeting = newMeeting()
+    const socket = await openRawSocket(teardown, relay.syncUrl, meeting.roomId, meeting.write)
+    const code = closeCode(socket)
+    for (let clock = 1; clock <= 10; clock++)
+      socket.send(awarenessFrame([{ id: 7, clock, state: { pad: 'x'.repeat(990) } }]))
+    expect(await code).toBe(CloseCode.rateLimited)
+  })
+
+  it('closes a connection asking for the whole document over and over (4529)', async () => {
+    const relay = await startRelay(teardown, await tempDir(teardown))
+    const meeting = newMeeting()
+    const socket = await openRawSocket(teardown, relay.syncUrl, meeting.roomId, meeting.write)
+    const code = closeCode(socket)
+    for (let i = 0; i < 30; i++) socket.send(syncStep1Frame())
+    expect(await code).toBe(CloseCode.rateLimited)
+  })
+
+  it('refuses an oversized presence, and a connection announcing many presences (4400)', async () => {
+    const relay = await startRelay(teardown, await tempDir(teardown))
+    const meeting = newMeeting()
+    const big = await openRawSocket(teardown, relay.syncUrl, meeting.roomId, meeting.write)
+    const bigCode = closeCode(big)
+    big.send(awarenessFrame([{ id: 1, clock: 1, state: { pad: 'x'.repeat(70_000) } }]))
+    expect(await bigCode).toBe(CloseCode.badRequest)
+
+    const many = await openRawSocket(teardown, relay.syncUrl, meeting.roomId, meeting.write)
+    const manyCode = closeCode(many)
+    many.send(
+      awarenessFrame(Array.from({ length: 9 }, (_, i) => ({ id: 100 + i, clock: 1, state: {} }))),
+    )
+    expect(await manyCode).toBe(CloseCode.badRequest)
+    expect((await refusals(relay)).bad_presence).toBe(2)
+
+    // One presence, updated many times, is what a real tab does: fine.
+    const one = await openRawSocket(teardown, relay.syncUrl, meeting.roomId, meeting.write)
+    for (let clock = 1; clock <= 20; clock++)
+      one.send(awarenessFrame([{ id: 42, clock, state: { role: 'reporter' } }]))
+    await stillOpenAfter(one)
+  })
+})
