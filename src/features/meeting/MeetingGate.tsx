@@ -84,7 +84,10 @@ function OpenMeeting({
     )
   }, [syncedAt, session, link.kind, atelierId, title])
 
-  if (status.connection === 'refused' && !meeting) return <InvalidLinkScreen />
+  // A link the relay does not recognise, on a device that never had the meeting. (Other
+  // refusals — a full relay, an origin not allowed — are explained by the sync indicator.)
+  const linkRefused = status.refusal === 'invalidKey' || status.refusal === 'badRequest'
+  if (linkRefused && !meeting) return <InvalidLinkScreen />
   return (
     <MeetingFrame
       title={meeting?.title ?? ''}
