@@ -6,7 +6,7 @@
  */
 import type * as Y from 'yjs'
 import { z } from 'zod'
-import { devicesOf } from './layout'
+import { compareIds, devicesOf } from './layout'
 import { origins } from './origins'
 
 export const devicePresenceSchema = z.object({
@@ -26,7 +26,9 @@ export function readDevices(doc: Y.Doc): DevicePresence[] {
     const parsed = devicePresenceSchema.safeParse({ ...(value as object), deviceId })
     if (parsed.success) out.push(parsed.data)
   })
-  return out.sort((a, b) => b.lastSyncedAt - a.lastSyncedAt)
+  return out.sort(
+    (a, b) => b.lastSyncedAt - a.lastSyncedAt || compareIds(a.deviceId, b.deviceId),
+  )
 }
 
 /**
