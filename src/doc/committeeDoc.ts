@@ -8,6 +8,11 @@
  *   committee  Y.Map   schemaVersion, name, createdAt
  *   meetings   Y.Map   roomId → Y.Map { title, date, writeKey, createdAt }
  *   templates  Y.Map   templateId → Y.Map { name, steps: StepDraft[], createdAt }
+ *
+ * The idea bank (Angers: ideas, axes, sieve, vote by collège, chantiers) has its own roots, all
+ * named `idea…`, read and written only by ideas.ts: ideas, ideaBin, ideaAxes, ideaCriteria,
+ * ideaAxisOf, ideaGroups, ideaGroupOf, ideaSieve, ideaSieveNotes, ideaVotes, ideaVoteSettings,
+ * ideaProjects (layout and merge rules in ideas.ts and docs/protocol.md).
  */
 import * as Y from 'yjs'
 import { z } from 'zod'

@@ -26,9 +26,7 @@ export function readDevices(doc: Y.Doc): DevicePresence[] {
     const parsed = devicePresenceSchema.safeParse({ ...(value as object), deviceId })
     if (parsed.success) out.push(parsed.data)
   })
-  return out.sort(
-    (a, b) => b.lastSyncedAt - a.lastSyncedAt || compareIds(a.deviceId, b.deviceId),
-  )
+  return out.sort((a, b) => b.lastSyncedAt - a.lastSyncedAt || compareIds(a.deviceId, b.deviceId))
 }
 
 /**

@@ -645,7 +645,7 @@ export const t = {
       sort: 'Classer',
       setup: 'Axes et critères',
       sieve: 'Tamis',
-      vote: 'Vote par collège',
+      vote: 'Vote',
       ranking: 'Classement',
     },
     // Collecting
@@ -710,7 +710,6 @@ export const t = {
     groupSelection: 'Regrouper (doublons)',
     binSelection: 'Mettre à la corbeille',
     groupOf: (n: number) => `Regroupement de ${n} idées`,
-    ideasCount: (n: number) => `${n} idées`,
     // Detail
     detailTitle: 'Idée',
     text: 'Texte',
@@ -767,7 +766,6 @@ export const t = {
     status: { pass: 'Passe le tamis', fail: 'Écartée', pending: 'À passer au tamis' },
     note: 'Justification',
     notePlaceholder: 'En quelques mots…',
-    answerFor: (criterion: string, answer: string) => `${criterion} : ${answer}`,
     page: (n: number, total: number) => `Page ${n} sur ${total}`,
     previousPage: '← Précédentes',
     nextPage: 'Suivantes →',

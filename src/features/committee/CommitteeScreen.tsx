@@ -14,6 +14,7 @@ import { WaitingForMeeting } from '../meeting/WaitingForMeeting'
 import { formatDate } from '../prepare/MeetingLinksScreen'
 import { EvaluationPanel } from '../evaluation/EvaluationPanel'
 import { FollowUpPanel } from '../followUp/FollowUpPanel'
+import { IdeaBankPanel } from '../ideas/IdeaBankPanel'
 import { NewMeetingForm } from './NewMeetingForm'
 import { useCommittee } from './useCommittee'
 
@@ -72,6 +73,7 @@ function CommitteeBody({
           </ul>
         )}
       </section>
+      <IdeaBankPanel committee={committee} session={session} />
       <FollowUpPanel committee={committee} session={session} />
       <EvaluationPanel committee={committee} session={session} />
       <NewMeetingForm />

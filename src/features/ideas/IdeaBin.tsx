@@ -1,0 +1,41 @@
+import { useState } from 'react'
+import { restoreIdea, type IdeaBank } from '../../doc/ideas'
+import type { MeetingSession } from '../../sync/meetingSession'
+import { t } from '../../ui/strings'
+import { describeSourceWithDate } from './describeSource'
+
+const PAGE = 20
+
+/** Ideas put in the bin, restorable with their axis, group and answers. */
+export function IdeaBin({ session, bank }: { session: MeetingSession; bank: IdeaBank }) {
+  const [shown, setShown] = useState(PAGE)
+  if (bank.binned.length === 0) return null
+  return (
+    <details className="bin">
+      <summary>{t.ideas.bin(bank.binned.length)}</summary>
+      {bank.binned.slice(0, shown).map((idea) => (
+        <div key={idea.id} className="bin__item">
+          <span>
+            {idea.text} <span className="muted">· {describeSourceWithDate(idea.source)}</span>
+          </span>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => restoreIdea(session.doc, idea.id)}
+          >
+            {t.ideas.restore}
+          </button>
+        </div>
+      ))}
+      {bank.binned.length > shown && (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => setShown(shown + PAGE)}
+        >
+          {t.ideas.showMore}
+        </button>
+      )}
+    </details>
+  )
+}

@@ -1,0 +1,144 @@
+import { useEffect, useRef, useState } from 'react'
+import {
+  binIdeas,
+  classify,
+  editIdea,
+  IDEA_MAX,
+  leaveIdeaGroup,
+  rewordIdeaGroup,
+  ungroupIdeas,
+  type IdeaBank,
+  type IdeaItem,
+} from '../../doc/ideas'
+import type { MeetingSession } from '../../sync/meetingSession'
+import { t } from '../../ui/strings'
+import { describeSourceWithDate } from './describeSource'
+
+interface Props {
+  session: MeetingSession
+  bank: IdeaBank
+  item: IdeaItem
+  onClose: () => void
+}
+
+/**
+ * One idea or group, in a dialog over the list: its full text (editable), its axis in one tap,
+ * where it came from, and for a group each of its ideas with their own text and source.
+ */
+export function IdeaDetail({ session, bank, item, onClose }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null)
+  const [draft, setDraft] = useState(item.text)
+  useEffect(() => {
+    const element = dialog.current
+    if (element && !element.open) element.showModal()
+  }, [])
+  const save = () => {
+    const text = draft.trim()
+    if (!text || text === item.text) return
+    if (item.kind === 'group') rewordIdeaGroup(session.doc, item.id, text)
+    else editIdea(session.doc, item.id, text)
+  }
+  const file = (axisId: string | null) => classify(session.doc, [item.id], axisId)
+  return (
+    <dialog
+      ref={dialog}
+      className="idea-detail"
+      aria-labelledby="idea-detail-title"
+      onClose={onClose}
+      data-testid="idea-detail"
+    >
+      <h3 id="idea-detail-title">
+        {item.kind === 'group' ? t.ideas.groupOf(item.ideas.length) : t.ideas.detailTitle}
+      </h3>
+      <label className="field">
+        <span className="field__label">
+          {item.kind === 'group' ? t.ideas.wording : t.ideas.text}
+        </span>
+        <textarea
+          rows={3}
+          value={draft}
+          maxLength={IDEA_MAX}
+          onChange={(event) => setDraft(event.target.value)}
+        />
+      </label>
+      <div className="inline-actions">
+        <button
+          type="button"
+          className="button"
+          disabled={!draft.trim() || draft.trim() === item.text}
+          onClick={save}
+        >
+          {t.ideas.save}
+        </button>
+      </div>
+      <h4>{t.ideas.axis}</h4>
+      <div className="idea-detail__axes" role="group" aria-label={t.ideas.axis}>
+        {bank.axes.map((axis, index) => (
+          <button
+            key={axis.id}
+            type="button"
+            className={`chip${item.axisId === axis.id ? ' chip--active' : ''}`}
+            aria-pressed={item.axisId === axis.id}
+            onClick={() => file(axis.id)}
+          >
+            {index + 1}. {axis.name}
+          </button>
+        ))}
+        <button
+          type="button"
+          className={`chip${item.axisId === null ? ' chip--active' : ''}`}
+          aria-pressed={item.axisId === null}
+          onClick={() => file(null)}
+        >
+          {t.ideas.unsorted}
+        </button>
+      </div>
+      <h4>{item.kind === 'group' ? t.ideas.origins : t.ideas.origin}</h4>
+      <ul className="idea-detail__origins">
+        {item.ideas.map((idea) => (
+          <li key={idea.id}>
+            {item.kind === 'group' && <span className="idea-detail__origin-text">{idea.text}</span>}
+            <span className="muted">{describeSourceWithDate(idea.source)}</span>
+            {item.kind === 'group' && (
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => leaveIdeaGroup(session.doc, idea.id)}
+              >
+                {t.ideas.leaveGroup}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <div className="inline-actions idea-detail__footer">
+        {item.kind === 'group' ? (
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              ungroupIdeas(session.doc, item.id)
+              dialog.current?.close()
+            }}
+          >
+            {t.ideas.ungroup}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button button--secondary button--danger"
+            onClick={() => {
+              binIdeas(session.doc, [item.id])
+              dialog.current?.close()
+            }}
+          >
+            {t.ideas.toBin}
+          </button>
+        )}
+        <button type="button" className="button" onClick={() => dialog.current?.close()}>
+          {t.ideas.closeDetail}
+        </button>
+      </div>
+    </dialog>
+  )
+}

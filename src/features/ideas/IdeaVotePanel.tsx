@@ -1,0 +1,85 @@
+import { useState } from 'react'
+import type { IdeaBank } from '../../doc/ideas'
+import { rankIdeas } from '../../doc/ideaVotes'
+import { VOTE_COLLEGES, type VoteCollege } from '../../doc/votes'
+import type { MeetingSession } from '../../sync/meetingSession'
+import { t } from '../../ui/strings'
+import { IdeaCountField } from './IdeaCountField'
+import { Pager } from './Pager'
+import { usePage } from './usePage'
+
+/** Ideas per page: a collège's vote is typed in one go, a screen at a time. */
+const PAGE_SIZE = 20
+
+/**
+ * The vote, one collège at a time: the ideas that pass the sieve, grouped by axis, each with
+ * the number of votes the collège gave it. Each collège's count is kept on its own.
+ */
+export function IdeaVotePanel({ session, bank }: { session: MeetingSession; bank: IdeaBank }) {
+  const [college, setCollege] = useState<VoteCollege>('usager')
+  const order = new Map(bank.axes.map((axis, index) => [axis.id, index]))
+  const candidates = bank.items
+    .filter((item) => item.sieve === 'pass')
+    .sort(
+      (a, b) =>
+        (a.axisId === null ? Infinity : order.get(a.axisId)!) -
+        (b.axisId === null ? Infinity : order.get(b.axisId)!),
+    )
+  const ranking = rankIdeas(
+    candidates.map((item) => item.id),
+    bank.votes,
+    bank.weights,
+  )
+  const tallies = new Map(ranking.rows.map((row) => [row.tally.itemId, row.tally]))
+  const page = usePage(candidates.length, PAGE_SIZE, college)
+  const axisName = (id: string | null) =>
+    id === null
+      ? t.ideas.unsorted
+      : `${order.get(id)! + 1}. ${bank.axes.find((axis) => axis.id === id)!.name}`
+  const visible = candidates.slice(page.start, page.end)
+  return (
+    <div className="idea-vote">
+      <p className="help">{t.ideas.voteHelp}</p>
+      <h3>{t.ideas.votingCollege}</h3>
+      <div className="plenary-choices" role="group" aria-label={t.ideas.votingCollege}>
+        {VOTE_COLLEGES.map((candidate) => (
+          <button
+            key={candidate}
+            type="button"
+            className={`tabs__tab${candidate === college ? ' tabs__tab--active' : ''}`}
+            aria-pressed={candidate === college}
+            onClick={() => setCollege(candidate)}
+          >
+            {t.ideas.colleges[candidate]} ({ranking.colleges[candidate].total})
+          </button>
+        ))}
+      </div>
+      {candidates.length === 0 && <p className="notice-inline">{t.ideas.noCandidates}</p>}
+      <ul className="idea-vote__list">
+        {visible.map((item, index) => {
+          const heading =
+            index === 0 || visible[index - 1]!.axisId !== item.axisId ? axisName(item.axisId) : null
+          return (
+            <li key={item.id} className="idea-vote__row" data-testid="idea-vote-row">
+              {heading && <h4 className="idea-vote__axis">{heading}</h4>}
+              <div className="idea-vote__line">
+                <p className="idea-vote__text">{item.text}</p>
+                <IdeaCountField
+                  session={session}
+                  itemId={item.id}
+                  college={college}
+                  label={`${t.ideas.votesFor(t.ideas.colleges[college])} — ${item.text}`}
+                  entries={bank.votes.filter(
+                    (entry) => entry.itemId === item.id && entry.college === college,
+                  )}
+                  result={tallies.get(item.id)!.colleges[college]}
+                />
+              </div>
+            </li>
+          )
+        })}
+      </ul>
+      <Pager page={page} />
+    </div>
+  )
+}
