@@ -5,6 +5,7 @@ import {
   capabilityFromKey,
   decodeKey,
   encodeKey,
+  keySchema,
   newWriteKey,
   readKeyOf,
   roomIdOf,
@@ -14,6 +15,20 @@ import {
 const equal = (a: Uint8Array, b: Uint8Array) => a.length === b.length && timingSafeEqual(a, b)
 
 describe('capability keys', () => {
+  it('accepts only the canonical spelling of a key', () => {
+    const key = encodeKey(new Uint8Array(32).fill(7))
+    const lastBits = 'AEIMQUYcgkosw048'
+    const sameBytes =
+      key.slice(0, -1) +
+      'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'[
+        'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.indexOf(key.at(-1)!) + 1
+      ]
+    expect(lastBits).toContain(key.at(-1))
+    expect(decodeKey(sameBytes as CapabilityKey)).toEqual(decodeKey(key))
+    expect(keySchema.safeParse(key).success).toBe(true)
+    expect(keySchema.safeParse(sameBytes).success).toBe(false)
+  })
+
   it('encodes 32 random bytes as 43 base64url characters and back', () => {
     const key = newWriteKey()
     expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/)
@@ -46,6 +61,8 @@ describe('capability keys', () => {
     expect(accessFor(roomId, newWriteKey(), equal)).toBeNull()
     expect(accessFor(roomId, '', equal)).toBeNull()
     expect(accessFor(roomId, 'not a key at all', equal)).toBeNull()
-    expect(accessFor(roomId, (writeKey!.slice(0, -1) + 'A') as CapabilityKey, equal)).toBeNull()
+    const flipped = writeKey![10] === 'A' ? 'B' : 'A'
+    const altered = `${writeKey!.slice(0, 10)}${flipped}${writeKey!.slice(11)}` as CapabilityKey
+    expect(accessFor(roomId, altered, equal)).toBeNull()
   })
 })

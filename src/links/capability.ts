@@ -18,9 +18,14 @@ import { z } from 'zod'
 export const KEY_BYTES = 32
 export const ROOM_ID_PATTERN = /^[0-9a-f]{32}$/
 
+/**
+ * 43 base64url characters; the last one carries only 4 bits of the key, so it is one of the 16
+ * letters whose 2 spare bits are zero. Only this canonical spelling is accepted: two spellings
+ * of one key would be one key with two names.
+ */
 export const keySchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{43}$/, 'clé mal formée')
+  .regex(/^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$/, 'clé mal formée')
   .brand<'CapabilityKey'>()
 export type CapabilityKey = z.infer<typeof keySchema>
 
