@@ -1,57 +1,33 @@
-import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startCuttableProxy, type CuttableProxy } from './cuttableProxy'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import {
   addProposal,
   createMeetingFrom,
-  launchChromium,
+  cutOff,
   newDevice,
   proposalsOnTablet,
+  reconnect,
   SCREENSHOTS,
+  setUpEvening,
   showView,
-  startRelay,
-  waitForOfflineReady,
-  waitForSyncState,
-  type RunningRelay,
+  validateProposal,
 } from './harness'
 
-let relay: RunningRelay
-let browser: Browser
-const proxies: CuttableProxy[] = []
-
-beforeAll(async () => {
-  await mkdir(SCREENSHOTS, { recursive: true })
-  relay = await startRelay()
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await Promise.all(proxies.map((proxy) => proxy.close()))
-  await relay?.stop()
-})
-
-/** A tablet on its own wifi (a proxy the test can cut), opened on an atelier link. */
-async function tablet(link: string, viewport = { width: 1024, height: 768 }) {
-  const wifi = await startCuttableProxy(Number(new URL(relay.url).port))
-  proxies.push(wifi)
-  const device = await newDevice(browser, viewport)
-  await device.page.goto(link.replace(relay.url, wifi.url))
-  await waitForSyncState(device.page, 'synced')
-  await waitForOfflineReady(device.page)
-  return { ...device, wifi }
-}
+const evening = setUpEvening()
 
 const noteOf = (page: Page) => page.getByTestId('note-input').first().inputValue()
 
 describe('the binôme of one atelier on two tablets', () => {
   it('shares the timer and the notes, and merges offline work without losing a character', async () => {
-    const coordinator = await newDevice(browser)
-    const { ateliers } = await createMeetingFrom(coordinator.page, relay.url, 'Soirée binôme')
-    const animateur = await tablet(ateliers[0]!)
-    const rapporteur = await tablet(ateliers[0]!)
+    const coordinator = await newDevice(evening.browser)
+    const { ateliers } = await createMeetingFrom(
+      coordinator.page,
+      evening.relay.url,
+      'Soirée binôme',
+    )
+    const animateur = await evening.tablet(ateliers[0]!)
+    const rapporteur = await evening.tablet(ateliers[0]!)
 
     // The animateur starts the step timer; the rapporteur's tablet shows it running.
     await animateur.page.getByRole('button', { name: 'Démarrer' }).click()
@@ -82,19 +58,12 @@ describe('the binôme of one atelier on two tablets', () => {
     expect(note.length).toBe('Alpha alpha. '.length + 'Beta beta. '.length)
 
     // The rapporteur's tablet loses the network, keeps working, and is reloaded.
-    rapporteur.wifi.cut()
-    await rapporteur.context.setOffline(true)
-    await waitForSyncState(rapporteur.page, 'offline')
+    await cutOff(rapporteur)
     await addProposal(rapporteur.page, 'Un accueil sans rendez-vous le mardi')
     await addProposal(rapporteur.page, 'Des formulaires en langage simple')
     await addProposal(rapporteur.page, 'Un numéro unique')
-    for (const text of ['Un accueil sans rendez-vous le mardi', 'Un numéro unique']) {
-      await rapporteur.page
-        .getByTestId('proposal-item')
-        .filter({ hasText: text })
-        .getByRole('button', { name: 'Valider', exact: true })
-        .click()
-    }
+    for (const text of ['Un accueil sans rendez-vous le mardi', 'Un numéro unique'])
+      await validateProposal(rapporteur.page, text)
     // Meanwhile the animateur, still connected, adds one too.
     await addProposal(animateur.page, 'Des permanences dans les quartiers')
 
@@ -114,9 +83,7 @@ describe('the binôme of one atelier on two tablets', () => {
     })
 
     // The network returns: both tablets end identical, nothing lost.
-    rapporteur.wifi.restore()
-    await rapporteur.context.setOffline(false)
-    await waitForSyncState(rapporteur.page, 'synced')
+    await reconnect(rapporteur)
     await expect.poll(() => proposalsOnTablet(animateur.page), { timeout: 15_000 }).toHaveLength(4)
     expect(await proposalsOnTablet(rapporteur.page)).toEqual(
       await proposalsOnTablet(animateur.page),

@@ -1,58 +1,23 @@
-import { mkdir, readFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startCuttableProxy, type CuttableProxy } from './cuttableProxy'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import {
   addProposal,
   createMeetingFrom,
-  launchChromium,
-  newDevice,
+  cutOff,
   proposalsOnTablet,
+  reconnect,
   SCREENSHOTS,
+  setUpEvening,
   showView,
-  startRelay,
+  validateProposal,
   waitForOfflineReady,
   waitForSyncState,
-  type RunningRelay,
+  wallOfFirstAtelier,
 } from './harness'
 
-let relay: RunningRelay
-let browser: Browser
-const proxies: CuttableProxy[] = []
-
-beforeAll(async () => {
-  await mkdir(join(SCREENSHOTS, 'handover'), { recursive: true })
-  relay = await startRelay()
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await Promise.all(proxies.map((proxy) => proxy.close()))
-  await relay?.stop()
-})
-
-/** A device reaching the relay through its own wifi, a proxy the test can cut. */
-async function deviceOnWifi(viewport?: { width: number; height: number }) {
-  const wifi = await startCuttableProxy(Number(new URL(relay.url).port))
-  proxies.push(wifi)
-  return { ...(await newDevice(browser, viewport)), wifi }
-}
-
-type Device = Awaited<ReturnType<typeof deviceOnWifi>>
-
-async function cutOff(device: Device) {
-  device.wifi.cut()
-  await device.context.setOffline(true)
-  await waitForSyncState(device.page, 'offline')
-}
-
-async function reconnect(device: Device) {
-  device.wifi.restore()
-  await device.context.setOffline(false)
-  await waitForSyncState(device.page, 'synced')
-}
+const evening = setUpEvening({ screenshotFolder: 'handover' })
 
 /** "Atelier 1 · 3 propositions", as the coordinator's screen shows each atelier. */
 const atelierHeadings = (page: Page) =>
@@ -78,7 +43,7 @@ async function dropFile(page: Page, name: string, bytes: Uint8Array) {
 
 describe('hand-over by file, with no network between the devices', () => {
   it('carries an atelier’s offline work to the coordinator and the projection, once', async () => {
-    const coordinator = await deviceOnWifi()
+    const coordinator = await evening.deviceOnWifi()
     const { ateliers, projection } = await createMeetingFrom(
       coordinator.page,
       coordinator.wifi.url,
@@ -86,10 +51,7 @@ describe('hand-over by file, with no network between the devices', () => {
     )
     await waitForSyncState(coordinator.page, 'synced')
     await waitForOfflineReady(coordinator.page)
-    const tablet = await deviceOnWifi()
-    await tablet.page.goto(ateliers[0]!.replace(coordinator.wifi.url, tablet.wifi.url))
-    await waitForSyncState(tablet.page, 'synced')
-    await waitForOfflineReady(tablet.page)
+    const tablet = await evening.tablet(ateliers[0]!)
 
     // No path at all between the two from now on.
     await cutOff(coordinator)
@@ -102,12 +64,7 @@ describe('hand-over by file, with no network between the devices', () => {
     ]
     for (const text of texts) await addProposal(tablet.page, text)
     // The group validates them and transmits: that is what the projection's wall shows.
-    for (const text of texts)
-      await tablet.page
-        .getByTestId('proposal-item')
-        .filter({ hasText: text })
-        .getByRole('button', { name: 'Valider', exact: true })
-        .click()
+    for (const text of texts) await validateProposal(tablet.page, text)
     await tablet.page.getByTestId('transmit').click()
     // The coordinator works too, meanwhile.
     await coordinator.page.getByLabel('Nom du nouvel atelier').fill('Atelier tardif')
@@ -176,9 +133,7 @@ describe('hand-over by file, with no network between the devices', () => {
     const wall = await coordinator.context.newPage()
     await wall.setViewportSize({ width: 1920, height: 1080 })
     await wall.goto(projection)
-    await expect
-      .poll(() => wall.locator('[data-testid="wall-atelier"]:nth-child(1) li').allTextContents())
-      .toEqual(texts)
+    await expect.poll(() => wallOfFirstAtelier(wall)).toEqual(texts)
     await wall.screenshot({ path: join(SCREENSHOTS, 'handover', 'projection-after-import.png') })
     await wall.close()
 
@@ -198,7 +153,7 @@ describe('hand-over by file, with no network between the devices', () => {
   })
 
   it('refuses a file of another meeting', async () => {
-    const other = await deviceOnWifi()
+    const other = await evening.deviceOnWifi()
     await createMeetingFrom(other.page, other.wifi.url, 'Une autre soirée')
     const [download] = await Promise.all([
       other.page.waitForEvent('download'),
@@ -207,7 +162,7 @@ describe('hand-over by file, with no network between the devices', () => {
     const path = join(SCREENSHOTS, 'handover', `autre-${download.suggestedFilename()}`)
     await download.saveAs(path)
 
-    const coordinator = await deviceOnWifi()
+    const coordinator = await evening.deviceOnWifi()
     await createMeetingFrom(coordinator.page, coordinator.wifi.url, 'Cette soirée')
     await coordinator.page.getByTestId('import-file-input').setInputFiles(path)
     await expect

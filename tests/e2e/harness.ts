@@ -1,15 +1,20 @@
 /**
- * What every end-to-end test needs: the relay serving the built app on a free port of
- * 127.0.0.1 with a fresh data folder, and Debian's headless Chromium (never a downloaded one).
- * Each browser context is one device: its own IndexedDB, service worker and network switch.
+ * What every end-to-end test needs. `setUpEvening()` registers the file's `beforeAll` and
+ * `afterAll` and gives it the relay serving the built app on a free port of 127.0.0.1 with a fresh
+ * data folder, Debian's headless Chromium (never a downloaded one), and devices, each on its own
+ * wifi that `cutOff` and `reconnect` take down and bring back. Each browser context is one device:
+ * its own IndexedDB, service worker and network switch. Below them, the steps of the app that
+ * several flows take (create a meeting, add and validate a proposal, read the wall…).
  */
 import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import { parseConfig } from '../../sync-server/config'
 import { createRelay } from '../../sync-server/relay'
+import { startCuttableProxy, type CuttableProxy } from '../helpers/cuttableProxy'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 // Without the background-networking flags Chromium hangs on this machine's closed network.
@@ -66,15 +71,117 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
 }
 
+export interface Viewport {
+  width: number
+  height: number
+}
+
+export interface Device {
+  context: BrowserContext
+  page: Page
+}
+
 /** A new device: a context with its own storage, in a tablet-sized window. */
 export async function newDevice(
   browser: Browser,
-  viewport = { width: 1024, height: 768 },
-): Promise<{ context: BrowserContext; page: Page }> {
+  viewport: Viewport = { width: 1024, height: 768 },
+): Promise<Device> {
   const context = await browser.newContext({ viewport, locale: 'fr-FR' })
   const page = await context.newPage()
   page.on('pageerror', (error) => console.error('[page error]', error.message))
   return { context, page }
+}
+
+/** A device reaching the relay through its own wifi, a proxy the test can cut. */
+export interface DeviceOnWifi extends Device {
+  wifi: CuttableProxy
+  /** The same link (to the relay, or through another device's wifi) through this device's wifi. */
+  viaWifi(link: string): string
+}
+
+export interface Evening {
+  /** The relay, started in `beforeAll`. */
+  readonly relay: RunningRelay
+  /** Chromium, launched in `beforeAll`. */
+  readonly browser: Browser
+  /** A new device on its own wifi; the wifi is closed in `afterAll`. */
+  deviceOnWifi(viewport?: Viewport): Promise<DeviceOnWifi>
+  /** A device on its own wifi opened on `link`, synced, and ready to reopen offline. */
+  tablet(link: string, viewport?: Viewport): Promise<DeviceOnWifi>
+}
+
+/**
+ * The relay and Chromium for the tests of this file, closed after them; call it at the top of the
+ * file. `screenshotFolder` is a folder of `SCREENSHOTS` the file saves into, made beforehand.
+ *
+ * @example
+ * const evening = setUpEvening()
+ * it('…', async () => {
+ *   const tablet = await evening.tablet(atelierLink)
+ *   await cutOff(tablet)
+ * })
+ */
+export function setUpEvening({ screenshotFolder = '' } = {}): Evening {
+  let relay: RunningRelay | undefined
+  let browser: Browser | undefined
+  const proxies: CuttableProxy[] = []
+
+  beforeAll(async () => {
+    await mkdir(join(SCREENSHOTS, screenshotFolder), { recursive: true })
+    relay = await startRelay()
+    browser = await launchChromium()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await Promise.all(proxies.map((proxy) => proxy.close()))
+    await relay?.stop()
+  })
+
+  const evening: Evening = {
+    get relay() {
+      if (!relay) throw new Error('the relay starts in beforeAll')
+      return relay
+    },
+    get browser() {
+      if (!browser) throw new Error('Chromium starts in beforeAll')
+      return browser
+    },
+    async deviceOnWifi(viewport) {
+      const wifi = await startCuttableProxy(Number(new URL(evening.relay.url).port))
+      proxies.push(wifi)
+      return {
+        ...(await newDevice(evening.browser, viewport)),
+        wifi,
+        viaWifi: (link) => wifi.url + link.slice(new URL(link).origin.length),
+      }
+    },
+    async tablet(link, viewport) {
+      const device = await evening.deviceOnWifi(viewport)
+      await device.page.goto(device.viaWifi(link))
+      await waitForSyncState(device.page, 'synced')
+      await waitForOfflineReady(device.page)
+      return device
+    },
+  }
+  return evening
+}
+
+/**
+ * The device's wifi goes down, and Chromium's network with it (its offline emulation alone leaves
+ * WebSockets to localhost running); then the app says it is offline.
+ */
+export async function cutOff(device: DeviceOnWifi): Promise<void> {
+  device.wifi.cut()
+  await device.context.setOffline(true)
+  await waitForSyncState(device.page, 'offline')
+}
+
+/** The device's wifi and network come back; then the app says it is synced. */
+export async function reconnect(device: DeviceOnWifi): Promise<void> {
+  device.wifi.restore()
+  await device.context.setOffline(false)
+  await waitForSyncState(device.page, 'synced')
 }
 
 /** Waits until a service worker is active, i.e. the app is precached and opens offline. */
@@ -122,6 +229,15 @@ export async function addProposal(page: Page, text: string): Promise<void> {
   await page.locator('.proposal__text', { hasText: text }).waitFor()
 }
 
+/** The group validates one of its proposals: the validated ones are what it transmits. */
+export async function validateProposal(page: Page, text: string): Promise<void> {
+  await page
+    .getByTestId('proposal-item')
+    .filter({ hasText: text })
+    .getByRole('button', { name: 'Valider', exact: true })
+    .click()
+}
+
 /** The atelier's proposals as this device lists them, with their validation mark. */
 export async function proposalsOnTablet(page: Page): Promise<string[]> {
   return page
@@ -132,4 +248,18 @@ export async function proposalsOnTablet(page: Page): Promise<string[]> {
           `${item.getAttribute('data-validated') === 'true' ? '✓ ' : ''}${item.querySelector('.proposal__text')?.textContent ?? ''}`,
       ),
     )
+}
+
+/** The first atelier's card on the projector's wall: what that atelier transmitted. */
+export async function wallOfFirstAtelier(page: Page): Promise<string[]> {
+  return page.locator('[data-testid="wall-atelier"]:nth-child(1) li').allTextContents()
+}
+
+/** In the plenary's ranking, the coordinator retains a proposal (or a group). */
+export async function retainInPlenary(page: Page, text: string): Promise<void> {
+  await page
+    .getByTestId('plenary-rank-row')
+    .filter({ hasText: text })
+    .getByRole('button', { name: 'Retenir en plénière' })
+    .click()
 }

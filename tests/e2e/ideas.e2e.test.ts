@@ -1,16 +1,13 @@
-import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import {
   addProposal,
   createMeetingFrom,
-  launchChromium,
   newDevice,
   SCREENSHOTS,
+  setUpEvening,
   showView,
-  startRelay,
-  type RunningRelay,
 } from './harness'
 
 /**
@@ -20,19 +17,7 @@ import {
  * chantiers chosen, found in the tableau de suivi. Then a bank of 1,000 ideas, measured.
  */
 
-let relay: RunningRelay
-let browser: Browser
-
-beforeAll(async () => {
-  await mkdir(SCREENSHOTS, { recursive: true })
-  relay = await startRelay()
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await relay?.stop()
-})
+const evening = setUpEvening()
 
 const PAPER_FORMS = [
   'Un journal des usagers du CCAS',
@@ -45,7 +30,7 @@ const PAPER_FORMS = [
 ]
 
 async function openCommittee(page: Page) {
-  await page.goto(`${relay.url}/#/`)
+  await page.goto(`${evening.relay.url}/#/`)
   await page.getByTestId('committee-card').click()
   await page.getByRole('button', { name: 'Ouvrir la banque d’idées' }).click()
 }
@@ -58,6 +43,12 @@ async function tab(page: Page, name: string) {
 }
 
 const row = (page: Page, text: string) => page.getByTestId('idea-row').filter({ hasText: text })
+
+/** One tap on an idea's row files it in the axis chosen above the list. */
+const fileIdea = (page: Page, text: string) =>
+  row(page, text)
+    .getByRole('button', { name: /Classer dans/ })
+    .click()
 
 async function sieve(page: Page, text: string, answers: Array<'Oui' | 'Non' | 'À voir'>) {
   const item = page.getByTestId('sieve-item').filter({ hasText: text })
@@ -97,9 +88,9 @@ const texts = (locator: Locator, selector: string) =>
 
 describe('the idea bank', () => {
   it('collects, sorts, sieves, votes by collège and sends two chantiers to the follow-up', async () => {
-    const { context, page } = await newDevice(browser)
+    const { context, page } = await newDevice(evening.browser)
     // A meeting (which creates this device's committee) whose atelier brought two proposals.
-    const links = await createMeetingFrom(page, relay.url, 'Soirée du 12 mars')
+    const links = await createMeetingFrom(page, evening.relay.url, 'Soirée du 12 mars')
     const atelier = await context.newPage()
     await atelier.goto(links.ateliers[0]!)
     await showView(atelier, 'Notes et propositions')
@@ -134,15 +125,8 @@ describe('the idea bank', () => {
     await page
       .getByTestId('idea-target')
       .selectOption({ label: '1. Améliorer l’information des usagers' })
-    await row(page, 'Un journal des usagers')
-      .getByRole('button', { name: /Classer dans/ })
-      .click()
-    await row(page, 'prendre la parole')
-      .getByRole('button', { name: /Classer dans/ })
-      .click()
-    await row(page, 'Former les agents')
-      .getByRole('button', { name: /Classer dans/ })
-      .click()
+    for (const text of ['Un journal des usagers', 'prendre la parole', 'Former les agents'])
+      await fileIdea(page, text)
     for (const text of [
       'Des prêts facilités',
       'Des vacances',
@@ -161,9 +145,7 @@ describe('the idea bank', () => {
     await page
       .getByTestId('idea-target')
       .selectOption({ label: '5. Une enfance et une jeunesse citoyennes demain' })
-    await row(page, 'dialogue avec les jeunes')
-      .getByRole('button', { name: /Classer dans/ })
-      .click()
+    await fileIdea(page, 'dialogue avec les jeunes')
     await page.getByTestId('idea-axis-filter').selectOption({ label: 'À classer (1)' })
     expect(await texts(page.getByTestId('idea-row'), '.idea-row__text')).toEqual([
       'Créer un journal pour les usagers du CCAS',
@@ -283,8 +265,8 @@ describe('the idea bank', () => {
   })
 
   it('keeps a bank of 1,000 ideas fast to add, filter, file and scroll', async () => {
-    const { context, page } = await newDevice(browser)
-    await createMeetingFrom(page, relay.url, 'Rencontre')
+    const { context, page } = await newDevice(evening.browser)
+    await createMeetingFrom(page, evening.relay.url, 'Rencontre')
     await openCommittee(page)
     const themes = ['logement', 'emploi', 'transport', 'vacances', 'santé', 'écoute', 'quartier']
     const many = Array.from(

@@ -1,41 +1,14 @@
-import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startCuttableProxy, type CuttableProxy } from './cuttableProxy'
-import {
-  launchChromium,
-  newDevice,
-  SCREENSHOTS,
-  showView,
-  startRelay,
-  waitForOfflineReady,
-  waitForSyncState,
-  type RunningRelay,
-} from './harness'
+import { describe, expect, it } from 'vitest'
+import { newDevice, SCREENSHOTS, setUpEvening, showView } from './harness'
 
-let relay: RunningRelay
-let browser: Browser
-let wifi: CuttableProxy
-
-beforeAll(async () => {
-  await mkdir(SCREENSHOTS, { recursive: true })
-  relay = await startRelay()
-  browser = await launchChromium()
-  wifi = await startCuttableProxy(Number(new URL(relay.url).port))
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await wifi?.close()
-  await relay?.stop()
-})
+const evening = setUpEvening()
 
 describe('preparing a meeting', () => {
   it('starts from the first-meeting template, hands out sheets, and readies a tablet for offline', async () => {
-    const coordinator = await newDevice(browser)
+    const coordinator = await newDevice(evening.browser)
     const page = coordinator.page
-    await page.goto(relay.url)
+    await page.goto(evening.relay.url)
     await page.getByTestId('meeting-title').fill('Première rencontre du comité')
     await page
       .getByTestId('trame-source')
@@ -70,10 +43,7 @@ describe('preparing a meeting', () => {
     await page.emulateMedia({ media: 'screen' })
 
     // A tablet joins through the link; the trame is there.
-    const tablet = await newDevice(browser)
-    await tablet.page.goto(ateliers[0]!.replace(relay.url, wifi.url))
-    await waitForSyncState(tablet.page, 'synced')
-    await waitForOfflineReady(tablet.page)
+    const tablet = await evening.tablet(ateliers[0]!)
     await expect
       .poll(() => tablet.page.getByTestId('current-step').locator('h2').textContent())
       .toBe('Faire connaissance')
@@ -91,7 +61,7 @@ describe('preparing a meeting', () => {
     })
 
     // Offline, after a reload, the tablet still has its trame and says it is ready.
-    wifi.cut()
+    tablet.wifi.cut()
     await tablet.context.setOffline(true)
     await tablet.page.reload()
     await expect
@@ -111,10 +81,10 @@ describe('preparing a meeting', () => {
     })
 
     // Restarting the app reopens the meeting this device had open last.
-    await page.goto(relay.url)
+    await page.goto(evening.relay.url)
     await page.getByTestId('projection-link').waitFor()
     // The committee remembers the meeting, for templates and copies.
-    await page.goto(`${relay.url}/#/`)
+    await page.goto(`${evening.relay.url}/#/`)
     await page.getByTestId('committee-card').click()
     await expect
       .poll(() => page.locator('.known-list__link strong').first().textContent())

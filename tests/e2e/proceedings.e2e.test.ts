@@ -1,46 +1,33 @@
-import { mkdir, readFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   addProposal,
   createMeetingFrom,
-  launchChromium,
   newDevice,
+  retainInPlenary,
   SCREENSHOTS,
+  setUpEvening,
   showView,
-  startRelay,
+  validateProposal,
   waitForSyncState,
-  type RunningRelay,
 } from './harness'
 
-let relay: RunningRelay
-let browser: Browser
-
-beforeAll(async () => {
-  await mkdir(join(SCREENSHOTS, 'proceedings'), { recursive: true })
-  relay = await startRelay()
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await relay?.stop()
-})
+const evening = setUpEvening({ screenshotFolder: 'proceedings' })
 
 const PROPOSAL = 'Un accueil sans rendez-vous le mardi matin'
 const NOTE = 'Les délais pour obtenir un rendez-vous sont trop longs.'
 
 describe('after the evening: actes, tableau de suivi, and the next opening plenary', () => {
   it('exports the actes, follows the retained proposal, and shows its status at the next meeting', async () => {
-    const coordinator = await newDevice(browser)
+    const coordinator = await newDevice(evening.browser)
     const page = coordinator.page
-    const { ateliers } = await createMeetingFrom(page, relay.url, 'Rencontre de décembre')
+    const { ateliers } = await createMeetingFrom(page, evening.relay.url, 'Rencontre de décembre')
     await waitForSyncState(page, 'synced')
 
     // An atelier takes a note, brings out two proposals, validates them and transmits.
-    const tablet = await newDevice(browser)
+    const tablet = await newDevice(evening.browser)
     await tablet.page.goto(ateliers[0]!)
     await waitForSyncState(tablet.page, 'synced')
     await showView(tablet.page, 'Notes et propositions')
@@ -48,11 +35,7 @@ describe('after the evening: actes, tableau de suivi, and the next opening plena
     await tablet.page.getByTestId('note-input').nth(1).fill(NOTE)
     for (const text of [PROPOSAL, 'Un numéro de téléphone unique']) {
       await addProposal(tablet.page, text)
-      await tablet.page
-        .getByTestId('proposal-item')
-        .filter({ hasText: text })
-        .getByRole('button', { name: 'Valider', exact: true })
-        .click()
+      await validateProposal(tablet.page, text)
     }
     await tablet.page.getByTestId('transmit').click()
     await tablet.page.getByTestId('transmitted-at').waitFor()
@@ -61,11 +44,7 @@ describe('after the evening: actes, tableau de suivi, and the next opening plena
     await page.getByRole('button', { name: 'Plénière', exact: true }).click()
     await page.getByRole('button', { name: 'Propositions', exact: true }).click()
     await page.getByRole('button', { name: 'Classement', exact: true }).click()
-    await page
-      .getByTestId('plenary-rank-row')
-      .filter({ hasText: PROPOSAL })
-      .getByRole('button', { name: 'Retenir en plénière' })
-      .click()
+    await retainInPlenary(page, PROPOSAL)
 
     // The actes, the same evening: on screen, printed, and as a Word file.
     await page.getByRole('button', { name: 'Actes', exact: true }).click()
@@ -90,7 +69,7 @@ describe('after the evening: actes, tableau de suivi, and the next opening plena
       expect(xml).toContain(expected)
 
     // The tableau de suivi picks the retained proposal up; the coordinator moves it on.
-    await page.goto(`${relay.url}/#/`)
+    await page.goto(`${evening.relay.url}/#/`)
     await page.getByTestId('committee-card').click()
     const entry = page.getByTestId('follow-up-item').filter({ hasText: PROPOSAL })
     await expect.poll(() => entry.getAttribute('data-status')).toBe('retained')
@@ -110,7 +89,7 @@ describe('after the evening: actes, tableau de suivi, and the next opening plena
     await page.getByRole('button', { name: 'Plénière', exact: true }).click()
     await page.getByRole('button', { name: 'Écran projeté', exact: true }).click()
     await page.getByRole('button', { name: 'Suivi des propositions', exact: true }).click()
-    const projector = await newDevice(browser, { width: 1920, height: 1080 })
+    const projector = await newDevice(evening.browser, { width: 1920, height: 1080 })
     await projector.page.goto(projection)
     const slide = projector.page.getByTestId('opening-follow-up')
     await expect.poll(() => slide.textContent(), { timeout: 15_000 }).toContain(PROPOSAL)

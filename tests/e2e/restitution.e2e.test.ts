@@ -1,8 +1,7 @@
-import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { WebSocket } from 'ws'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { transmit } from '../../src/doc/ateliers'
@@ -12,17 +11,17 @@ import { addProposal as writeProposal, setValidated } from '../../src/doc/propos
 import { capabilityFromKey, newWriteKey } from '../../src/links/capability'
 import { formatLink } from '../../src/links/links'
 import { protocolsFor, SYNC_PATH } from '../../src/sync/protocol'
-import { startCuttableProxy, type CuttableProxy } from './cuttableProxy'
 import {
   addProposal,
-  launchChromium,
+  cutOff,
   newDevice,
+  reconnect,
+  retainInPlenary,
   SCREENSHOTS,
+  setUpEvening,
   showView,
-  startRelay,
-  waitForOfflineReady,
+  validateProposal,
   waitForSyncState,
-  type RunningRelay,
 } from './harness'
 
 /**
@@ -32,42 +31,19 @@ import {
  * shows the group, the vote, the ranking.
  */
 
-let relay: RunningRelay
-let browser: Browser
-const proxies: CuttableProxy[] = []
+const evening = setUpEvening()
 
-beforeAll(async () => {
-  await mkdir(SCREENSHOTS, { recursive: true })
-  relay = await startRelay()
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await Promise.all(proxies.map((proxy) => proxy.close()))
-  await relay?.stop()
-})
-
-/** A tablet on its own wifi (a proxy the test can cut), opened on an atelier link. */
+/** An atelier tablet on its own wifi, on its notes and proposals. */
 async function tablet(link: string) {
-  const wifi = await startCuttableProxy(Number(new URL(relay.url).port))
-  proxies.push(wifi)
-  const device = await newDevice(browser)
-  await device.page.goto(link.replace(relay.url, wifi.url))
-  await waitForSyncState(device.page, 'synced')
-  await waitForOfflineReady(device.page)
+  const device = await evening.tablet(link)
   await showView(device.page, 'Notes et propositions')
-  return { ...device, wifi }
+  return device
 }
 
 async function proposeAndTransmit(page: Page, texts: string[]) {
   for (const text of texts) {
     await addProposal(page, text)
-    await page
-      .getByTestId('proposal-item')
-      .filter({ hasText: text })
-      .getByRole('button', { name: 'Valider', exact: true })
-      .click()
+    await validateProposal(page, text)
   }
   await page.getByTestId('transmit').click()
   await page.getByTestId('transmitted-at').waitFor()
@@ -100,8 +76,8 @@ async function overflowingCards(page: Page) {
 }
 
 async function openPlenary(writeKeyFragment: string) {
-  const device = await newDevice(browser, { width: 1280, height: 900 })
-  await device.page.goto(`${relay.url}/${writeKeyFragment}`)
+  const device = await newDevice(evening.browser, { width: 1280, height: 900 })
+  await device.page.goto(`${evening.relay.url}/${writeKeyFragment}`)
   await device.page.getByRole('button', { name: 'Plénière', exact: true }).click()
   await device.page.getByTestId('plenary-control').waitFor({ timeout: 30_000 })
   await waitForSyncState(device.page, 'synced')
@@ -117,8 +93,8 @@ const count = (page: Page, itemText: string, bucket: string) =>
 describe('plenary and restitution', () => {
   it('merges every atelier’s transmission on the wall, live, with a group and a vote by collège', async () => {
     // The coordinator creates an evening of three ateliers and gives it a theme.
-    const coordinator = await newDevice(browser)
-    await coordinator.page.goto(relay.url)
+    const coordinator = await newDevice(evening.browser)
+    await coordinator.page.goto(evening.relay.url)
     await coordinator.page.getByTestId('meeting-title').fill('Comité des usagers — mars')
     await coordinator.page.getByRole('button', { name: '+ Ajouter un atelier' }).click()
     await coordinator.page.getByRole('button', { name: 'Créer la rencontre' }).click()
@@ -132,7 +108,7 @@ describe('plenary and restitution', () => {
     await waitForSyncState(coordinator.page, 'synced')
 
     const [logement, sante, mobilite] = await Promise.all(links.map((link) => tablet(link)))
-    const projector = await newDevice(browser, { width: 1920, height: 1080 })
+    const projector = await newDevice(evening.browser, { width: 1920, height: 1080 })
     await projector.page.goto(projection)
     await expect
       .poll(() => wallOf(projector.page))
@@ -149,9 +125,7 @@ describe('plenary and restitution', () => {
       'Des ateliers d’information dans les quartiers',
     ])
     // The third is offline when it transmits: the room sees it is on its way.
-    mobilite!.wifi.cut()
-    await mobilite!.context.setOffline(true)
-    await waitForSyncState(mobilite!.page, 'offline')
+    await cutOff(mobilite!)
     await proposeAndTransmit(mobilite!.page, [
       'Des bus le dimanche vers le centre social',
       'Un transport à la demande pour les rendez-vous médicaux',
@@ -179,9 +153,7 @@ describe('plenary and restitution', () => {
     await projector.page.screenshot({ path: join(SCREENSHOTS, 'wall-waiting-1920.png') })
 
     // Back online: the wall converges to every transmitted proposal, nothing to do.
-    mobilite!.wifi.restore()
-    await mobilite!.context.setOffline(false)
-    await waitForSyncState(mobilite!.page, 'synced')
+    await reconnect(mobilite!)
     await expect
       .poll(() => wallOf(projector.page), { timeout: 20_000 })
       .toMatchObject({
@@ -283,11 +255,7 @@ describe('plenary and restitution', () => {
       .toBe('Usagers 14Agents 5Partenaires 3Élus 224 voix · 38 pts')
 
     await panel.getByRole('button', { name: 'Classement', exact: true }).click()
-    await panel
-      .getByTestId('plenary-rank-row')
-      .filter({ hasText: group })
-      .getByRole('button', { name: 'Retenir en plénière' })
-      .click()
+    await retainInPlenary(panel, group)
     await panel.getByTestId('plenary-next').click() // wall → ranking
     const rows = projector.page.getByTestId('ranking-row')
     await expect.poll(() => rows.count()).toBe(6)
@@ -352,16 +320,16 @@ describe('plenary and restitution', () => {
       'Un seul interlocuteur qui suit chaque dossier du début à la fin',
     )
     const provider = new WebsocketProvider(
-      relay.url.replace(/^http/, 'ws') + SYNC_PATH,
+      evening.relay.url.replace(/^http/, 'ws') + SYNC_PATH,
       capability.roomId,
       doc,
       { WebSocketPolyfill: WebSocket as never, protocols: protocolsFor(writeKey), disableBc: true },
     )
     await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
 
-    const projector = await newDevice(browser, { width: 1920, height: 1080 })
+    const projector = await newDevice(evening.browser, { width: 1920, height: 1080 })
     await projector.page.goto(
-      formatLink(relay.url, { kind: 'projection', readKey: capability.readKey }),
+      formatLink(evening.relay.url, { kind: 'projection', readKey: capability.readKey }),
     )
     await expect
       .poll(() => projector.page.getByTestId('wall-transmitted').textContent(), { timeout: 20_000 })

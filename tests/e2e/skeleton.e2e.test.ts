@@ -1,52 +1,29 @@
-import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   addProposal,
   createMeetingFrom,
-  launchChromium,
+  cutOff,
   newDevice,
   proposalsOnTablet,
+  reconnect,
   SCREENSHOTS,
+  setUpEvening,
   showView,
-  startRelay,
+  validateProposal,
   waitForOfflineReady,
   waitForSyncState,
-  type RunningRelay,
+  wallOfFirstAtelier,
 } from './harness'
-import { startCuttableProxy } from './cuttableProxy'
 
-let relay: RunningRelay
-let browser: Browser
-
-beforeAll(async () => {
-  await mkdir(SCREENSHOTS, { recursive: true })
-  relay = await startRelay()
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await relay?.stop()
-})
-
-const validate = (page: Page, text: string) =>
-  page
-    .getByTestId('proposal-item')
-    .filter({ hasText: text })
-    .getByRole('button', { name: 'Valider', exact: true })
-    .click()
-
-const wallOfFirstAtelier = (page: Page) =>
-  page.locator('[data-testid="wall-atelier"]:nth-child(1) li').allTextContents()
+const evening = setUpEvening()
 
 describe('walking skeleton: from an atelier tablet to the projector', () => {
   it('creates a meeting, adds proposals offline, reloads offline, and delivers them when back online', async () => {
-    const coordinator = await newDevice(browser)
+    const coordinator = await newDevice(evening.browser)
     const { ateliers, projection } = await createMeetingFrom(
       coordinator.page,
-      relay.url,
+      evening.relay.url,
       'Comité des usagers — décembre',
     )
     expect(ateliers).toHaveLength(2)
@@ -54,28 +31,25 @@ describe('walking skeleton: from an atelier tablet to the projector', () => {
     await waitForSyncState(coordinator.page, 'synced')
 
     // The tablet reaches the relay through its own wifi, which the test can cut.
-    const wifi = await startCuttableProxy(Number(new URL(relay.url).port))
-    const tablet = await newDevice(browser)
-    await tablet.page.goto(ateliers[0]!.replace(relay.url, wifi.url))
+    const tablet = await evening.deviceOnWifi()
+    await tablet.page.goto(tablet.viaWifi(ateliers[0]!))
     await expect.poll(() => tablet.page.getByTestId('atelier-name').textContent()).toBe('Atelier 1')
     await waitForSyncState(tablet.page, 'synced')
     await waitForOfflineReady(tablet.page)
     await showView(tablet.page, 'Notes et propositions')
     await addProposal(tablet.page, 'Une permanence du CCAS le samedi matin')
     // The wall shows what the group validated and transmitted to the plenary.
-    await validate(tablet.page, 'Une permanence du CCAS le samedi matin')
+    await validateProposal(tablet.page, 'Une permanence du CCAS le samedi matin')
     await tablet.page.getByTestId('transmit').click()
 
-    const projector = await newDevice(browser, { width: 1920, height: 1080 })
+    const projector = await newDevice(evening.browser, { width: 1920, height: 1080 })
     await projector.page.goto(projection)
     await expect
       .poll(() => wallOfFirstAtelier(projector.page))
       .toEqual(['Une permanence du CCAS le samedi matin'])
 
     // The network goes away: the tablet keeps working, survives a reload, loses nothing.
-    wifi.cut()
-    await tablet.context.setOffline(true)
-    await waitForSyncState(tablet.page, 'offline')
+    await cutOff(tablet)
     await addProposal(tablet.page, 'Un annuaire des aides, en gros caractères')
     await addProposal(tablet.page, 'Être rappelé quand on laisse un message')
     // A proposal half written when the tablet reloads is still in its field afterwards.
@@ -98,12 +72,11 @@ describe('walking skeleton: from an atelier tablet to the projector', () => {
     // The projector has not seen them: they really stayed on the tablet.
     expect(await wallOfFirstAtelier(projector.page)).toHaveLength(1)
 
-    for (const text of ['Un annuaire des aides', 'Être rappelé']) await validate(tablet.page, text)
+    for (const text of ['Un annuaire des aides', 'Être rappelé'])
+      await validateProposal(tablet.page, text)
 
     // The network comes back: no action, the projector shows everything.
-    wifi.restore()
-    await tablet.context.setOffline(false)
-    await waitForSyncState(tablet.page, 'synced')
+    await reconnect(tablet)
     await expect
       .poll(() => wallOfFirstAtelier(projector.page), {
         timeout: 20_000,
@@ -116,12 +89,11 @@ describe('walking skeleton: from an atelier tablet to the projector', () => {
     })
 
     await Promise.all([coordinator, tablet, projector].map((device) => device.context.close()))
-    await wifi.close()
   })
 
   it('says the link is invalid when it is malformed, and offers the way home', async () => {
-    const device = await newDevice(browser)
-    await device.page.goto(`${relay.url}/#/atelier/not-a-key/xyz`)
+    const device = await newDevice(evening.browser)
+    await device.page.goto(`${evening.relay.url}/#/atelier/not-a-key/xyz`)
     await expect
       .poll(() => device.page.getByTestId('invalid-link').textContent())
       .toContain('Lien invalide ou expiré')

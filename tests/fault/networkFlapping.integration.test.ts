@@ -7,7 +7,7 @@
  * converges and nothing is lost.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { startFlakyLink, type FlakyLink } from '../helpers/flakyNetwork'
+import { startCuttableProxy, type CuttableProxy } from '../helpers/cuttableProxy'
 import { seededRandom, testSeed, withSeed } from '../helpers/random'
 import { Teardown, startRelay, tempDir } from '../helpers/relay'
 import { edit, expectNothingLost, newDevice, newMeetings, waitForConvergence } from './evening'
@@ -22,10 +22,11 @@ describe('fault matrix: flapping network', () => {
       const random = seededRandom(seed)
       const relay = await startRelay(teardown, await tempDir(teardown))
       const meetings = newMeetings(4)
-      const links: FlakyLink[] = []
+      const links: CuttableProxy[] = []
       const devices = []
       for (let i = 0; i < 12; i++) {
-        const link = await startFlakyLink(teardown, relay.port)
+        const link = await startCuttableProxy(relay.port)
+        teardown.add(() => link.close())
         links.push(link)
         devices.push(
           newDevice(teardown, meetings[i % meetings.length]!, link.syncUrl, random, {

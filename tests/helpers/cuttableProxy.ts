@@ -2,20 +2,27 @@
  * A TCP proxy in front of the relay for one device, whose network the test breaks: `cut()` drops
  * every open connection — whatever was in flight, a WebSocket frame cut in the middle included —
  * and refuses new ones until `restore()`. Like a tablet walking out of Wi-Fi range and back.
+ *
+ * The end-to-end tests put one in front of each browser device (Chromium's offline emulation
+ * alone stops page loads but leaves WebSockets to localhost running, so they cut both); the
+ * fault-matrix tests put one in front of each y-websocket client.
  */
 import { connect, createServer, type Socket } from 'node:net'
 import { SYNC_PATH } from '../../src/sync/protocol'
-import type { Teardown } from './relay'
 
-export interface FlakyLink {
-  /** The `serverUrl` for a `WebsocketProvider` going through this link. */
+export interface CuttableProxy {
+  /** What a browser opens: `localhost`, as the links the relay's app formats. */
+  url: string
+  /** The `serverUrl` for a `WebsocketProvider` going through this proxy. */
   syncUrl: string
   readonly up: boolean
   cut(): void
   restore(): void
+  /** Cuts and stops listening. */
+  close(): Promise<void>
 }
 
-export async function startFlakyLink(teardown: Teardown, targetPort: number): Promise<FlakyLink> {
+export async function startCuttableProxy(targetPort: number): Promise<CuttableProxy> {
   let up = true
   const sockets = new Set<Socket>()
   const track = (socket: Socket) => {
@@ -39,11 +46,8 @@ export async function startFlakyLink(teardown: Teardown, targetPort: number): Pr
     up = false
     for (const socket of sockets) socket.destroy()
   }
-  teardown.add(() => {
-    cut()
-    return new Promise((resolve) => server.close(resolve))
-  })
   return {
+    url: `http://localhost:${address.port}`,
     syncUrl: `ws://127.0.0.1:${address.port}${SYNC_PATH}`,
     get up() {
       return up
@@ -51,6 +55,10 @@ export async function startFlakyLink(teardown: Teardown, targetPort: number): Pr
     cut,
     restore: () => {
       up = true
+    },
+    close: () => {
+      cut()
+      return new Promise((resolve) => server.close(() => resolve()))
     },
   }
 }
