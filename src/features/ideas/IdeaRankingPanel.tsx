@@ -1,9 +1,9 @@
-import { useState } from 'react'
 import { selectProjects, setIdeaWeight, type IdeaBank } from '../../doc/ideas'
 import { rankIdeas } from '../../doc/ideaVotes'
-import { VOTE_COLLEGES, WEIGHT_MAX, type VoteCollege } from '../../doc/votes'
+import { VOTE_COLLEGES } from '../../doc/votes'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
+import { WeightField } from '../../ui/WeightField'
 import { projectOrigins } from './describeSource'
 
 const percent = (share: number) => `${(Math.round(share * 1000) / 10).toLocaleString('fr-FR')} %`
@@ -35,9 +35,10 @@ export function IdeaRankingPanel({ session, bank }: { session: MeetingSession; b
           {VOTE_COLLEGES.map((college) => (
             <WeightField
               key={college}
-              session={session}
-              college={college}
+              label={t.ideas.colleges[college]}
+              ariaLabel={t.ideas.weightOf(t.ideas.colleges[college])}
               weight={bank.weights[college]}
+              onChange={(weight) => setIdeaWeight(session.doc, college, weight)}
             />
           ))}
         </div>
@@ -127,36 +128,5 @@ export function IdeaRankingPanel({ session, bank }: { session: MeetingSession; b
         })}
       </ol>
     </div>
-  )
-}
-
-function WeightField(props: { session: MeetingSession; college: VoteCollege; weight: number }) {
-  const { session, college, weight } = props
-  const [draft, setDraft] = useState<string | null>(null)
-  const commit = () => {
-    if (draft === null) return
-    const value = Number(draft.replace(',', '.'))
-    if (draft.trim() !== '' && Number.isFinite(value) && value >= 0 && value <= WEIGHT_MAX)
-      setIdeaWeight(session.doc, college, value)
-    setDraft(null)
-  }
-  return (
-    <label className="count-field__label">
-      <span>{t.ideas.colleges[college]}</span>
-      <input
-        type="number"
-        inputMode="decimal"
-        min={0}
-        max={WEIGHT_MAX}
-        step={0.5}
-        aria-label={t.ideas.weightOf(t.ideas.colleges[college])}
-        value={draft ?? String(weight)}
-        onChange={(event) => setDraft(event.target.value)}
-        onBlur={commit}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') commit()
-        }}
-      />
-    </label>
   )
 }

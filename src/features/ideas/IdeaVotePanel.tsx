@@ -1,10 +1,11 @@
 import { useState } from 'react'
-import type { IdeaBank } from '../../doc/ideas'
+import { enterIdeaCount, settleIdeaCount, withdrawIdeaCount, type IdeaBank } from '../../doc/ideas'
 import { rankIdeas } from '../../doc/ideaVotes'
 import { VOTE_COLLEGES, type VoteCollege } from '../../doc/votes'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
-import { IdeaCountField } from './IdeaCountField'
+import { CountField, splitEntries } from '../../ui/CountField'
+import { counterId } from '../restitution/counterId'
 import { Pager } from './Pager'
 import { usePage } from './usePage'
 
@@ -16,6 +17,7 @@ const PAGE_SIZE = 20
  * the number of votes the collège gave it. Each collège's count is kept on its own.
  */
 export function IdeaVotePanel({ session, bank }: { session: MeetingSession; bank: IdeaBank }) {
+  const me = counterId()
   const [college, setCollege] = useState<VoteCollege>('usager')
   const order = new Map(bank.axes.map((axis, index) => [axis.id, index]))
   const candidates = bank.items
@@ -64,15 +66,21 @@ export function IdeaVotePanel({ session, bank }: { session: MeetingSession; bank
               {heading && <h4 className="idea-vote__axis">{heading}</h4>}
               <div className="idea-vote__line">
                 <p className="idea-vote__text">{item.text}</p>
-                <IdeaCountField
-                  session={session}
-                  itemId={item.id}
-                  college={college}
-                  label={`${t.ideas.votesFor(t.ideas.colleges[college])} — ${item.text}`}
-                  entries={bank.votes.filter(
-                    (entry) => entry.itemId === item.id && entry.college === college,
+                <CountField
+                  label={t.ideas.votes}
+                  ariaLabel={`${t.ideas.votesFor(t.ideas.colleges[college])} — ${item.text}`}
+                  testId="idea-count"
+                  {...splitEntries(
+                    bank.votes.filter(
+                      (entry) => entry.itemId === item.id && entry.college === college,
+                    ),
+                    me,
                   )}
-                  result={tallies.get(item.id)!.colleges[college]}
+                  agreed={tallies.get(item.id)!.colleges[college].agreed}
+                  values={tallies.get(item.id)!.colleges[college].values}
+                  onEnter={(count) => enterIdeaCount(session.doc, item.id, college, me, count)}
+                  onWithdraw={() => withdrawIdeaCount(session.doc, item.id, college, me)}
+                  onSettle={(count) => settleIdeaCount(session.doc, item.id, college, count)}
                 />
               </div>
             </li>

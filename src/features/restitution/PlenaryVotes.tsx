@@ -1,11 +1,19 @@
 import type { Wall } from '../../doc/grouping'
 import type { Meeting } from '../../doc/meetingDoc'
 import { setSpotlight } from '../../doc/plenary'
-import { tallyItem, VOTE_COLLEGES, type VoteBucket } from '../../doc/votes'
+import {
+  enterCount,
+  settleCount,
+  tallyItem,
+  VOTE_COLLEGES,
+  withdrawCount,
+  type VoteBucket,
+} from '../../doc/votes'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
 import { atelierNames, formatScore } from '../projection/format'
-import { CountField } from './CountField'
+import { CountField, splitEntries } from '../../ui/CountField'
+import { counterId } from './counterId'
 import { VoteSettingsForm } from './VoteSettingsForm'
 
 interface Props {
@@ -19,6 +27,7 @@ interface Props {
  * person counting types on their own device; totals and the ranking follow as counts come in.
  */
 export function PlenaryVotes({ meeting, session, wall }: Props) {
+  const me = counterId()
   const { entries, settings } = meeting.votes
   const buckets: VoteBucket[] = settings.mode === 'overall' ? ['overall'] : [...VOTE_COLLEGES]
   const weighted = VOTE_COLLEGES.some((college) => settings.weights[college] !== 1)
@@ -57,14 +66,17 @@ export function PlenaryVotes({ meeting, session, wall }: Props) {
               {buckets.map((bucket) => (
                 <CountField
                   key={bucket}
-                  session={session}
-                  itemId={item.id}
                   bucket={bucket}
                   label={bucket === 'overall' ? t.plenary.overallCount : t.wall.colleges[bucket]}
-                  entries={entries.filter(
-                    (entry) => entry.itemId === item.id && entry.bucket === bucket,
+                  {...splitEntries(
+                    entries.filter((entry) => entry.itemId === item.id && entry.bucket === bucket),
+                    me,
                   )}
-                  count={tally.buckets[bucket]}
+                  agreed={tally.buckets[bucket].agreed}
+                  values={tally.buckets[bucket].values}
+                  onEnter={(count) => enterCount(session.doc, item.id, bucket, me, count)}
+                  onWithdraw={() => withdrawCount(session.doc, item.id, bucket, me)}
+                  onSettle={(count) => settleCount(session.doc, item.id, bucket, count)}
                 />
               ))}
             </div>

@@ -1,15 +1,13 @@
-import { useState } from 'react'
 import {
   setVoteMode,
   setWeight,
   VOTE_COLLEGES,
-  WEIGHT_MAX,
-  type VoteCollege,
   type VoteMode,
   type VoteSettings,
 } from '../../doc/votes'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
+import { WeightField } from '../../ui/WeightField'
 
 const MODES: VoteMode[] = ['overall', 'colleges']
 
@@ -44,45 +42,15 @@ export function VoteSettingsForm({ session, settings }: Props) {
             {VOTE_COLLEGES.map((college) => (
               <WeightField
                 key={college}
-                session={session}
-                college={college}
+                label={t.wall.colleges[college]}
+                ariaLabel={t.plenary.weightOf(t.wall.colleges[college])}
                 weight={settings.weights[college]}
+                onChange={(weight) => setWeight(session.doc, college, weight)}
               />
             ))}
           </div>
         </>
       )}
     </section>
-  )
-}
-
-function WeightField(props: { session: MeetingSession; college: VoteCollege; weight: number }) {
-  const { session, college, weight } = props
-  const [draft, setDraft] = useState<string | null>(null)
-  const commit = () => {
-    if (draft === null) return
-    const value = Number(draft.replace(',', '.'))
-    if (draft.trim() !== '' && Number.isFinite(value) && value >= 0 && value <= WEIGHT_MAX)
-      setWeight(session.doc, college, value)
-    setDraft(null)
-  }
-  return (
-    <label className="count-field__label">
-      <span>{t.wall.colleges[college]}</span>
-      <input
-        type="number"
-        inputMode="decimal"
-        min={0}
-        max={WEIGHT_MAX}
-        step={0.5}
-        aria-label={t.plenary.weightOf(t.wall.colleges[college])}
-        value={draft ?? String(weight)}
-        onChange={(event) => setDraft(event.target.value)}
-        onBlur={commit}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') commit()
-        }}
-      />
-    </label>
   )
 }
