@@ -1,6 +1,5 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { reopenLastMeeting } from '../device/lastOpened'
 import { watchStorageErrors } from '../device/storageHealth'
 import { keepFocusedFieldVisible } from '../ui/keepFocusedFieldVisible'
 import { App } from './App'
@@ -8,7 +7,12 @@ import '../ui/styles.css'
 
 watchStorageErrors()
 keepFocusedFieldVisible()
-await reopenLastMeeting()
+// Only the installed app's start (no fragment) looks up the last meeting; a link goes straight to
+// its screen, so device storage (Dexie) stays out of the entry chunk and off its critical path.
+if (window.location.hash === '') {
+  const { reopenLastMeeting } = await import('../device/lastOpened')
+  await reopenLastMeeting()
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

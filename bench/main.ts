@@ -1,0 +1,305 @@
+/**
+ * `npm run bench`: builds the app (`vite build`, in the npm script), then measures in one run
+ * what users meet as speed, and prints the figures, the ratios to the reference relay and the
+ * budgets. Method: bench/README.md. Bounded (about 3 minutes on 2 cores); every server it starts
+ * listens on 127.0.0.1 and is stopped at the end, even after a failure. Not part of `npm test`.
+ */
+import { existsSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { runClientScale } from './clientScale'
+import { runFanout, type FanoutResult, type Scenario } from './fanout'
+import { runReconnect } from './reconnect'
+import { budget, budgetAtLeast, heading, kib, ms, perSecond, ratio, table } from './report'
+import {
+  killAll,
+  startReferenceRelay,
+  startTandemRelay,
+  TANDEM_BENCH_ENV,
+  type RunningRelay,
+} from './relays'
+import { runShell } from './shell'
+
+const SCENARIOS: Scenario[] = [
+  {
+    name: '10 rooms × 3 clients',
+    rooms: 10,
+    clientsPerRoom: 3,
+    editsPerClientPerSecond: 5,
+    latencySeconds: 5,
+    throughputSeconds: 4,
+    window: 2,
+  },
+  {
+    name: '100 rooms × 10 clients (1,000 clients)',
+    rooms: 100,
+    clientsPerRoom: 10,
+    editsPerClientPerSecond: 1,
+    latencySeconds: 5,
+    throughputSeconds: 4,
+    window: 2,
+  },
+]
+const RECONNECT_EDITS = 5_000
+const RUNS = 5
+
+const out = (line = '') => process.stdout.write(`${line}\n`)
+
+async function withRelay<T>(
+  start: () => Promise<RunningRelay>,
+  measure: (relay: RunningRelay) => Promise<T>,
+) {
+  const relay = await start()
+  try {
+    return await measure(relay)
+  } finally {
+    await relay.stop()
+  }
+}
+
+/** Tandem's relay with its data on tmpfs: no disk under it, to show what the disk costs. */
+async function startTandemOnTmpfs(): Promise<RunningRelay> {
+  const previous = process.env.BENCH_DATA_ROOT
+  process.env.BENCH_DATA_ROOT = '/dev/shm'
+  try {
+    return await startTandemRelay()
+  } finally {
+    if (previous === undefined) delete process.env.BENCH_DATA_ROOT
+    else process.env.BENCH_DATA_ROOT = previous
+  }
+}
+
+async function main() {
+  const started = performance.now()
+  const budgets: Array<{ met: boolean; line: string }> = []
+  out(
+    `Tandem bench — ${new Date().toISOString()} — Node ${process.version}, ${cpus().length} CPU (${cpus()[0]?.model ?? '?'})`,
+  )
+
+  // Relay fan-out, both relays on the same load.
+  out(heading('Relay fan-out (each relay in its own process; clients in this one)'))
+  out(
+    `Tandem relay env for the bench: ${Object.entries(TANDEM_BENCH_ENV)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}`,
+  )
+  out(
+    'Latency: edit made → applied by every other client of its room, open loop; throughput: closed loop.',
+  )
+  const fanouts: FanoutResult[] = []
+  for (const scenario of SCENARIOS) {
+    const starters: Array<() => Promise<RunningRelay>> = [startTandemRelay, startReferenceRelay]
+    if (scenario.rooms * scenario.clientsPerRoom >= 1000 && existsSync('/dev/shm'))
+      starters.push(startTandemOnTmpfs)
+    const results: FanoutResult[] = []
+    for (const start of starters) {
+      const result = await withRelay(start, (relay) => runFanout(relay, scenario))
+      if (start === startTandemOnTmpfs)
+        result.relay = 'tandem (data on tmpfs)' as FanoutResult['relay']
+      results.push(result)
+    }
+    fanouts.push(...results)
+    const [tandem, reference] = results as [FanoutResult, FanoutResult]
+    out(
+      `\n${scenario.name}: ${perSecond(tandem.offeredPerSecond)} edits offered (${scenario.editsPerClientPerSecond}/s per client), window ${scenario.window} per client for throughput`,
+    )
+    out(
+      table([
+        [
+          'relay',
+          'p50',
+          'p95',
+          'p99',
+          'max',
+          'samples',
+          'lost',
+          'edits/s',
+          'deliveries/s',
+          'relay CPU/1k',
+          'relay cores',
+          'client cores',
+          'heap/room',
+          'RSS/room',
+        ],
+        ...results.map((r) => [
+          r.relay,
+          ms(r.latency.p50),
+          ms(r.latency.p95),
+          ms(r.latency.p99),
+          ms(r.latency.max),
+          String(r.latency.samples),
+          String(r.latency.lost),
+          perSecond(r.throughput.editsPerSecond),
+          perSecond(r.throughput.deliveriesPerSecond),
+          ms(r.throughput.relayCpuMsPer1000, 0),
+          r.relayCores.toFixed(2),
+          r.clientCores.toFixed(2),
+          kib(r.memoryPerRoom.heap),
+          // RSS moves by whole pages and allocator arenas: per room it means something only
+          // over many rooms.
+          scenario.rooms >= 100 ? kib(r.memoryPerRoom.rss) : '—',
+        ]),
+        [
+          'tandem / reference',
+          ratio(tandem.latency.p50, reference.latency.p50),
+          ratio(tandem.latency.p95, reference.latency.p95),
+          ratio(tandem.latency.p99, reference.latency.p99),
+          '',
+          '',
+          '',
+          ratio(tandem.throughput.editsPerSecond, reference.throughput.editsPerSecond),
+          '',
+          ratio(tandem.throughput.relayCpuMsPer1000, reference.throughput.relayCpuMsPer1000),
+          '',
+          '',
+          ratio(tandem.memoryPerRoom.heap, reference.memoryPerRoom.heap),
+          scenario.rooms >= 100 ? ratio(tandem.memoryPerRoom.rss, reference.memoryPerRoom.rss) : '',
+        ],
+      ]),
+    )
+    if (scenario.rooms * scenario.clientsPerRoom >= 1000) {
+      budgets.push(
+        budget('relay p95 fan-out at 1,000 clients', tandem.latency.p95, 5, (v) => ms(v)),
+      )
+      budgets.push(
+        budgetAtLeast(
+          'relay throughput vs reference at 1,000 clients',
+          tandem.throughput.editsPerSecond / reference.throughput.editsPerSecond,
+          1,
+          (v) => `${v.toFixed(2)}×`,
+        ),
+      )
+    }
+  }
+
+  // Reconnect after an evening offline.
+  out(heading(`Reconnect: a tablet with ${RECONNECT_EDITS.toLocaleString('en-US')} offline edits`))
+  const reconnects = []
+  for (const start of [startTandemRelay, startReferenceRelay])
+    reconnects.push(await withRelay(start, (relay) => runReconnect(relay, RECONNECT_EDITS, RUNS)))
+  const [tandemReconnect, referenceReconnect] = reconnects as [
+    (typeof reconnects)[0],
+    (typeof reconnects)[0],
+  ]
+  out(`its update: ${kib(tandemReconnect.updateBytes)}; median of ${RUNS} runs from connect()`)
+  out(
+    table([
+      ['relay', 'projector has them', 'relay has them on disk'],
+      ...reconnects.map((r) => [
+        r.relay,
+        ms(r.projectorMs, 1),
+        r.relayDiskMs === null ? '— (no disk)' : ms(r.relayDiskMs, 1),
+      ]),
+      [
+        'tandem / reference',
+        ratio(tandemReconnect.projectorMs, referenceReconnect.projectorMs),
+        '',
+      ],
+    ]),
+  )
+  budgets.push(
+    budget(
+      `reconnect of ${RECONNECT_EDITS} offline edits (relay disk and projector)`,
+      Math.max(tandemReconnect.projectorMs, tandemReconnect.relayDiskMs ?? 0),
+      300,
+      (v) => ms(v, 1),
+    ),
+  )
+
+  // Client document scale.
+  out(heading('Client document scale (Chromium, the app’s LocalStore and projection)'))
+  const scale = await runClientScale(RUNS)
+  out(
+    `${scale.ateliers} ateliers × ${scale.proposals / scale.ateliers} proposals, ${scale.edits.toLocaleString('en-US')} edits: encoded ${kib(scale.encodedBytes)}; wall shows ${scale.wallItems} validated proposals; median of ${scale.runs} page loads`,
+  )
+  out(
+    table([
+      [
+        'IndexedDB records',
+        'CPU',
+        'open (IDB → Y.Doc)',
+        'read (readMeeting)',
+        'render projection',
+        'total',
+      ],
+      ...scale.opens.map((o) => [
+        String(o.records),
+        `${o.cpu}×`,
+        ms(o.figures.openMs, 1),
+        ms(o.figures.readMs, 1),
+        ms(o.figures.renderMs, 1),
+        ms(o.figures.openMs + o.figures.readMs + o.figures.renderMs, 1),
+      ]),
+    ]),
+  )
+  const worstOpen = scale.opens.filter((o) => o.cpu === 1).sort((a, b) => b.records - a.records)[0]!
+  budgets.push(
+    budget(
+      `opening the ${scale.edits.toLocaleString('en-US')}-edit meeting (open + read, ${worstOpen.records} records, 1× CPU)`,
+      worstOpen.figures.openMs + worstOpen.figures.readMs,
+      150,
+      (v) => ms(v, 1),
+    ),
+  )
+
+  // Shell.
+  out(heading('Shell: first-screen bytes and offline cold start (Chromium)'))
+  const shell = await runShell(RUNS, [1, 4])
+  out(`entry (dist/index.html and its static imports): ${kib(shell.entry.gzip)} gzip`)
+  out(
+    table([
+      ['file', 'raw', 'gzip'],
+      ...shell.entry.files.map((f) => [f.file, kib(f.bytes), kib(f.gzip)]),
+    ]),
+  )
+  out('\nper route, every JS/CSS file Chromium requested to show it (entry included):')
+  out(
+    table([
+      ['route', 'files', 'gzip'],
+      ...shell.routes.map((r) => [r.route, String(r.files.length), kib(r.gzip)]),
+    ]),
+  )
+  out(`service worker precache: ${shell.precached} entries (every chunk)`)
+  out(
+    `\noffline cold start to interactive (median of ${RUNS} relaunches of Chromium, served by the service worker):`,
+  )
+  out(
+    table([
+      ['route', 'CPU', 'median', 'runs'],
+      ...shell.coldStarts.map((c) => [
+        c.route,
+        `${c.cpu}×`,
+        ms(c.ms, 0),
+        c.samples.map((s) => s.toFixed(0)).join(' '),
+      ]),
+    ]),
+  )
+  budgets.push(
+    budget(
+      'first-screen JS+CSS (entry, gzip)',
+      shell.entry.gzip / 1024,
+      120,
+      (v) => `${v.toFixed(1)} KiB`,
+    ),
+  )
+  for (const route of shell.routes)
+    out(
+      `  ${route.route}: ${route.files.map((f) => `${f.file.replace('assets/', '')} ${kib(f.gzip)}`).join(', ')}`,
+    )
+  for (const cold of shell.coldStarts.filter((c) => c.cpu === 4))
+    budgets.push(
+      budget(`offline cold start to interactive, ${cold.route}, 4× CPU`, cold.ms, 1000, (v) =>
+        ms(v, 0),
+      ),
+    )
+
+  out(heading('Budgets'))
+  for (const b of budgets) out(b.line)
+  out(`\nbench took ${((performance.now() - started) / 1000).toFixed(0)} s`)
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error)
+    process.exitCode = 1
+  })
+  .finally(killAll)
