@@ -18,20 +18,12 @@ export function useMeetingSession(capability: Capability | null): MeetingSession
   const access = capability?.access
   useEffect(() => {
     if (!capability) return
-    let opened: MeetingSession | null = null
-    let cancelled = false
-    void lastSyncOf(capability.roomId).then((lastSyncedAt) => {
-      if (cancelled) return
-      opened = acquireSession(capability, {
-        relayUrl: relayUrl(),
-        lastSyncedAt,
-        onSynced: rememberSync,
-      })
-      setSession(opened)
-    })
+    // Open the meeting at once; the remembered sync time (another database) follows.
+    const opened = acquireSession(capability, { relayUrl: relayUrl(), onSynced: rememberSync })
+    setSession(opened)
+    void lastSyncOf(capability.roomId).then((at) => opened.restoreLastSync(at))
     return () => {
-      cancelled = true
-      if (opened) releaseSession(opened)
+      releaseSession(opened)
       setSession(null)
     }
     // The capability is fully determined by its room and access.

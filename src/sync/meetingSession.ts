@@ -44,8 +44,6 @@ export interface SyncStatus {
 
 export interface SessionOptions {
   relayUrl: string
-  /** Last sync time remembered from a previous visit. */
-  lastSyncedAt?: number | null
   /** Called (throttled) when the document is in sync with the relay, to remember the time. */
   onSynced?: (roomId: RoomId, at: number) => void
   /** Injected in Node tests; browsers use their own. */
@@ -99,7 +97,7 @@ export class MeetingSession {
       savedLocally: true,
       storageProblem: null,
       connection: online ? 'connecting' : 'offline',
-      lastSyncedAt: options.lastSyncedAt ?? null,
+      lastSyncedAt: null,
       pendingChanges: false,
       refusal: null,
     }
@@ -191,6 +189,14 @@ export class MeetingSession {
   }
 
   getStatus = (): SyncStatus => this.status
+
+  /**
+   * The last sync time remembered from an earlier visit, read after the session opened (so
+   * opening the meeting never waits for it). A sync made since then wins.
+   */
+  restoreLastSync(at: number | null): void {
+    if (at !== null && this.status.lastSyncedAt === null) this.update({ lastSyncedAt: at })
+  }
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener)
