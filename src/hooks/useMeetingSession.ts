@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { Capability } from '../links/capability'
-import { rememberSync, lastSyncOf } from '../device/deviceDb'
+import { lastSyncOf, rememberSync } from '../device/deviceDbLater'
 import type { MeetingSession } from '../sync/meetingSession'
 import { relayUrl } from '../sync/relayUrl'
 import { acquireSession, releaseSession } from '../sync/sessionRegistry'

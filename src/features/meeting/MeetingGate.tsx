@@ -1,7 +1,7 @@
 import { useEffect, useMemo, type ReactNode } from 'react'
 import type { Meeting } from '../../doc/meetingDoc'
 import { recordPresence } from '../../doc/devices'
-import { deviceId, rememberMeeting } from '../../device/deviceDb'
+import { deviceId, rememberMeeting } from '../../device/deviceDbLater'
 import { reportStorageError } from '../../device/storageHealth'
 import { requestPersistentStorage } from '../../device/storagePersistence'
 import { capabilityFromKey } from '../../links/capability'
