@@ -12,7 +12,7 @@ import { readAttendance, type Attendance } from './attendance'
 import { readDevices, type DevicePresence } from './devices'
 import { readDigest, type DigestEntry } from './followUpDigest'
 import { readGrouping, type Grouping } from './grouping'
-import { metaOf } from './layout'
+import { metaOf, ROOT } from './layout'
 import { readNotes } from './notes'
 import { origins } from './origins'
 import { readPlenary, type PlenaryState } from './plenary'
@@ -64,23 +64,70 @@ export function hasMeeting(doc: Y.Doc): boolean {
 }
 
 export function readMeeting(doc: Y.Doc): Meeting {
-  const version = metaOf(doc).get('schemaVersion')
-  const ateliers = readAteliers(doc)
+  return assemble(
+    Object.fromEntries(PART_NAMES.map((name) => [name, PARTS[name].read(doc)])) as Parts,
+  )
+}
+
+/**
+ * Each part of the snapshot with the root types it reads (names from `layout.ts`). The cached
+ * reader below re-reads a part only when one of its roots changed, so a keystroke in a note does
+ * not re-validate every proposal of the evening.
+ */
+const PARTS = {
+  meta: {
+    roots: [ROOT.meta],
+    read: (doc: Y.Doc) => {
+      const version = metaOf(doc).get('schemaVersion')
+      return { schemaVersion: typeof version === 'number' ? version : 0, ...readDetails(doc) }
+    },
+  },
+  script: { roots: [ROOT.script], read: readScript },
+  ateliers: { roots: [ROOT.ateliers], read: readAteliers },
+  proposals: { roots: [ROOT.proposals], read: readProposals },
+  notes: { roots: [ROOT.notes], read: readNotes },
+  attendance: { roots: [ROOT.attendance], read: readAttendance },
+  devices: { roots: [ROOT.devices], read: readDevices },
+  followUpDigest: { roots: [ROOT.followUpDigest], read: readDigest },
+  plenary: { roots: [ROOT.plenary], read: readPlenary },
+  grouping: { roots: [ROOT.groups, ROOT.groupMembers], read: readGrouping },
+  votes: { roots: [ROOT.votes, ROOT.voteSettings, ROOT.retained], read: readVotes },
+} as const
+type Parts = { [K in keyof typeof PARTS]: ReturnType<(typeof PARTS)[K]['read']> }
+const PART_NAMES = Object.keys(PARTS) as Array<keyof typeof PARTS>
+
+function assemble(parts: Parts): Meeting {
+  const { meta, ateliers, ...rest } = parts
   return {
-    schemaVersion: typeof version === 'number' ? version : 0,
-    ...readDetails(doc),
-    script: readScript(doc),
+    ...meta,
+    ...rest,
     ateliers: ateliers.filter((atelier) => atelier.removedAt === null),
     removedAteliers: ateliers.filter((atelier) => atelier.removedAt !== null),
-    proposals: readProposals(doc),
-    notes: readNotes(doc),
-    attendance: readAttendance(doc),
-    devices: readDevices(doc),
-    followUpDigest: readDigest(doc),
-    plenary: readPlenary(doc),
-    grouping: readGrouping(doc),
-    votes: readVotes(doc),
   }
+}
+
+const readers = new WeakMap<Y.Doc, () => Meeting>()
+
+/**
+ * `readMeeting` for a document that stays open: the same result, but each part is re-read only
+ * after a change under its roots, and unchanged parts keep their identity between snapshots.
+ */
+export function cachedMeetingReader(doc: Y.Doc): () => Meeting {
+  let reader = readers.get(doc)
+  if (reader) return reader
+  const parts: Partial<Parts> = {}
+  for (const name of PART_NAMES)
+    for (const root of PARTS[name].roots)
+      doc.getMap(root).observeDeep(() => {
+        delete parts[name]
+      })
+  reader = () => {
+    for (const name of PART_NAMES)
+      if (!(name in parts)) (parts as Record<string, unknown>)[name] = PARTS[name].read(doc)
+    return assemble(parts as Parts)
+  }
+  readers.set(doc, reader)
+  return reader
 }
 
 /** Brings a document written by an older version of the app up to `SCHEMA_VERSION`. */

@@ -1,9 +1,10 @@
 import type * as Y from 'yjs'
-import { hasMeeting, readMeeting, type Meeting } from '../doc/meetingDoc'
+import { cachedMeetingReader, hasMeeting, type Meeting } from '../doc/meetingDoc'
 import type { MeetingSession } from '../sync/meetingSession'
 import { useDocSnapshot } from './useDocSnapshot'
 
-const readIfPresent = (doc: Y.Doc): Meeting | null => (hasMeeting(doc) ? readMeeting(doc) : null)
+const readIfPresent = (doc: Y.Doc): Meeting | null =>
+  hasMeeting(doc) ? cachedMeetingReader(doc)() : null
 
 /**
  * The meeting of a session as plain data; `null` until the document holds a meeting (loading
