@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { runClientScale } from './clientScale'
 import { runFanout, type FanoutResult, type Scenario } from './fanout'
+import { runKeystroke } from './keystroke'
 import { runReconnect } from './reconnect'
 import { budget, budgetAtLeast, heading, kib, ms, perSecond, ratio, table } from './report'
 import {
@@ -203,6 +204,22 @@ async function main() {
       300,
       (v) => ms(v, 1),
     ),
+  )
+
+  // Typing in a note.
+  out(heading('Keystroke: what typing in a note costs the meeting screens (Node)'))
+  const keystroke = runKeystroke()
+  out(
+    table([
+      ['per keystroke', 'edit only', 'full re-read', 'incremental (the app)', 'ratio'],
+      [
+        `12 ateliers × 40 proposals, ${keystroke.keystrokes} keystrokes`,
+        ms(keystroke.editMs, 2),
+        ms(keystroke.fullMs, 2),
+        ms(keystroke.cachedMs, 2),
+        ratio(keystroke.fullMs, keystroke.cachedMs),
+      ],
+    ]),
   )
 
   // Client document scale.
