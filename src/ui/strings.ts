@@ -351,11 +351,6 @@ export const t = {
     registered: 'Personnes inscrites (facultatif)',
   },
 
-  projection: {
-    title: 'Restitution',
-    empty: 'En attente des propositions des ateliers…',
-  },
-
   /** The projector in plenary: opening screens, the restitution wall, the ranking. */
   wall: {
     title: 'Restitution',
