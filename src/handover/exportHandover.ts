@@ -4,6 +4,7 @@
  */
 import * as Y from 'yjs'
 import { encodeHandover, type HandoverSource } from './handoverFile'
+import { fileSlug } from '../ui/fileSlug'
 
 const HANDOVER_EXTENSION = '.tandem'
 
@@ -26,14 +27,7 @@ export async function exportHandover(
 
 /** `tandem-<label as ASCII words>-<HHhMM>.tandem`, local time: readable in any file list. */
 export function handoverFileName(label: string, at: Date): string {
-  const slug = label
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '')
+  const slug = fileSlug(label)
   const time = `${pad(at.getHours())}h${pad(at.getMinutes())}`
   return `tandem-${slug || 'rencontre'}-${time}${HANDOVER_EXTENSION}`
 }

@@ -3,15 +3,13 @@
  * the headings and the phrasing, so the three never disagree.
  */
 import { COLLEGES } from '../doc/attendance'
+import { formatDate } from '../ui/formatDate'
 import { t } from '../ui/strings'
 import { peopleIn, type Proceedings, type ProceedingsAtelier } from './buildProceedings'
 
-export const longDate = (isoDate: string) =>
-  isoDate ? new Date(`${isoDate}T12:00:00`).toLocaleDateString('fr-FR', { dateStyle: 'full' }) : ''
-
 /** "Jeudi 3 décembre 2026 · Hôtel de Ville · Thème : …" */
 export function subtitle(p: Proceedings): string {
-  return [longDate(p.date), p.place, p.theme && t.proceedings.theme(p.theme)]
+  return [formatDate(p.date), p.place, p.theme && t.proceedings.theme(p.theme)]
     .filter(Boolean)
     .join(' · ')
 }

@@ -317,15 +317,7 @@ export const t = {
     word: 'Télécharger pour Word ou LibreOffice (.docx)',
     markdown: 'Télécharger en texte (.md)',
     preparing: 'Préparation du fichier…',
-    fileName: (title: string, ext: string) =>
-      `actes-${
-        title
-          .toLowerCase()
-          .normalize('NFD')
-          .replace(/[\u0300-\u036f]/g, '')
-          .replace(/[^a-z0-9]+/g, '-')
-          .replace(/^-|-$/g, '') || 'rencontre'
-      }.${ext}`,
+    fileName: (slug: string, ext: string) => `actes-${slug || 'rencontre'}.${ext}`,
   },
 
   evaluation: {

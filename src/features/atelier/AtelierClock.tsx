@@ -3,6 +3,7 @@ import type { Meeting } from '../../doc/meetingDoc'
 import { useNow } from '../../hooks/useNow'
 import { t } from '../../ui/strings'
 import { atelierSchedule } from '../../doc/schedule'
+import { formatTime } from '../../ui/formatDate'
 
 /** Time left for the whole atelier, against the schedule set when its first step started. */
 export function AtelierClock({ meeting, atelier }: { meeting: Meeting; atelier: Atelier }) {
@@ -16,8 +17,4 @@ export function AtelierClock({ meeting, atelier }: { meeting: Meeting; atelier: 
       {delay > 0 && <span className="atelier-clock__late"> · {t.atelier.late(delay)}</span>}
     </p>
   )
-}
-
-export function formatTime(at: number): string {
-  return new Date(at).toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })
 }

@@ -3,7 +3,7 @@ import type { Meeting } from '../../doc/meetingDoc'
 import { readKeyOf, type CapabilityKey } from '../../links/capability'
 import { formatLink, type AtelierId } from '../../links/links'
 import { t } from '../../ui/strings'
-import { formatDate } from './MeetingLinksScreen'
+import { formatDate } from '../../ui/formatDate'
 
 interface Sheet {
   title: string

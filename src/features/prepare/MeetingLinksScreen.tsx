@@ -8,6 +8,7 @@ import { CopyLinkField } from '../../ui/CopyLinkField'
 import { ImportHandover } from '../handover/ImportHandover'
 import { ShareWithoutNetwork } from '../handover/ShareWithoutNetwork'
 import { t } from '../../ui/strings'
+import { formatDate } from '../../ui/formatDate'
 
 interface Props {
   meeting: Meeting
@@ -82,8 +83,4 @@ function AddAtelierForm({ session }: { session: MeetingSession }) {
       </button>
     </form>
   )
-}
-
-export function formatDate(isoDate: string): string {
-  return new Date(`${isoDate}T12:00:00`).toLocaleDateString('fr-FR', { dateStyle: 'full' })
 }

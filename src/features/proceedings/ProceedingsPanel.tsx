@@ -8,6 +8,7 @@ import {
 import { toMarkdown } from '../../proceedings/toMarkdown'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { deliverFile } from '../../ui/deliverFile'
+import { fileSlug } from '../../ui/fileSlug'
 import { t } from '../../ui/strings'
 import { ProceedingsView } from './ProceedingsView'
 
@@ -21,7 +22,7 @@ interface Props {
 export function ProceedingsPanel({ meeting, session, restitution }: Props) {
   const proceedings = useMemo(() => buildProceedings(meeting, restitution), [meeting, restitution])
   const [busy, setBusy] = useState(false)
-  const fileName = (ext: string) => t.proceedings.fileName(meeting.title, ext)
+  const fileName = (ext: string) => t.proceedings.fileName(fileSlug(meeting.title), ext)
   const word = async () => {
     setBusy(true)
     try {

@@ -2,7 +2,7 @@ import { useRef } from 'react'
 import type { Meeting } from '../../doc/meetingDoc'
 import { OPENING_SCREENS, type PlenaryScreen } from '../../doc/plenary'
 import { t } from '../../ui/strings'
-import { formatDate } from './format'
+import { formatDate } from '../../ui/formatDate'
 import { useFitText } from './useFitText'
 
 interface Props {

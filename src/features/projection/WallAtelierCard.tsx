@@ -2,7 +2,7 @@ import type { WallAtelier } from '../../doc/grouping'
 import type { Step } from '../../doc/script'
 import { formatAgo } from '../../ui/formatAgo'
 import { t } from '../../ui/strings'
-import { formatTime } from './format'
+import { formatTime } from '../../ui/formatDate'
 
 interface Props {
   entry: WallAtelier

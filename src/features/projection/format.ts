@@ -3,16 +3,6 @@ import { VOTE_COLLEGES } from '../../doc/votes'
 import type { WallItem } from '../../doc/grouping'
 import { t } from '../../ui/strings'
 
-/** "19:42" */
-export function formatTime(at: number): string {
-  return new Date(at).toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })
-}
-
-/** "jeudi 3 décembre 2026" */
-export function formatDate(isoDate: string): string {
-  return new Date(`${isoDate}T12:00:00`).toLocaleDateString('fr-FR', { dateStyle: 'full' })
-}
-
 /** "12,5" — scores may be weighted by decimals. */
 export function formatScore(score: number): string {
   return score.toLocaleString('fr-FR', { maximumFractionDigits: 1 })

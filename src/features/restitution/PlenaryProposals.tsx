@@ -7,7 +7,7 @@ import { useNow } from '../../hooks/useNow'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { formatAgo } from '../../ui/formatAgo'
 import { t } from '../../ui/strings'
-import { formatTime } from '../projection/format'
+import { formatTime } from '../../ui/formatDate'
 import { PlenaryItem } from './PlenaryItem'
 
 interface Props {

@@ -1,0 +1,13 @@
+/** How the app writes a day and a time, in French, everywhere. */
+
+/** "jeudi 3 décembre 2026" from "2026-12-03"; empty for no date. Noon avoids time-zone shifts. */
+export function formatDate(isoDate: string): string {
+  return isoDate
+    ? new Date(`${isoDate}T12:00:00`).toLocaleDateString('fr-FR', { dateStyle: 'full' })
+    : ''
+}
+
+/** "19:42" */
+export function formatTime(at: number): string {
+  return new Date(at).toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })
+}
