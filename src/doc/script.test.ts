@@ -3,7 +3,15 @@ import * as Y from 'yjs'
 import { addAtelier } from './ateliers'
 import { createMeeting, readMeeting } from './meetingDoc'
 import { noteKey } from './notes'
-import { addStep, moveStep, removeStep, toDrafts, updateStep, STANDARD_SCRIPT } from './script'
+import {
+  addStep,
+  BUILT_IN_TEMPLATES,
+  moveStep,
+  removeStep,
+  toDrafts,
+  updateStep,
+  STANDARD_SCRIPT,
+} from './script'
 
 function meeting() {
   const doc = new Y.Doc()
@@ -80,5 +88,13 @@ describe('trame editing', () => {
       expect(ids.has(step.id)).toBe(false)
       for (const question of step.questions) expect(ids.has(question.id)).toBe(false)
     }
+  })
+})
+
+describe('built-in trames', () => {
+  it('never invite the group to give, or the rapporteur to note, first names', () => {
+    for (const template of BUILT_IN_TEMPLATES)
+      for (const step of template.steps)
+        expect(`${step.instructions} ${step.questions.join(' ')}`).not.toMatch(/prénom/i)
   })
 })

@@ -31,7 +31,7 @@ export const STANDARD_SCRIPT: StepDraft[] = [
   {
     title: 'Accueil et tour de table',
     instructions:
-      'Présentez le binôme et le déroulé. Rappelez les règles : chacun parle à son tour, on écoute sans juger, ce qui est dit ici reste ici. Faites un tour de table des prénoms.',
+      'Présentez le binôme et le déroulé. Rappelez les règles : chacun parle à son tour, on écoute sans juger, ce qui est dit ici reste ici. Faites un tour de table de ce qui amène chacun ; chacun se présente s’il le souhaite, et l’on ne note pas qui parle.',
     questions: ['Qu’attendez-vous de cet atelier ?'],
     durationMinutes: 10,
   },
@@ -74,7 +74,7 @@ export const FIRST_MEETING_SCRIPT: StepDraft[] = [
   {
     title: 'Faire connaissance',
     instructions:
-      'Présentez le comité : ce n’est pas une instance de décision, il propose et les élus décident. Tour de table des prénoms et de ce qui amène chacun.',
+      'Présentez le comité : ce n’est pas une instance de décision, il propose et les élus décident. Tour de table de ce qui amène chacun, sans obligation de se présenter ; l’on ne note pas qui parle.',
     questions: ['Qu’est-ce qui vous a donné envie de venir ?'],
     durationMinutes: 15,
   },
