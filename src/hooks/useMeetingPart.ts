@@ -1,6 +1,7 @@
-import { useCallback, useRef, useSyncExternalStore } from 'react'
+import { useRef } from 'react'
 import type * as Y from 'yjs'
 import { cachedMeetingReader, hasMeeting, type Meeting } from '../doc/meetingDoc'
+import { useDocSnapshot } from './useDocSnapshot'
 
 /**
  * What a screen reads of the meeting, re-rendering it only when that changes. `select` picks
@@ -9,9 +10,8 @@ import { cachedMeetingReader, hasMeeting, type Meeting } from '../doc/meetingDoc
  * they are the same. As `cachedMeetingReader` keeps the identity of every part whose Yjs roots
  * did not change, a keystroke in a note re-renders only the screens that select notes.
  *
- * Every call reads the document as it is now through the cached reader (a few comparisons when
- * nothing changed), with no version counted from the subscription: an update that arrived
- * between the first render and the subscription is seen at once.
+ * Built on `useDocSnapshot`: selected again only after the document changed (or when `select`
+ * is a new function), and an update that arrived before the subscription is seen at once.
  *
  * @example
  *   const { plenary, votes } = useMeetingPart(session.doc, (m) => ({ plenary: m.plenary, votes: m.votes }))
@@ -39,23 +39,17 @@ export function pick<K extends keyof Meeting>(keys: readonly K[]) {
   }
 }
 
+/** `useDocSnapshot` with structural sharing: a result shaped like the last one is the last one. */
 function useDocView<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): T {
   const last = useRef<{ value: T } | null>(null)
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      doc.on('update', onChange)
-      return () => doc.off('update', onChange)
-    },
-    [doc],
-  )
-  const getSnapshot = () => {
-    const next = read(doc)
+  const shared = (current: Y.Doc) => {
+    const next = read(current)
     const previous = last.current
     if (previous && sameShape(previous.value, next)) return previous.value
     last.current = { value: next }
     return next
   }
-  return useSyncExternalStore(subscribe, getSnapshot)
+  return useDocSnapshot(doc, shared)
 }
 
 /** Equal, or arrays / plain objects whose members are each identical. */
