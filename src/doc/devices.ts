@@ -2,7 +2,8 @@
  * Which devices have joined the meeting, as what, and when each last synced with the relay — so
  * the coordinator sees before the evening that every atelier has a tablet ready, and the wall
  * can say an atelier was last seen at 19:42. Each device writes only its own entry (its random
- * device id, never a name), so entries never conflict.
+ * id in this meeting, never a name, and never the same in two meetings), so entries never
+ * conflict and no document links a tablet to another evening.
  */
 import type * as Y from 'yjs'
 import { z } from 'zod'
@@ -31,14 +32,23 @@ export function readDevices(doc: Y.Doc): DevicePresence[] {
 
 /**
  * Records that this device is in sync now. Not an undoable user action, and skipped when the
- * entry is recent, so a device in sync writes about once a minute.
+ * entry is recent, so a device in sync writes about once a minute. `legacyId` is the id an older
+ * version of the app wrote in every meeting: this device's entry under it is removed, so that id
+ * stops linking this meeting to the others.
  */
-export function recordPresence(doc: Y.Doc, presence: DevicePresence): void {
+export function recordPresence(
+  doc: Y.Doc,
+  presence: DevicePresence,
+  legacyId: string | null = null,
+): void {
+  const devices = devicesOf(doc)
+  const stale = legacyId !== null && legacyId !== presence.deviceId && devices.has(legacyId)
   const previous = devicePresenceSchema.safeParse({
-    ...(devicesOf(doc).get(presence.deviceId) as object),
+    ...(devices.get(presence.deviceId) as object),
     deviceId: presence.deviceId,
   })
   if (
+    !stale &&
     previous.success &&
     previous.data.kind === presence.kind &&
     previous.data.atelierId === presence.atelierId &&
@@ -46,7 +56,10 @@ export function recordPresence(doc: Y.Doc, presence: DevicePresence): void {
   )
     return
   const { deviceId, ...entry } = presence
-  doc.transact(() => devicesOf(doc).set(deviceId, entry), origins.presence)
+  doc.transact(() => {
+    if (stale) devices.delete(legacyId)
+    devices.set(deviceId, entry)
+  }, origins.presence)
 }
 
 /** The most recent sync of any device on each atelier, by atelier id. */

@@ -97,6 +97,8 @@ export const t = {
     notes: 'Notes',
     notesFor: 'Notes de l’étape',
     notePlaceholder: 'Notez ce que dit le groupe (sans noms)…',
+    notesPrivacy:
+      'Ces notes sont relues en plénière et dans les actes : on y écrit ce qui est dit, pas qui le dit — aucun nom d’usager.',
     // Proposals
     proposals: 'Propositions du groupe',
     newProposal: 'Nouvelle proposition',

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, type ReactNode } from 'react'
 import type { Meeting } from '../../doc/meetingDoc'
 import { recordPresence } from '../../doc/devices'
-import { deviceId, rememberMeeting } from '../../device/deviceDbLater'
+import { deviceIdIn, legacyDeviceId, rememberMeeting } from '../../device/deviceDbLater'
 import { reportStorageError } from '../../device/storageHealth'
 import { requestPersistentStorage } from '../../device/storagePersistence'
 import { capabilityFromKey } from '../../links/capability'
@@ -72,14 +72,13 @@ function OpenMeeting({
   const syncedAt = status.connection === 'synced' ? status.lastSyncedAt : null
   useEffect(() => {
     if (syncedAt === null || session.readOnly || title === undefined) return
-    void deviceId().then(
-      (id) =>
-        recordPresence(session.doc, {
-          deviceId: id,
-          kind: link.kind,
-          atelierId,
-          lastSyncedAt: syncedAt,
-        }),
+    void Promise.all([deviceIdIn(session.roomId), legacyDeviceId()]).then(
+      ([id, legacyId]) =>
+        recordPresence(
+          session.doc,
+          { deviceId: id, kind: link.kind, atelierId, lastSyncedAt: syncedAt },
+          legacyId,
+        ),
       reportStorageError,
     )
   }, [syncedAt, session, link.kind, atelierId, title])
