@@ -12,7 +12,7 @@ import { ProposalItem } from './ProposalItem'
 import { TransmitPanel } from './TransmitPanel'
 
 interface Props {
-  meeting: Meeting
+  meeting: Pick<Meeting, 'script' | 'proposals'>
   session: MeetingSession
   atelier: Atelier
 }
