@@ -21,8 +21,10 @@ import { newId } from './ids'
 import { compareIds, mapOf, validEntries } from './layout'
 import { origins } from './origins'
 import { stepDraftSchema, type StepDraft } from './script'
+import { entityIdSchema, isoDateSchema, timestampSchema } from './untrusted'
 
 export const COMMITTEE_SCHEMA_VERSION = 1
+const COMMITTEE_NAME_MAX = 120
 
 const ROOT = { committee: 'committee', meetings: 'meetings', templates: 'templates' } as const
 const infoOf = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.committee)
@@ -32,18 +34,18 @@ const templatesOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(ROOT.templates)
 export const committeeMeetingSchema = z.object({
   id: z.string().regex(/^[0-9a-f]{32}$/),
   title: z.string().max(200),
-  date: z.string(),
+  date: isoDateSchema.or(z.literal('')),
   writeKey: keySchema,
-  createdAt: z.number(),
+  createdAt: timestampSchema,
 })
 /** A meeting of the committee, with the key that opens it. */
 export type CommitteeMeeting = z.infer<typeof committeeMeetingSchema>
 
 export const templateSchema = z.object({
-  id: z.string().min(1),
+  id: entityIdSchema,
   name: z.string().trim().min(1).max(120),
   steps: z.array(stepDraftSchema).min(1).max(40),
-  createdAt: z.number(),
+  createdAt: timestampSchema,
 })
 export type Template = z.infer<typeof templateSchema>
 
@@ -61,7 +63,7 @@ export function hasCommittee(doc: Y.Doc): boolean {
 export function readCommittee(doc: Y.Doc): Committee {
   const name = infoOf(doc).get('name')
   return {
-    name: typeof name === 'string' ? name : '',
+    name: typeof name === 'string' ? name.slice(0, COMMITTEE_NAME_MAX) : '',
     meetings: validEntries(meetingsOf(doc), committeeMeetingSchema).sort(
       (a, b) => b.date.localeCompare(a.date) || b.createdAt - a.createdAt || compareIds(a.id, b.id),
     ),
@@ -72,7 +74,7 @@ export function readCommittee(doc: Y.Doc): Committee {
 }
 
 export function createCommittee(doc: Y.Doc, name: string, now = Date.now()): void {
-  const valid = z.string().trim().min(1).max(120).parse(name)
+  const valid = z.string().trim().min(1).max(COMMITTEE_NAME_MAX).parse(name)
   doc.transact(() => {
     infoOf(doc).set('schemaVersion', COMMITTEE_SCHEMA_VERSION)
     infoOf(doc).set('name', valid)
