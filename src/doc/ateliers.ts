@@ -6,7 +6,14 @@
 import * as Y from 'yjs'
 import { z } from 'zod'
 import { newId } from './ids'
-import { ateliersOf, byPosition, mapOf, positionAfterMove, validEntries } from './layout'
+import {
+  ateliersOf,
+  byPosition,
+  mapOf,
+  patchEntries,
+  positionAfterMove,
+  validEntries,
+} from './layout'
 import { ensureNotes } from './notes'
 import { origins, type Origin } from './origins'
 import { readScript, type Step } from './script'
@@ -66,10 +73,10 @@ const detailsSchema = atelierSchema
   .extend({ name: z.string().trim().min(1).max(ATELIER_NAME_MAX).optional() })
 
 export function updateAtelier(doc: Y.Doc, atelierId: string, patch: Partial<AtelierDetails>): void {
-  const valid = detailsSchema.parse(patch)
+  const fields = patchEntries(detailsSchema, patch)
   doc.transact(() => {
     const map = atelierMap(doc, atelierId)
-    for (const [key, value] of Object.entries(valid)) map.set(key, value)
+    for (const [key, value] of fields) map.set(key, value)
   }, origins.local)
 }
 

@@ -62,6 +62,19 @@ export function mapOf(values: Record<string, unknown>): Y.Map<unknown> {
   return map
 }
 
+/**
+ * The fields a patch names, validated by `schema` (a partial object schema). Only the keys the
+ * caller gave come out: zod fills a missing key that has a `.default()` even through
+ * `.partial()`, and writing that default would erase what an earlier edit — of another field, or
+ * on another device — wrote there.
+ */
+export function patchEntries(schema: z.ZodType<object>, patch: object): Array<[string, unknown]> {
+  const valid = schema.parse(patch) as Record<string, unknown>
+  return Object.entries(valid).filter(
+    ([key]) => Object.hasOwn(patch, key) && (patch as Record<string, unknown>)[key] !== undefined,
+  )
+}
+
 /** Entries of an id-keyed map that pass `schema`; the others (corrupt, newer) are skipped. */
 export function validEntries<T>(map: Y.Map<Y.Map<unknown>>, schema: z.ZodType<T>): T[] {
   const out: T[] = []

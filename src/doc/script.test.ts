@@ -63,6 +63,18 @@ describe('trame editing', () => {
     expect(() => updateStep(doc, step.id, { questions: [{ id: null, text: ' ' }] })).toThrow()
   })
 
+  it('a step edit changes only the fields it names', () => {
+    const { doc } = meeting()
+    const step = readMeeting(doc).script[1]!
+    updateStep(doc, step.id, { title: 'Constats' })
+    updateStep(doc, step.id, { durationMinutes: 25 })
+    expect(readMeeting(doc).script[1]).toEqual({
+      ...step,
+      title: 'Constats',
+      durationMinutes: 25,
+    })
+  })
+
   it('reorders and removes steps', () => {
     const { doc } = meeting()
     const [first, second] = readMeeting(doc).script

@@ -7,7 +7,15 @@
 import * as Y from 'yjs'
 import { z } from 'zod'
 import { newId } from './ids'
-import { ateliersOf, byPosition, mapOf, positionAfterMove, scriptOf, validEntries } from './layout'
+import {
+  ateliersOf,
+  byPosition,
+  mapOf,
+  patchEntries,
+  positionAfterMove,
+  scriptOf,
+  validEntries,
+} from './layout'
 import { ensureNotes } from './notes'
 import { origins } from './origins'
 
@@ -172,7 +180,7 @@ export interface StepEdit {
 
 /** Edits a step. A question that keeps its id keeps the notes taken on it. */
 export function updateStep(doc: Y.Doc, stepId: string, edit: StepEdit): void {
-  const valid = stepDraftSchema.partial().omit({ questions: true }).parse(edit)
+  const fields = patchEntries(stepDraftSchema.partial().omit({ questions: true }), edit)
   const questions = edit.questions?.map((question) => ({
     id: question.id ?? newId(),
     text: questionSchema.shape.text.trim().min(1).parse(question.text),
@@ -180,7 +188,7 @@ export function updateStep(doc: Y.Doc, stepId: string, edit: StepEdit): void {
   doc.transact(() => {
     const map = scriptOf(doc).get(stepId)
     if (!(map instanceof Y.Map)) throw new Error(`unknown step ${stepId}`)
-    for (const [key, value] of Object.entries(valid)) map.set(key, value)
+    for (const [key, value] of fields) map.set(key, value)
     if (questions) {
       map.set('questions', questions)
       const step = readScript(doc).find((candidate) => candidate.id === stepId)
