@@ -68,23 +68,14 @@ function Screen() {
   const key = `${link.kind}:${'writeKey' in link ? link.writeKey : link.readKey}`
   return (
     <MeetingGate key={key} link={link}>
-      {(meeting, session) => {
+      {(session) => {
         switch (link.kind) {
           case 'meeting':
-            return (
-              <CoordinatorScreen meeting={meeting} session={session} writeKey={link.writeKey} />
-            )
+            return <CoordinatorScreen session={session} writeKey={link.writeKey} />
           case 'atelier':
-            return (
-              <AtelierScreen
-                meeting={meeting}
-                session={session}
-                atelierId={link.atelierId}
-                role={link.role}
-              />
-            )
+            return <AtelierScreen session={session} atelierId={link.atelierId} role={link.role} />
           case 'projection':
-            return <ProjectionScreen meeting={meeting} />
+            return <ProjectionScreen doc={session.doc} />
         }
       }}
     </MeetingGate>

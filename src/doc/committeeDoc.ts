@@ -25,8 +25,10 @@ import { newId } from './ids'
 import { compareIds, mapOf, validEntries } from './layout'
 import { origins } from './origins'
 import { stepDraftSchema, type StepDraft } from './script'
+import { entityIdSchema, isoDateSchema, timestampSchema } from './untrusted'
 
 export const COMMITTEE_SCHEMA_VERSION = 1
+const COMMITTEE_NAME_MAX = 120
 
 const ROOT = { committee: 'committee', meetings: 'meetings', templates: 'templates' } as const
 const infoOf = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.committee)
@@ -36,9 +38,9 @@ const templatesOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(ROOT.templates)
 export const committeeMeetingSchema = z.object({
   id: z.string().regex(/^[0-9a-f]{32}$/),
   title: z.string().max(200),
-  date: z.string(),
+  date: isoDateSchema.or(z.literal('')),
   writeKey: keySchema,
-  createdAt: z.number(),
+  createdAt: timestampSchema,
 })
 /** A meeting of the committee, with the key that opens it (opened: never stored like this). */
 export type CommitteeMeeting = z.infer<typeof committeeMeetingSchema>
@@ -63,10 +65,10 @@ function keyOf(entry: StoredMeeting, sealing: SealingKey): CapabilityKey | null 
 }
 
 export const templateSchema = z.object({
-  id: z.string().min(1),
+  id: entityIdSchema,
   name: z.string().trim().min(1).max(120),
   steps: z.array(stepDraftSchema).min(1).max(40),
-  createdAt: z.number(),
+  createdAt: timestampSchema,
 })
 export type Template = z.infer<typeof templateSchema>
 
@@ -85,7 +87,7 @@ export function hasCommittee(doc: Y.Doc): boolean {
 export function readCommittee(doc: Y.Doc, sealing: SealingKey): Committee {
   const name = infoOf(doc).get('name')
   return {
-    name: typeof name === 'string' ? name : '',
+    name: typeof name === 'string' ? name.slice(0, COMMITTEE_NAME_MAX) : '',
     meetings: validEntries(meetingsOf(doc), storedMeetingSchema)
       .flatMap((entry) => {
         const writeKey = keyOf(entry, sealing)
@@ -103,7 +105,7 @@ export function readCommittee(doc: Y.Doc, sealing: SealingKey): Committee {
 }
 
 export function createCommittee(doc: Y.Doc, name: string, now = Date.now()): void {
-  const valid = z.string().trim().min(1).max(120).parse(name)
+  const valid = z.string().trim().min(1).max(COMMITTEE_NAME_MAX).parse(name)
   doc.transact(() => {
     infoOf(doc).set('schemaVersion', COMMITTEE_SCHEMA_VERSION)
     infoOf(doc).set('name', valid)

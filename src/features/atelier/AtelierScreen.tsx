@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { Meeting } from '../../doc/meetingDoc'
+import { pick, useMeetingPart } from '../../hooks/useMeetingPart'
 import { useSyncStatus } from '../../hooks/useSyncStatus'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
@@ -15,8 +15,10 @@ import { StepRunner } from './StepRunner'
 type View = 'facilitator' | 'reporter' | 'attendance' | 'readiness'
 const VIEWS: View[] = ['facilitator', 'reporter', 'attendance', 'readiness']
 
+/** What the tablet shows besides the notes, which each note field reads from its own text. */
+const selectAtelier = pick(['ateliers', 'removedAteliers', 'script', 'proposals', 'attendance'])
+
 interface Props {
-  meeting: Meeting
   session: MeetingSession
   atelierId: string
   /** The role the link was made for: its view opens first. */
@@ -27,8 +29,9 @@ interface Props {
  * The atelier tablet. The binôme switches between the animateur's view (trame and timer) and
  * the rapporteur's (notes and proposals) on one tablet, or keeps one view on each of two.
  */
-export function AtelierScreen({ meeting, session, atelierId, role }: Props) {
+export function AtelierScreen({ session, atelierId, role }: Props) {
   const [view, setView] = useState<View>(role ?? 'facilitator')
+  const meeting = useMeetingPart(session.doc, selectAtelier)
   const { lastSyncedAt } = useSyncStatus(session)
   const atelier = meeting.ateliers.find((candidate) => candidate.id === atelierId)
   if (!atelier) {

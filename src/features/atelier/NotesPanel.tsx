@@ -7,7 +7,7 @@ import { t } from '../../ui/strings'
 import { CollaborativeTextarea } from './CollaborativeTextarea'
 
 interface Props {
-  meeting: Meeting
+  meeting: Pick<Meeting, 'script'>
   session: MeetingSession
   atelier: Atelier
 }

@@ -11,7 +11,7 @@ import { ProposalForm } from './ProposalForm'
 import { ProposalItem } from './ProposalItem'
 
 interface Props {
-  meeting: Meeting
+  meeting: Pick<Meeting, 'script' | 'proposals'>
   session: MeetingSession
   atelier: Atelier
 }

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import type { Meeting } from '../../doc/meetingDoc'
+import { useMeetingPart } from '../../hooks/useMeetingPart'
 import type { CapabilityKey } from '../../links/capability'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
@@ -20,15 +20,13 @@ type Tab = 'links' | 'edit' | 'sheets' | 'readiness' | 'plenary' | 'proceedings'
 const TABS: Tab[] = ['links', 'edit', 'sheets', 'readiness', 'plenary', 'proceedings']
 
 interface Props {
-  meeting: Meeting
   session: MeetingSession
   writeKey: CapabilityKey
 }
 
 /** The coordinator's device: prepare the meeting, hand out the links, check every device. */
-export function CoordinatorScreen({ meeting, session, writeKey }: Props) {
+export function CoordinatorScreen({ session, writeKey }: Props) {
   const [tab, setTab] = useState<Tab>('links')
-  const restitution = useMemo(() => proceedingsRestitution(meeting), [meeting])
   usePublishFollowUpDigest(session)
   return (
     <>
@@ -40,6 +38,24 @@ export function CoordinatorScreen({ meeting, session, writeKey }: Props) {
         label={t.prepare.tabsLabel}
         className="tabs--bar no-print"
       />
+      {/* The plenary reads only what it shows: the ateliers' notes do not re-render it. */}
+      {tab === 'plenary' ? (
+        <PlenaryControl session={session} />
+      ) : (
+        <PreparationTab tab={tab} session={session} writeKey={writeKey} />
+      )}
+    </>
+  )
+}
+
+const wholeMeeting = <T,>(meeting: T) => meeting
+
+/** The tabs that show the whole meeting (its notes too: the actes, what an atelier holds). */
+function PreparationTab({ tab, session, writeKey }: Props & { tab: Exclude<Tab, 'plenary'> }) {
+  const meeting = useMeetingPart(session.doc, wholeMeeting)
+  const restitution = useMemo(() => proceedingsRestitution(meeting), [meeting])
+  return (
+    <>
       {tab === 'links' && (
         <MeetingLinksScreen meeting={meeting} session={session} writeKey={writeKey} />
       )}
@@ -51,7 +67,6 @@ export function CoordinatorScreen({ meeting, session, writeKey }: Props) {
         </div>
       )}
       {tab === 'sheets' && <JoinSheets meeting={meeting} writeKey={writeKey} />}
-      {tab === 'plenary' && <PlenaryControl meeting={meeting} session={session} />}
       {tab === 'proceedings' && (
         <ProceedingsPanel meeting={meeting} session={session} restitution={restitution} />
       )}

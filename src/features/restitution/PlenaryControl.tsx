@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import { lastSeenByAtelier } from '../../doc/devices'
 import { buildWall } from '../../doc/grouping'
-import type { Meeting } from '../../doc/meetingDoc'
+import { pick, useMeetingPart } from '../../hooks/useMeetingPart'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
 import { PlenaryProposals } from './PlenaryProposals'
@@ -13,10 +13,9 @@ import { ScreenPanel } from './ScreenPanel'
 type View = 'screen' | 'proposals' | 'votes' | 'ranking'
 const VIEWS: View[] = ['screen', 'proposals', 'votes', 'ranking']
 
-interface Props {
-  meeting: Meeting
-  session: MeetingSession
-}
+/** What the plenary tabs show: never the ateliers' notes (each debate note reads its own). */
+const selectPlenary = pick(['plenary', 'ateliers', 'proposals', 'grouping', 'devices', 'votes'])
+export type PlenaryMeeting = ReturnType<typeof selectPlenary>
 
 /**
  * The coordinator's plenary: drives what the projector shows (opening screens, the wall, the
@@ -24,8 +23,9 @@ interface Props {
  * groups similar proposals, enters the show of hands and marks what the plenary retains.
  * Everything is shared: a second coordinator device can help, and the projector follows.
  */
-export function PlenaryControl({ meeting, session }: Props) {
+export function PlenaryControl({ session }: { session: MeetingSession }) {
   const [view, setView] = useState<View>('screen')
+  const meeting = useMeetingPart(session.doc, selectPlenary)
   const wall = useMemo(() => buildWall(meeting, lastSeenByAtelier(meeting.devices)), [meeting])
   return (
     <div className="page page--wide plenary" data-testid="plenary-control">
@@ -43,7 +43,7 @@ export function PlenaryControl({ meeting, session }: Props) {
           </button>
         ))}
       </nav>
-      {view === 'screen' && <ScreenPanel meeting={meeting} session={session} />}
+      {view === 'screen' && <ScreenPanel current={meeting.plenary.screen} session={session} />}
       {view === 'proposals' && <PlenaryProposals meeting={meeting} session={session} wall={wall} />}
       {view === 'votes' && <PlenaryVotes meeting={meeting} session={session} wall={wall} />}
       {view === 'ranking' && <PlenaryRanking meeting={meeting} session={session} wall={wall} />}

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { groupProposals, type Wall, type WallItem } from '../../doc/grouping'
-import type { Meeting } from '../../doc/meetingDoc'
+import type { PlenaryMeeting } from './PlenaryControl'
 import { setSpotlight } from '../../doc/plenary'
 import { PROPOSAL_MAX } from '../../doc/proposals'
 import { useNow } from '../../hooks/useNow'
@@ -11,7 +11,7 @@ import { formatTime } from '../../ui/formatDate'
 import { PlenaryItem } from './PlenaryItem'
 
 interface Props {
-  meeting: Meeting
+  meeting: PlenaryMeeting
   session: MeetingSession
   wall: Wall
 }

@@ -1,5 +1,5 @@
 import type { Wall } from '../../doc/grouping'
-import type { Meeting } from '../../doc/meetingDoc'
+import type { PlenaryMeeting } from './PlenaryControl'
 import { setSpotlight } from '../../doc/plenary'
 import {
   enterCount,
@@ -17,7 +17,7 @@ import { counterId } from './counterId'
 import { VoteSettingsForm } from './VoteSettingsForm'
 
 interface Props {
-  meeting: Meeting
+  meeting: PlenaryMeeting
   session: MeetingSession
   wall: Wall
 }
