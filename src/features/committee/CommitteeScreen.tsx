@@ -16,6 +16,7 @@ import { EvaluationPanel } from '../evaluation/EvaluationPanel'
 import { FollowUpPanel } from '../followUp/FollowUpPanel'
 import { IdeaBankPanel } from '../ideas/IdeaBankPanel'
 import { NewMeetingForm } from './NewMeetingForm'
+import { useLinkOrigin } from '../prepare/useLinkOrigin'
 import { useCommittee } from './useCommittee'
 
 /** The committee: its meetings, its trame templates, a new meeting, the link for other devices. */
@@ -48,6 +49,8 @@ function CommitteeBody({
   committee: ReturnType<typeof useCommittee>['committee']
 }) {
   const status = useSyncStatus(session)
+  // Another coordinator's laptop opens this link: the same address rules as the tablets'.
+  const { origin } = useLinkOrigin()
   const body = !committee ? (
     <WaitingForMeeting loaded={status.loaded} />
   ) : (
@@ -110,7 +113,7 @@ function CommitteeBody({
       <section className="card">
         <CopyLinkField
           label={t.committee.link}
-          url={formatLink(window.location.origin, { kind: 'committee', writeKey })}
+          url={formatLink(origin, { kind: 'committee', writeKey })}
           testId="committee-link"
         />
         <p className="help">{t.committee.linkHelp}</p>

@@ -8,6 +8,8 @@ import { CopyLinkField } from '../../ui/CopyLinkField'
 import { ImportHandover } from '../handover/ImportHandover'
 import { ShareWithoutNetwork } from '../handover/ShareWithoutNetwork'
 import { t } from '../../ui/strings'
+import { LinkOriginPicker } from './LinkOriginPicker'
+import { useLinkOrigin } from './useLinkOrigin'
 import { formatDate } from '../../ui/formatDate'
 
 interface Props {
@@ -21,13 +23,15 @@ interface Props {
  * the hand-over of ateliers' work by file when there is no network.
  */
 export function MeetingLinksScreen({ meeting, session, writeKey }: Props) {
-  const origin = window.location.origin
+  const linkOrigin = useLinkOrigin()
+  const { origin } = linkOrigin
   const countOf = (atelierId: string) =>
     meeting.proposals.filter((proposal) => proposal.atelierId === atelierId).length
   return (
     <div className="page">
       <h1 className="page__title">{meeting.title}</h1>
       {meeting.date && <p className="page__subtitle">{formatDate(meeting.date)}</p>}
+      <LinkOriginPicker linkOrigin={linkOrigin} />
       <section className="card">
         <h2>{t.meeting.linksTitle}</h2>
         <p className="help">{t.meeting.linksHelp}</p>
