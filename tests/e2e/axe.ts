@@ -49,3 +49,27 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
           .join(', ')}`,
     )
 }
+
+/** The smallest target a finger can hit reliably on a tablet (px), on both sides. */
+const TOUCH_TARGET = 44
+
+/**
+ * Buttons, checkboxes, selects and disclosures smaller than a touch target, by their name. A
+ * checkbox's target is its label when it has one (tapping the label ticks it).
+ */
+export async function smallTouchTargets(page: Page): Promise<string[]> {
+  return page.evaluate((min) => {
+    const controls = document.querySelectorAll<HTMLElement>(
+      'button, input[type="checkbox"], input[type="radio"], select, summary',
+    )
+    return Array.from(controls).flatMap((control) => {
+      const target = control.closest('label') ?? control
+      const box = target.getBoundingClientRect()
+      if (box.width === 0 || box.height === 0) return [] // not shown
+      if (box.width >= min && box.height >= min) return []
+      const name =
+        control.getAttribute('aria-label') ?? control.textContent?.trim() ?? control.tagName
+      return [`${name} (${Math.round(box.width)}×${Math.round(box.height)})`]
+    })
+  }, TOUCH_TARGET)
+}
