@@ -1,0 +1,203 @@
+/**
+ * The evening's journey of one atelier tablet, in each engine the evening meets: Chromium,
+ * WebKit (the iPads) and Firefox. The coordinator's laptop, the projector and a second atelier's
+ * tablet stay in Chromium; the engine under test is the tablet that joins, goes offline, works,
+ * comes back, and the coordinator's screen that imports a hand-over file.
+ * Only this journey runs in the extra engines, so the suite stays within CI's time.
+ */
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { t } from '../../src/ui/strings'
+import { startCuttableProxy, type CuttableProxy } from '../helpers/cuttableProxy'
+import { waitFor } from '../helpers/waitFor'
+import { openDevice, type EngineDevice, type EngineName } from './engines'
+import {
+  addProposal,
+  createMeetingFrom,
+  cutOff,
+  newDevice,
+  SCREENSHOTS,
+  setUpEvening,
+  validateProposal,
+  wallOfFirstAtelier,
+} from './harness'
+
+const evening = setUpEvening({ screenshotFolder: 'engines' })
+
+const ENGINES: EngineName[] = ['chromium', 'webkit', 'firefox']
+/** A first join shows the meeting within this bound, relay up (the race left it stuck forever). */
+const FIRST_JOIN_BOUND_MS = 20_000
+/** Where the page notes the screen it saw with both words (survives reloads of the tab). */
+const BOTH_SHOWN_KEY = 'e2e-both-shown'
+
+const via = (wifi: CuttableProxy, link: string) =>
+  wifi.url + link.slice(new URL(link).origin.length)
+
+/**
+ * Watches, at every change of the page, that "Synchronisé" and "En attente de la rencontre" are
+ * never on screen together: the first-join race showed both for as long as it was watched.
+ * Call `watch()` after each page load; `seen()` gives the text of the page if it ever happened.
+ */
+function bothNeverShown(device: EngineDevice) {
+  return {
+    watch: () =>
+      device.evaluate(
+        (key: string, words: string[]) => {
+          const check = () => {
+            const text = document.body.textContent ?? ''
+            if (words.every((word) => text.includes(word)))
+              sessionStorage.setItem(key, text.slice(0, 500))
+          }
+          check()
+          new MutationObserver(check).observe(document.body, {
+            subtree: true,
+            childList: true,
+            characterData: true,
+          })
+        },
+        BOTH_SHOWN_KEY,
+        [t.sync.synced, t.gate.waiting],
+      ),
+    seen: () => device.evaluate((key: string) => sessionStorage.getItem(key), BOTH_SHOWN_KEY),
+  }
+}
+
+const syncStateOf = (device: EngineDevice) =>
+  device.evaluate(
+    () =>
+      document.querySelector('[data-testid="sync-indicator"]')?.getAttribute('data-state') ?? null,
+  )
+
+async function waitForSyncState(device: EngineDevice, state: string, timeoutMs = 20_000) {
+  await waitFor(async () => (await syncStateOf(device)) === state, `sync state ${state}`, timeoutMs)
+}
+
+const textsOf = (device: EngineDevice, css: string) =>
+  device.evaluate(
+    (selector: string) =>
+      [...document.querySelectorAll(selector)].map((element) => element.textContent ?? ''),
+    css,
+  )
+
+async function waitForText(device: EngineDevice, css: string, expected: string, what: string) {
+  await waitFor(
+    async () => (await textsOf(device, css)).some((text) => text.includes(expected)),
+    what,
+    20_000,
+  )
+}
+
+describe.each(ENGINES)('the evening in %s', (engine) => {
+  it('joins from a link, reopens offline from the cache, transmits, and imports a hand-over file', async () => {
+    const coordinator = await newDevice(evening.browser)
+    const { ateliers, projection } = await createMeetingFrom(
+      coordinator.page,
+      evening.relay.url,
+      `Soirée ${engine}`,
+    )
+    const meetingLink = coordinator.page.url()
+    const wifi = await startCuttableProxy(Number(new URL(evening.relay.url).port))
+    const tablet = await openDevice(engine, evening.browser)
+    const guard = bothNeverShown(tablet)
+    try {
+      // First join from the atelier link, on a fresh profile, relay up.
+      await tablet.goto(via(wifi, ateliers[0]!))
+      await guard.watch()
+      await waitFor(
+        async () => (await textsOf(tablet, '[data-testid="atelier-name"]')).length === 1,
+        'the atelier to appear at first join',
+        FIRST_JOIN_BOUND_MS,
+      )
+      await waitForSyncState(tablet, 'synced')
+      // The service worker holds the app: it opens with no network at all.
+      await waitFor(
+        () => tablet.evaluate(async () => Boolean(await navigator.serviceWorker?.ready)),
+        'the service worker to be active',
+        30_000,
+      )
+
+      // The tablet walks out of the wifi and is reloaded: the cache opens the atelier.
+      wifi.cut()
+      await waitForSyncState(tablet, 'offline')
+      await tablet.reload()
+      await guard.watch()
+      await waitForText(tablet, '[data-testid="atelier-name"]', 'Atelier 1', 'atelier offline')
+      // Every connection to the origin is refused: only the service worker could serve the page.
+      expect(await tablet.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true)
+
+      // Offline, the group adds, validates and transmits its proposals.
+      await tablet.click({ css: 'button', text: t.atelier.views.reporter })
+      const texts = [`Un accueil sans rendez-vous (${engine})`, `Un numéro unique (${engine})`]
+      for (const text of texts) {
+        await tablet.type({ css: '[data-testid="proposal-input"]' }, text)
+        await tablet.click({ css: 'button', text: t.atelier.add })
+        await waitForText(tablet, '.proposal__text', text, `proposal "${text}" listed`)
+      }
+      for (const text of texts)
+        await tablet.click({
+          css: 'button',
+          text: t.atelier.validate,
+          inside: { css: '[data-testid="proposal-item"]', containing: text },
+        })
+      await tablet.click({ css: '[data-testid="transmit"]' })
+      await waitFor(
+        async () => (await textsOf(tablet, '[data-testid="transmitted-at"]')).length === 1,
+        'transmitted',
+      )
+      // "Partager sans réseau" works here too: the share sheet where there is one, else a download.
+      await tablet.click({ css: 'button', text: t.handover.share })
+      await waitFor(async () => {
+        const [status = ''] = await textsOf(tablet, '[data-testid="share-status"]')
+        return status.startsWith('Fichier « ')
+      }, 'the hand-over file delivered')
+
+      // Back on the wifi: the projector shows what the atelier transmitted.
+      wifi.restore()
+      await waitForSyncState(tablet, 'synced')
+      const projector = await newDevice(evening.browser, { width: 1920, height: 1080 })
+      await projector.page.goto(projection)
+      await expect
+        .poll(() => wallOfFirstAtelier(projector.page), { timeout: 20_000 })
+        .toEqual(texts)
+      await projector.context.close()
+
+      // Another atelier, that never got back to the wifi, hands its work over in a file…
+      const other = await evening.tablet(ateliers[1]!)
+      await cutOff(other)
+      await other.page.getByRole('button', { name: t.atelier.views.reporter, exact: true }).click()
+      const lateText = `Des permanences dans les quartiers (${engine})`
+      await addProposal(other.page, lateText)
+      await validateProposal(other.page, lateText)
+      const [download] = await Promise.all([
+        other.page.waitForEvent('download'),
+        other.page.getByRole('button', { name: t.handover.share }).click(),
+      ])
+      const file = join(SCREENSHOTS, 'engines', `${engine}-${download.suggestedFilename()}`)
+      await download.saveAs(file)
+      await other.context.close()
+
+      // …which the coordinator's screen, in this engine, imports with the file picker.
+      await tablet.goto(via(wifi, meetingLink))
+      await guard.watch()
+      await tablet.chooseFile({ css: '[data-testid="import-file-input"]' }, file)
+      await waitForText(
+        tablet,
+        '[data-testid="import-outcome"]',
+        t.handover.fromAtelier('Atelier 2'),
+        'the import outcome',
+      )
+      await waitForText(
+        tablet,
+        '[data-testid="atelier-link-item"] h3',
+        'Atelier 2 · 1 proposition',
+        'the imported proposal counted',
+      )
+
+      expect(await guard.seen()).toBeNull()
+    } finally {
+      await tablet.close()
+      await wifi.close()
+      await coordinator.context.close()
+    }
+  })
+})
