@@ -1,3 +1,5 @@
+import { useEffect, useRef } from 'react'
+
 /** A row of large toggle buttons that switch the view below them (not a link: views stay local). */
 export function Tabs<T extends string>({
   tabs,
@@ -14,8 +16,17 @@ export function Tabs<T extends string>({
   label: string
   className?: string
 }) {
+  const nav = useRef<HTMLElement>(null)
+  const shown = useRef(current)
+  // A new view starts at its top: if the tabs were scrolled away under the top bar, bring them
+  // back (their `scroll-margin-top` clears the bar) instead of opening the view in its middle.
+  useEffect(() => {
+    if (shown.current === current) return
+    shown.current = current
+    nav.current?.scrollIntoView({ block: 'nearest' })
+  }, [current])
   return (
-    <nav className={`tabs ${className}`} aria-label={label}>
+    <nav ref={nav} className={`tabs ${className}`} aria-label={label}>
       {tabs.map((tab) => (
         <button
           key={tab}

@@ -211,11 +211,23 @@ describe('plenary and restitution', () => {
     await projector.page.screenshot({ path: join(SCREENSHOTS, 'wall-1280x720.png') })
     await projector.page.setViewportSize({ width: 1920, height: 1080 })
 
-    // A vote by collège, usagers weighing double; two people count, on two devices.
+    // A vote by collège, usagers weighing double, élus half (typed with a French decimal
+    // comma, which a number field turned into "05"); two people count, on two devices.
     await panel.getByRole('button', { name: 'Vote', exact: true }).click()
     await panel.getByRole('button', { name: 'Par collège', exact: true }).click()
-    await panel.getByRole('spinbutton', { name: 'Poids : Usagers' }).fill('2')
-    await panel.getByRole('spinbutton', { name: 'Poids : Usagers' }).press('Enter')
+    const weightOf = (college: string) => panel.getByRole('textbox', { name: `Poids : ${college}` })
+    await weightOf('Usagers').fill('2')
+    await weightOf('Usagers').press('Enter')
+    await weightOf('Élus').fill('')
+    await weightOf('Élus').pressSequentially('un demi')
+    await weightOf('Élus').press('Enter')
+    await panel.getByRole('alert').filter({ hasText: '« un demi » n’est pas un nombre' }).waitFor()
+    await weightOf('Élus').fill('')
+    await weightOf('Élus').pressSequentially('0,5')
+    await weightOf('Élus').press('Enter')
+    await expect.poll(() => weightOf('Élus').inputValue()).toBe('0,5')
+    await weightOf('Élus').blur()
+    await expect.poll(() => weightOf('Élus').inputValue()).toBe('0,5')
     const group = 'Un interlocuteur unique pour toutes les démarches'
     for (const [bucket, value] of [
       ['usager', '12'],
@@ -252,7 +264,7 @@ describe('plenary and restitution', () => {
     await gap.getByRole('button', { name: 'Garder 14' }).click()
     await expect
       .poll(() => spotlight.getByTestId('vote-summary').textContent())
-      .toBe('Usagers 14Agents 5Partenaires 3Élus 224 voix · 38 pts')
+      .toBe('Usagers 14Agents 5Partenaires 3Élus 224 voix · 37 pts')
 
     await panel.getByRole('button', { name: 'Classement', exact: true }).click()
     await retainInPlenary(panel, group)

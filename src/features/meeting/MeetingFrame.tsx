@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import type { SyncStatus } from '../../sync/meetingSession'
+import { MAIN_ID, SkipLink } from '../../ui/SkipLink'
 import { SyncIndicator } from '../../ui/SyncIndicator'
 import { t } from '../../ui/strings'
 
@@ -15,14 +16,18 @@ export function MeetingFrame({ title, status, readOnly = false, body }: MeetingF
   return (
     <div className="frame">
       <header className="topbar">
-        <a className="topbar__home" href="#/" aria-label={t.gate.home}>
+        <SkipLink />
+        <a className="topbar__home" href="#/">
           {t.appName}
+          <span className="visually-hidden">{t.gate.homeSuffix}</span>
         </a>
         <span className="topbar__title">{title}</span>
         {readOnly && <span className="badge">{t.gate.readOnly}</span>}
         {status && <SyncIndicator status={status} />}
       </header>
-      <main className="frame__body">{body}</main>
+      <main className="frame__body" id={MAIN_ID} tabIndex={-1}>
+        {body}
+      </main>
     </div>
   )
 }
