@@ -431,6 +431,8 @@ export const t = {
       ranking: 'Classement',
     },
     viewsLabel: 'Partie de la plénière',
+    viewsProject:
+      'Propositions et Vote projettent le mur des propositions ; Classement projette le classement.',
     screens: {
       howItWorks: 'Le comité',
       followUp: 'Suivi des propositions',
