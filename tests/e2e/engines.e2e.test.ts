@@ -104,7 +104,7 @@ async function waitForText(device: EngineDevice, css: string, expected: string, 
 }
 
 describe.each(ENGINES)('the evening in %s', (engine) => {
-  it('joins from a link, reopens offline from the cache, transmits, and imports a hand-over file', async () => {
+  it('joins from a link, works offline from the cache, transmits, imports a hand-over file, prepares a meeting', async () => {
     const coordinator = await newDevice(evening.browser)
     const { ateliers, projection } = await createMeetingFrom(
       coordinator.page,
@@ -142,6 +142,14 @@ describe.each(ENGINES)('the evening in %s', (engine) => {
       await waitForText(tablet, '[data-testid="atelier-name"]', 'Atelier 1', 'atelier offline')
       // Every connection to the origin is refused: only the service worker could serve the page.
       expect(await tablet.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true)
+
+      // The step timer runs offline (it keeps the screen on where the engine has a wake lock).
+      await tablet.click({ css: 'button', text: t.atelier.start })
+      await waitFor(
+        async () =>
+          (await textsOf(tablet, '[data-testid="timer-clock"][data-phase="running"]')).length === 1,
+        'the timer to run',
+      )
 
       // The readiness checks all conclude in this engine, the storage one included (Firefox
       // keeps persist() pending until its prompt is answered; WebKitGTK has no storage manager).
@@ -225,6 +233,16 @@ describe.each(ENGINES)('the evening in %s', (engine) => {
       )
 
       await tablet.screenshot(shot('coordinator-after-import'))
+
+      // A coordinator on this engine prepares the next meeting: the form's date input included.
+      await tablet.goto(via(wifi, `${evening.relay.url}/#/`))
+      await guard.watch()
+      await tablet.type({ css: '[data-testid="meeting-title"]' }, `Prochaine soirée (${engine})`)
+      await tablet.click({ css: 'button', text: t.home.create })
+      await waitFor(
+        async () => (await textsOf(tablet, '[data-testid="projection-link"]')).length === 1,
+        'the new meeting’s links',
+      )
 
       expect(await guard.bothShown()).toBeNull()
       expect(await guard.errors()).toEqual([])
