@@ -7,6 +7,8 @@ import * as Y from 'yjs'
 import { transmit } from './ateliers'
 import { readAttendance } from './attendance'
 import { readCommittee } from './committeeDoc'
+import { newWriteKey } from '../links/capability'
+import { sealingKeyOf } from '../links/sealedKey'
 import { readFollowUp, recordRetained } from './followUp'
 import { buildWall } from './grouping'
 import { readIdeaBank } from './ideas'
@@ -15,11 +17,13 @@ import {
   groupMembersOf,
   groupsOf,
   metaOf,
+  notesOf,
   proposalsOf,
   retainedOf,
   votesOf,
 } from './layout'
 import { createMeeting, readMeeting } from './meetingDoc'
+import { NOTE_READ_MAX, noteKey } from './notes'
 import { addProposal, setValidated, type Proposal } from './proposals'
 import { isCompoundId, isEntityId, skippedIn } from './untrusted'
 import { retainedItems, setRetained } from './votes'
@@ -100,6 +104,13 @@ describe('readers of a hostile meeting', () => {
     const read = readMeeting(doc)
     expect(read.proposals.map((p) => p.text)).toEqual(['Un guichet'])
     expect(skippedIn(doc)).toBe(1)
+  })
+
+  it('read a note written past its cap by raw writes up to a bound, for print and exports', () => {
+    const { doc, atelierId } = meeting()
+    const key = noteKey(atelierId, readMeeting(doc).script[0]!.id, 'q')
+    doc.transact(() => notesOf(doc).set(key, new Y.Text('x'.repeat(2_400_000))))
+    expect(readMeeting(doc).notes[key]).toHaveLength(NOTE_READ_MAX + 1)
   })
 
   it('show the wall of an atelier with 70,000 binned proposals', () => {
@@ -238,7 +249,7 @@ describe('readers of a hostile committee', () => {
       doc.getMap('ideaAxes').set('constructor|name', 'Axe pirate')
       doc.getMap('ideaAxes').set('toString|position', 1)
     })
-    expect(readCommittee(doc).meetings).toEqual([])
+    expect(readCommittee(doc, sealingKeyOf(newWriteKey())).meetings).toEqual([])
     const bank = readIdeaBank(doc)
     expect(bank.items.map((item) => item.id)).toEqual(['i1'])
     expect(bank.items[0]!.answers.constructor).toBeUndefined()

@@ -447,6 +447,8 @@ export const t = {
       ranking: 'Classement',
     },
     viewsLabel: 'Partie de la plénière',
+    viewsProject:
+      'Propositions et Vote projettent le mur des propositions ; Classement projette le classement.',
     screens: {
       howItWorks: 'Le comité',
       followUp: 'Suivi des propositions',
@@ -515,6 +517,10 @@ export const t = {
         : `${n} proposition${n > 1 ? 's' : ''} retenue${n > 1 ? 's' : ''} : elles iront au tableau de suivi.`,
   },
 
+  weight: {
+    notANumber: (text: string) => `« ${text} » n’est pas un nombre : tapez par exemple 2 ou 0,5.`,
+    outOfRange: (max: number) => `Un poids va de 0 à ${max}.`,
+  },
   sync: {
     synced: 'Synchronisé',
     connecting: 'Connexion…',
