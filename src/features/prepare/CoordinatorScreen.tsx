@@ -17,6 +17,7 @@ import { DetailsEditor } from './DetailsEditor'
 import { JoinSheets } from './JoinSheets'
 import { MeetingLinksScreen } from './MeetingLinksScreen'
 import { TrameEditor } from './TrameEditor'
+import { ErrorBoundary } from '../../ui/ErrorBoundary'
 
 type Tab = 'links' | 'edit' | 'sheets' | 'readiness' | 'plenary' | 'proceedings'
 const TABS: Tab[] = ['links', 'edit', 'sheets', 'readiness', 'plenary', 'proceedings']
@@ -60,17 +61,19 @@ export function CoordinatorScreen({ session, writeKey }: Props) {
         </div>
       )}
       {/* The plenary reads only what it shows: the ateliers' notes do not re-render it. */}
-      {tab === 'plenary' ? (
-        <>
-          <PlenaryControl session={session} />
-          {/* An atelier without network brings its file while the coordinator is here. */}
-          <div className="page page--wide">
-            <ImportHandover session={session} />
-          </div>
-        </>
-      ) : (
-        <PreparationTab tab={tab} session={session} writeKey={writeKey} />
-      )}
+      <ErrorBoundary scope="card" resetKey={tab}>
+        {tab === 'plenary' ? (
+          <>
+            <PlenaryControl session={session} />
+            {/* An atelier without network brings its file while the coordinator is here. */}
+            <div className="page page--wide">
+              <ImportHandover session={session} />
+            </div>
+          </>
+        ) : (
+          <PreparationTab tab={tab} session={session} writeKey={writeKey} />
+        )}
+      </ErrorBoundary>
       {tab !== 'links' && next && (
         <div className="next-step no-print">
           {/* The step's name is beside the button, not in it: tabs keep their names unique. */}
