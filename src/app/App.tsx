@@ -5,6 +5,7 @@ import { InsecurePageBanner } from '../ui/InsecurePageBanner'
 import { StorageProblemBanner } from '../ui/StorageProblemBanner'
 import { UpdatePrompt } from './UpdatePrompt'
 import { useHash, useRoute } from './useRoute'
+import { ErrorBoundary } from '../ui/ErrorBoundary'
 
 /**
  * Each screen is its own chunk, loaded when its route is opened: a tablet opening its atelier
@@ -58,9 +59,11 @@ export function App() {
       <StorageProblemBanner />
       <InsecurePageBanner hash={hash} />
       {/* Nothing is shown while a screen's chunk loads: from the cache it takes milliseconds. */}
-      <Suspense fallback={null}>
-        <Screen />
-      </Suspense>
+      <ErrorBoundary scope="screen">
+        <Suspense fallback={null}>
+          <Screen />
+        </Suspense>
+      </ErrorBoundary>
     </>
   )
 }

@@ -166,6 +166,11 @@ export const t = {
       proceedings: 'Actes',
     },
     tabsLabel: 'Coordination de la rencontre',
+    order:
+      'La soirée se prépare dans l’ordre des onglets numérotés : 1 Préparer la rencontre et la trame, 2 imprimer les fiches des binômes, 3 vérifier que tout est prêt, 4 mener la plénière, 5 publier les actes. Les liens de cet onglet servent à tout moment.',
+    start: 'Commencer →',
+    nextStep: (n: number, name: string) => `Étape suivante : ${n}. ${name}`,
+    continue: 'Continuer →',
     details: 'La rencontre',
     theme: 'Thème du jour',
     themePlaceholder: 'Ex. : l’accès aux droits',
@@ -295,6 +300,16 @@ export const t = {
       inProgress: 'En cours',
       done: 'Réalisée',
     },
+    /** The button that moves a proposal to a status: an action, where `status` is a state. */
+    moveTo: {
+      retained: 'Revenir à « retenue en plénière »',
+      submittedToBoard: 'Soumettre au Conseil d’administration',
+      validated: 'Noter la validation',
+      rejected: 'Noter « non retenue »',
+      assignedToGroup: 'Confier à un groupe de travail',
+      inProgress: 'Noter « en cours »',
+      done: 'Noter « réalisée »',
+    },
     filterStatus: 'Statut',
     filterMeeting: 'Rencontre',
     all: 'Toutes',
@@ -347,6 +362,7 @@ export const t = {
     title: 'Évaluation du comité',
     empty: 'Les chiffres apparaîtront après la première rencontre.',
     chartLabel: 'Personnes présentes à chaque rencontre, par collège',
+    tableLabel: 'Chiffres de chaque rencontre',
     columns: [
       'Rencontre',
       'Date',
@@ -438,6 +454,8 @@ export const t = {
       ranking: 'Classement',
     },
     viewsLabel: 'Partie de la plénière',
+    viewsProject:
+      'Propositions et Vote projettent le mur des propositions ; Classement projette le classement.',
     screens: {
       howItWorks: 'Le comité',
       followUp: 'Suivi des propositions',
@@ -544,6 +562,19 @@ export const t = {
       'Cet appareil est plein : vos dernières modifications ne sont gardées qu’en mémoire. Ne fermez pas la page, libérez de la place (photos, applications) ; Tandem réessaie tout seul.',
     storageUnavailable:
       'Le stockage de cet appareil ne répond plus : vos dernières modifications sont gardées en mémoire et Tandem réessaie. Ne fermez pas la page.',
+  },
+
+  errors: {
+    screen: {
+      title: 'Cet écran n’a pas pu s’afficher',
+      help: 'Une donnée reçue est illisible ou inattendue. Vos saisies sont enregistrées, la synchronisation continue, et les autres écrans fonctionnent.',
+    },
+    card: {
+      title: 'Cette partie n’a pas pu s’afficher',
+      help: 'Une donnée reçue est illisible ou inattendue. Le reste de l’écran fonctionne.',
+    },
+    detail: 'Détail technique',
+    retry: 'Réessayer',
   },
 
   gate: {

@@ -18,6 +18,7 @@ import { IdeaBankPanel } from '../ideas/IdeaBankPanel'
 import { NewMeetingForm } from './NewMeetingForm'
 import { useLinkOrigin } from '../prepare/useLinkOrigin'
 import { useCommittee } from './useCommittee'
+import { ErrorBoundary } from '../../ui/ErrorBoundary'
 
 /** The committee: its meetings, its trame templates, a new meeting, the link for other devices. */
 export function CommitteeScreen({ writeKey }: { writeKey: CapabilityKey }) {
@@ -76,9 +77,15 @@ function CommitteeBody({
           </ul>
         )}
       </section>
-      <IdeaBankPanel committee={committee} session={session} />
-      <FollowUpPanel committee={committee} session={session} />
-      <EvaluationPanel committee={committee} session={session} />
+      <ErrorBoundary scope="card">
+        <IdeaBankPanel committee={committee} session={session} />
+      </ErrorBoundary>
+      <ErrorBoundary scope="card">
+        <FollowUpPanel committee={committee} session={session} />
+      </ErrorBoundary>
+      <ErrorBoundary scope="card">
+        <EvaluationPanel committee={committee} session={session} />
+      </ErrorBoundary>
       <NewMeetingForm />
       <section className="card">
         <h2>{t.committee.templates}</h2>

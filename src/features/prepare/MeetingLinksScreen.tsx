@@ -10,7 +10,6 @@ import { ShareWithoutNetwork } from '../handover/ShareWithoutNetwork'
 import { t } from '../../ui/strings'
 import { LinkOriginPicker } from './LinkOriginPicker'
 import { useLinkOrigin } from './useLinkOrigin'
-import { formatDate } from '../../ui/formatDate'
 
 interface Props {
   meeting: Meeting
@@ -29,8 +28,6 @@ export function MeetingLinksScreen({ meeting, session, writeKey }: Props) {
     meeting.proposals.filter((proposal) => proposal.atelierId === atelierId).length
   return (
     <div className="page">
-      <h1 className="page__title">{meeting.title}</h1>
-      {meeting.date && <p className="page__subtitle">{formatDate(meeting.date)}</p>}
       <LinkOriginPicker linkOrigin={linkOrigin} />
       <section className="card">
         <h2>{t.meeting.linksTitle}</h2>
