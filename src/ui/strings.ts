@@ -550,6 +550,19 @@ export const t = {
       'Le stockage de cet appareil ne répond plus : vos dernières modifications sont gardées en mémoire et Tandem réessaie. Ne fermez pas la page.',
   },
 
+  errors: {
+    screen: {
+      title: 'Cet écran n’a pas pu s’afficher',
+      help: 'Une donnée reçue est illisible ou inattendue. Vos saisies sont enregistrées, la synchronisation continue, et les autres écrans fonctionnent.',
+    },
+    card: {
+      title: 'Cette partie n’a pas pu s’afficher',
+      help: 'Une donnée reçue est illisible ou inattendue. Le reste de l’écran fonctionne.',
+    },
+    detail: 'Détail technique',
+    retry: 'Réessayer',
+  },
+
   gate: {
     loading: 'Ouverture de la rencontre…',
     waiting: 'En attente de la rencontre',
