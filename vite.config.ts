@@ -41,7 +41,7 @@ export default defineConfig({
   // `globPatterns` above precaches every chunk, so offline nothing is ever missing.
   build: { target: 'es2022', chunkSizeWarningLimit: 700 },
   test: {
-    include: ['src/**/*.test.ts', 'sync-server/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'sync-server/**/*.test.ts', 'tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 20_000,

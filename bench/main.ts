@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { runClientScale } from './clientScale'
 import { runFanout, type FanoutResult, type Scenario } from './fanout'
+import { runIdeaBank } from './ideaBank'
 import { runKeystroke } from './keystroke'
 import { runReconnect } from './reconnect'
 import { budget, budgetAtLeast, heading, kib, ms, perSecond, ratio, table } from './report'
@@ -219,6 +220,16 @@ async function main() {
         ms(keystroke.cachedMs, 2),
         ratio(keystroke.fullMs, keystroke.cachedMs),
       ],
+    ]),
+  )
+
+  // The idea bank (Angers).
+  out(heading('Idea bank: reading and comparing 1,000 ideas (Node)'))
+  const ideaBank = runIdeaBank()
+  out(
+    table([
+      ['ideas', 'read (readIdeaBank)', 'possible duplicates (duplicateClusters)'],
+      [String(ideaBank.ideas), ms(ideaBank.readMs, 1), ms(ideaBank.duplicatesMs, 1)],
     ]),
   )
 

@@ -1,12 +1,12 @@
 /**
  * The page `clientScale.ts` drives in Chromium: the app's own persistence (`LocalStore`, the
- * IndexedDB layout every device uses), its document reader (`readMeeting`) and its projection
+ * IndexedDB layout every device uses), its document reader (`cachedMeetingReader`, as the screens use it) and its projection
  * screen, built by Vite in production mode. Exposes `window.tandemBench`.
  */
 import { flushSync } from 'react-dom'
 import { createRoot } from 'react-dom/client'
 import * as Y from 'yjs'
-import { readMeeting } from '../../src/doc/meetingDoc'
+import { cachedMeetingReader } from '../../src/doc/meetingDoc'
 import { ProjectionScreen } from '../../src/features/projection/ProjectionScreen'
 import { LocalStore } from '../../src/sync/localStore'
 import '../../src/ui/styles.css'
@@ -42,10 +42,11 @@ const bench = {
     const store = new LocalStore(name, doc)
     await store.whenLoaded()
     const loaded = performance.now()
-    const meeting = readMeeting(doc)
+    // The reader the screens use: the projection below reads its parts from this cache.
+    const meeting = cachedMeetingReader(doc)()
     const read = performance.now()
     const root = createRoot(document.getElementById('root')!)
-    flushSync(() => root.render(<ProjectionScreen meeting={meeting} />))
+    flushSync(() => root.render(<ProjectionScreen doc={doc} />))
     await nextFrame()
     const rendered = performance.now()
     const wallItems = document.querySelectorAll('[data-testid="wall-item"]').length

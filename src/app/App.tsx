@@ -3,6 +3,7 @@ import { InvalidLinkScreen } from '../features/meeting/InvalidLinkScreen'
 import { StorageProblemBanner } from '../ui/StorageProblemBanner'
 import { UpdatePrompt } from './UpdatePrompt'
 import { useRoute } from './useRoute'
+import { ErrorBoundary } from '../ui/ErrorBoundary'
 
 /**
  * Each screen is its own chunk, loaded when its route is opened: a tablet opening its atelier
@@ -50,9 +51,11 @@ export function App() {
       <UpdatePrompt />
       <StorageProblemBanner />
       {/* Nothing is shown while a screen's chunk loads: from the cache it takes milliseconds. */}
-      <Suspense fallback={null}>
-        <Screen />
-      </Suspense>
+      <ErrorBoundary scope="screen">
+        <Suspense fallback={null}>
+          <Screen />
+        </Suspense>
+      </ErrorBoundary>
     </>
   )
 }
@@ -68,23 +71,14 @@ function Screen() {
   const key = `${link.kind}:${'writeKey' in link ? link.writeKey : link.readKey}`
   return (
     <MeetingGate key={key} link={link}>
-      {(meeting, session) => {
+      {(session) => {
         switch (link.kind) {
           case 'meeting':
-            return (
-              <CoordinatorScreen meeting={meeting} session={session} writeKey={link.writeKey} />
-            )
+            return <CoordinatorScreen session={session} writeKey={link.writeKey} />
           case 'atelier':
-            return (
-              <AtelierScreen
-                meeting={meeting}
-                session={session}
-                atelierId={link.atelierId}
-                role={link.role}
-              />
-            )
+            return <AtelierScreen session={session} atelierId={link.atelierId} role={link.role} />
           case 'projection':
-            return <ProjectionScreen meeting={meeting} />
+            return <ProjectionScreen doc={session.doc} />
         }
       }}
     </MeetingGate>

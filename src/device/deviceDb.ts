@@ -7,8 +7,9 @@
  *   knownMeetings  one row per link opened here: its fragment (holds the key), room, kind,
  *                  title and atelier name as last seen, last opened
  *   syncMarks      roomId → last time the relay and this device held the same document
- *   settings       key → value: this device's random id (never a name), shown to the
- *                  coordinator as "une tablette de l'atelier 2"
+ *   settings       key → value: `deviceId:<roomId>`, this device's random id in one meeting
+ *                  (never a name), shown to the coordinator as "une tablette de l'atelier 2";
+ *                  `deviceId`, the single id older versions wrote in every meeting
  */
 import Dexie, { type Table } from 'dexie'
 import { z } from 'zod'
@@ -88,18 +89,34 @@ export async function lastSyncOf(roomId: RoomId): Promise<number | null> {
   }
 }
 
-let deviceIdPromise: Promise<string> | null = null
+const deviceIds = new Map<RoomId, Promise<string>>()
 
-/** This device's random id, made on first use and kept. */
-export function deviceId(): Promise<string> {
-  deviceIdPromise ??= deviceDb.transaction('rw', deviceDb.settings, async () => {
-    const existing = await deviceDb.settings.get('deviceId')
-    if (existing) return existing.value
-    const id = newId()
-    await deviceDb.settings.put({ key: 'deviceId', value: id })
-    return id
-  })
-  return deviceIdPromise
+/**
+ * This device's random id in one meeting, made on first use there and kept. One id per meeting,
+ * so two meetings' documents (or a relay's backup of them) cannot tell that the same tablet was
+ * at both evenings.
+ */
+export function deviceIdIn(roomId: RoomId): Promise<string> {
+  let id = deviceIds.get(roomId)
+  if (id === undefined) {
+    const key = `deviceId:${roomId}`
+    id = deviceDb.transaction('rw', deviceDb.settings, async () => {
+      const existing = await deviceDb.settings.get(key)
+      if (existing) return existing.value
+      const made = newId()
+      await deviceDb.settings.put({ key, value: made })
+      return made
+    })
+    // A failed transaction is not remembered: the next call tries again.
+    id.catch(() => deviceIds.delete(roomId))
+    deviceIds.set(roomId, id)
+  }
+  return id
+}
+
+/** The one id older versions wrote in every meeting, if this device ever had one. */
+export async function legacyDeviceId(): Promise<string | null> {
+  return (await deviceDb.settings.get('deviceId'))?.value ?? null
 }
 
 /** The committee this device works for: the committee link opened most recently. */

@@ -16,4 +16,6 @@ export const rememberSync = (roomId: RoomId, at: number) =>
 export const rememberMeeting = (entry: KnownMeeting) =>
   deviceDb().then((db) => db.rememberMeeting(entry))
 
-export const deviceId = () => deviceDb().then((db) => db.deviceId())
+export const deviceIdIn = (roomId: RoomId) => deviceDb().then((db) => db.deviceIdIn(roomId))
+
+export const legacyDeviceId = () => deviceDb().then((db) => db.legacyDeviceId())

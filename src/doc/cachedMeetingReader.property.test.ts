@@ -7,36 +7,40 @@ import { cachedMeetingReader, readMeeting } from './meetingDoc'
 import { setScreen } from './plenary'
 import { addProposal } from './proposals'
 import { enterCount, setRetained } from './votes'
+import { checkProperty, PROPERTY_TEST_TIMEOUT } from '../../tests/helpers/property'
 
 /**
  * The cached reader re-reads only the parts whose roots changed: after any sequence of edits,
  * local or merged from another device, it must read exactly what a fresh `readMeeting` reads.
  */
 describe('cached meeting reader', () => {
-  it('always reads what a fresh read reads', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.boolean(), meetingOperation), { maxLength: 40 }),
-        (steps) => {
-          const doc = new Y.Doc()
-          const other = new Y.Doc()
-          const start = newMeetingUpdate()
-          Y.applyUpdate(doc, start)
-          Y.applyUpdate(other, start)
-          const read = cachedMeetingReader(doc)
-          expect(read()).toEqual(readMeeting(doc))
-          for (const [remote, op] of steps) {
-            if (remote) {
-              applyOperation(other, op)
-              Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, Y.encodeStateVector(doc)))
-            } else applyOperation(doc, op)
+  it(
+    'always reads what a fresh read reads',
+    () =>
+      checkProperty(
+        fc.property(
+          fc.array(fc.tuple(fc.boolean(), meetingOperation), { maxLength: 40 }),
+          (steps) => {
+            const doc = new Y.Doc()
+            const other = new Y.Doc()
+            const start = newMeetingUpdate()
+            Y.applyUpdate(doc, start)
+            Y.applyUpdate(other, start)
+            const read = cachedMeetingReader(doc)
             expect(read()).toEqual(readMeeting(doc))
-          }
-        },
+            for (const [remote, op] of steps) {
+              if (remote) {
+                applyOperation(other, op)
+                Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, Y.encodeStateVector(doc)))
+              } else applyOperation(doc, op)
+              expect(read()).toEqual(readMeeting(doc))
+            }
+          },
+        ),
+        100,
       ),
-      { numRuns: 100 },
-    )
-  })
+    PROPERTY_TEST_TIMEOUT,
+  )
 
   it('sees plenary, grouping and votes changes', () => {
     const doc = new Y.Doc()

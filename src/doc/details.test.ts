@@ -32,6 +32,23 @@ describe('meeting details and schedule', () => {
     expect(readDetails(doc).theme).toBe('L’accès aux droits')
   })
 
+  it('a patch changes only the fields it names', () => {
+    const doc = new Y.Doc()
+    createMeeting(doc, { title: 'T', date: '2026-12-03', atelierNames: ['A'] })
+    updateDetails(doc, { theme: 'Logement', place: 'Hôtel de Ville', registered: 40 })
+    updateDetails(doc, { place: 'Salle des fêtes' })
+    updateDetails(doc, { proceedingsIntro: 'Merci à tous.' })
+    expect(readDetails(doc)).toMatchObject({
+      title: 'T',
+      date: '2026-12-03',
+      theme: 'Logement',
+      place: 'Salle des fêtes',
+      registered: 40,
+      proceedingsIntro: 'Merci à tous.',
+      schedule: DEFAULT_SCHEDULE,
+    })
+  })
+
   it('falls back field by field when a value is corrupt', () => {
     const doc = new Y.Doc()
     createMeeting(doc, { title: 'T', date: '2026-12-03', atelierNames: ['A'] })
@@ -48,6 +65,37 @@ describe('meeting details and schedule', () => {
 })
 
 describe('atelier details', () => {
+  it('a patch changes only the fields it names: the room survives the first names typed after it', () => {
+    const doc = new Y.Doc()
+    const [a] = createMeeting(doc, { title: 'T', date: '2026-12-03', atelierNames: ['A'] })
+    updateAtelier(doc, a!, { room: 'Salle 2' })
+    updateAtelier(doc, a!, { facilitatorName: 'Nadia' })
+    updateAtelier(doc, a!, { reporterName: 'Paul' })
+    updateAtelier(doc, a!, { name: 'Logement' })
+    expect(readMeeting(doc).ateliers[0]).toMatchObject({
+      name: 'Logement',
+      room: 'Salle 2',
+      facilitatorName: 'Nadia',
+      reporterName: 'Paul',
+    })
+  })
+
+  it('a patch from one device does not erase a field another device wrote meanwhile', () => {
+    const coordinator = new Y.Doc()
+    const [a] = createMeeting(coordinator, { title: 'T', date: '2026-12-03', atelierNames: ['A'] })
+    const laptop = new Y.Doc()
+    Y.applyUpdate(laptop, Y.encodeStateAsUpdate(coordinator))
+    updateAtelier(coordinator, a!, { room: 'Salle 2' })
+    updateAtelier(laptop, a!, { facilitatorName: 'Nadia' })
+    Y.applyUpdate(laptop, Y.encodeStateAsUpdate(coordinator))
+    Y.applyUpdate(coordinator, Y.encodeStateAsUpdate(laptop))
+    for (const doc of [coordinator, laptop])
+      expect(readMeeting(doc).ateliers[0]).toMatchObject({
+        room: 'Salle 2',
+        facilitatorName: 'Nadia',
+      })
+  })
+
   it('sets room and first names, reorders, removes and restores with its work', () => {
     const doc = new Y.Doc()
     const [a, b, c] = createMeeting(doc, {

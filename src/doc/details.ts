@@ -5,15 +5,15 @@
  */
 import type * as Y from 'yjs'
 import { z } from 'zod'
-import { metaOf } from './layout'
+import { metaOf, patchEntries } from './layout'
 import { origins } from './origins'
+import { isoDateSchema } from './untrusted'
 
 export const TITLE_MAX = 200
 export const DETAIL_MAX = 200
 export const OPENING_TEXT_MAX = 4000
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)
-export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 
 /** Start times of the evening's parts, "HH:MM". The Reims evening runs 17:30–20:30. */
 export const scheduleSchema = z.object({
@@ -84,13 +84,13 @@ export function readDetails(doc: Y.Doc): MeetingDetails {
 
 /** Writes the given details; call inside a transaction or through `updateDetails`. */
 export function writeDetails(doc: Y.Doc, patch: Partial<MeetingDetails>): void {
-  const valid = detailsSchema.partial().parse(patch)
-  for (const [key, value] of Object.entries(valid)) metaOf(doc).set(key, value)
+  for (const [key, value] of patchEntries(detailsSchema.partial(), patch))
+    metaOf(doc).set(key, value)
 }
 
+/** Refuses the whole patch, changing nothing, if one field is invalid. */
 export function updateDetails(doc: Y.Doc, patch: Partial<MeetingDetails>): void {
-  const valid = detailsSchema.partial().parse(patch)
-  doc.transact(() => writeDetails(doc, valid), origins.local)
+  doc.transact(() => writeDetails(doc, patch), origins.local)
 }
 
 const toMinutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5))

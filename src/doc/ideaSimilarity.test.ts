@@ -72,7 +72,8 @@ describe('duplicate detection', () => {
     ])
   })
 
-  it('compares 1,000 ideas quickly', () => {
+  // How long this takes is measured by `npm run bench` (bench/ideaBank.ts), not here.
+  it('compares 1,000 ideas, putting each in one cluster at most', () => {
     const words =
       'logement emploi transport vacances journal santé écoute quartier jeunes parole'.split(' ')
     const entries = Array.from({ length: 1000 }, (_, i) =>
@@ -81,12 +82,11 @@ describe('duplicate detection', () => {
         `Idée ${i % 97} sur ${words[i % 10]} et ${words[(i * 7) % 10]} pour ${words[(i * 3) % 10]}`,
       ),
     )
-    const start = performance.now()
     const clusters = duplicateClusters(entries)
-    const elapsed = performance.now() - start
-    console.info(`duplicateClusters(1000 ideas): ${elapsed.toFixed(1)} ms`)
     expect(clusters.length).toBeGreaterThan(0)
-    expect(elapsed).toBeLessThan(1000)
+    const clustered = clusters.flat().map((e) => e.id)
+    expect(new Set(clustered).size).toBe(clustered.length)
+    for (const cluster of clusters) expect(cluster.length).toBeGreaterThan(1)
   })
 })
 

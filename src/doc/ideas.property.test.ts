@@ -30,6 +30,7 @@ import {
 } from './ideas'
 import { rankIdeas } from './ideaVotes'
 import { VOTE_COLLEGES } from './votes'
+import { checkProperty, PROPERTY_TEST_TIMEOUT } from '../../tests/helpers/property'
 
 /**
  * Convergence of the idea bank: three coordinator devices collect, sort, group, sieve, count
@@ -37,10 +38,9 @@ import { VOTE_COLLEGES } from './votes'
  * moment on every device each idea outside the bin is shown exactly once, in one item, and
  * every item is in one live axis or "à classer"; once everyone has talked to everyone, every
  * device reads the same bank and the same tableau de suivi. fast-check prints the seed and path
- * of a failing run; replay with `fc.assert(…, { seed, path })` and keep it as a named case.
+ * of a failing run; replay it (tests/helpers/property.ts) and keep it as a named case.
  */
 const REPLICAS = 3
-const RUNS = Number(process.env.TANDEM_PROPERTY_RUNS ?? 150)
 const replica = fc.nat(REPLICAS - 1)
 const pick = fc.nat(60)
 const kind = fc.constantFrom<NamedKind>('axes', 'criteria')
@@ -277,33 +277,36 @@ function checkInvariants(bank: IdeaBank) {
 }
 
 describe('idea bank convergence', () => {
-  it('converges for concurrent collecting, sorting, grouping, sieving, votes and chantiers', () => {
-    fc.assert(
-      fc.property(fc.array(operation, { maxLength: 50 }), (operations) => {
-        const origin = new Y.Doc()
-        addIdeas(origin, ['a', 'b', 'c', 'd', 'e', 'f'], { kind: 'paper', label: 'Forum' }, 1)
-        const replicas = Array.from({ length: REPLICAS }, () => new Y.Doc())
-        for (const r of replicas) push(origin, r)
-        for (const [step, op] of operations.entries()) {
-          if (op.op === 'sync') {
-            push(replicas[op.from]!, replicas[op.to]!)
-            continue
+  it(
+    'converges for concurrent collecting, sorting, grouping, sieving, votes and chantiers',
+    () =>
+      checkProperty(
+        fc.property(fc.array(operation, { maxLength: 50 }), (operations) => {
+          const origin = new Y.Doc()
+          addIdeas(origin, ['a', 'b', 'c', 'd', 'e', 'f'], { kind: 'paper', label: 'Forum' }, 1)
+          const replicas = Array.from({ length: REPLICAS }, () => new Y.Doc())
+          for (const r of replicas) push(origin, r)
+          for (const [step, op] of operations.entries()) {
+            if (op.op === 'sync') {
+              push(replicas[op.from]!, replicas[op.to]!)
+              continue
+            }
+            const doc = replicas[op.replica]!
+            run(doc, op, 1000 + step)
+            checkInvariants(readIdeaBank(doc))
           }
-          const doc = replicas[op.replica]!
-          run(doc, op, 1000 + step)
-          checkInvariants(readIdeaBank(doc))
-        }
-        for (const a of replicas) for (const b of replicas) push(a, b)
-        const [first, ...others] = replicas.map(readIdeaBank)
-        for (const other of others) expect(other).toEqual(first)
-        const [followUp, ...otherFollowUps] = replicas.map(readFollowUp)
-        for (const other of otherFollowUps) expect(other).toEqual(followUp)
-        checkInvariants(first!)
-        // Every chantier chosen on any device is in the tableau de suivi.
-        for (const item of first!.items.filter((entry) => entry.projectAt !== null))
-          expect(followUp!.some((entry) => entry.id === `banque-idees:${item.id}`)).toBe(true)
-      }),
-      { numRuns: RUNS },
-    )
-  })
+          for (const a of replicas) for (const b of replicas) push(a, b)
+          const [first, ...others] = replicas.map(readIdeaBank)
+          for (const other of others) expect(other).toEqual(first)
+          const [followUp, ...otherFollowUps] = replicas.map(readFollowUp)
+          for (const other of otherFollowUps) expect(other).toEqual(followUp)
+          checkInvariants(first!)
+          // Every chantier chosen on any device is in the tableau de suivi.
+          for (const item of first!.items.filter((entry) => entry.projectAt !== null))
+            expect(followUp!.some((entry) => entry.id === `banque-idees:${item.id}`)).toBe(true)
+        }),
+        150,
+      ),
+    PROPERTY_TEST_TIMEOUT,
+  )
 })

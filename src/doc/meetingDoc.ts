@@ -18,11 +18,11 @@ import { origins } from './origins'
 import { readPlenary, type PlenaryState } from './plenary'
 import { readProposals, type Proposal } from './proposals'
 import { readScript, STANDARD_SCRIPT, writeScript, type Step, type StepDraft } from './script'
+import { isoDateSchema } from './untrusted'
 import { readVotes, type Votes } from './votes'
 import {
   DEFAULT_OPENING_TEXT,
   DEFAULT_SCHEDULE,
-  isoDateSchema,
   readDetails,
   TITLE_MAX,
   writeDetails,
@@ -83,7 +83,7 @@ const PARTS = {
     },
   },
   script: { roots: [ROOT.script], read: readScript },
-  ateliers: { roots: [ROOT.ateliers], read: readAteliers },
+  ateliers: { roots: [ROOT.ateliers], read: (doc: Y.Doc) => splitAteliers(readAteliers(doc)) },
   proposals: { roots: [ROOT.proposals], read: readProposals },
   notes: { roots: [ROOT.notes], read: readNotes },
   attendance: { roots: [ROOT.attendance], read: readAttendance },
@@ -96,35 +96,44 @@ const PARTS = {
 type Parts = { [K in keyof typeof PARTS]: ReturnType<(typeof PARTS)[K]['read']> }
 const PART_NAMES = Object.keys(PARTS) as Array<keyof typeof PARTS>
 
+function splitAteliers(all: Atelier[]) {
+  return {
+    ateliers: all.filter((atelier) => atelier.removedAt === null),
+    removedAteliers: all.filter((atelier) => atelier.removedAt !== null),
+  }
+}
+
 function assemble(parts: Parts): Meeting {
   const { meta, ateliers, ...rest } = parts
-  return {
-    ...meta,
-    ...rest,
-    ateliers: ateliers.filter((atelier) => atelier.removedAt === null),
-    removedAteliers: ateliers.filter((atelier) => atelier.removedAt !== null),
-  }
+  return { ...meta, ...ateliers, ...rest }
 }
 
 const readers = new WeakMap<Y.Doc, () => Meeting>()
 
 /**
  * `readMeeting` for a document that stays open: the same result, but each part is re-read only
- * after a change under its roots, and unchanged parts keep their identity between snapshots.
+ * after a change under its roots. Unchanged parts keep their identity between snapshots (so do
+ * the fields of `meta`, spread into the meeting), and when no part changed the meeting itself
+ * is the same object: a screen that selects some parts (`useMeetingPart`) re-renders only when
+ * one of them changes, never for a keystroke in a note it does not show.
  */
 export function cachedMeetingReader(doc: Y.Doc): () => Meeting {
   let reader = readers.get(doc)
   if (reader) return reader
   const parts: Partial<Parts> = {}
+  let meeting: Meeting | null = null
   for (const name of PART_NAMES)
     for (const root of PARTS[name].roots)
       doc.getMap(root).observeDeep(() => {
         delete parts[name]
+        meeting = null
       })
   reader = () => {
+    if (meeting) return meeting
     for (const name of PART_NAMES)
       if (!(name in parts)) (parts as Record<string, unknown>)[name] = PARTS[name].read(doc)
-    return assemble(parts as Parts)
+    meeting = assemble(parts as Parts)
+    return meeting
   }
   readers.set(doc, reader)
   return reader

@@ -17,6 +17,7 @@ import {
   VOTE_COLLEGES,
   withdrawCount,
 } from './votes'
+import { checkProperty, PROPERTY_TEST_TIMEOUT } from '../../tests/helpers/property'
 
 /**
  * Convergence of the plenary: two coordinator devices (and the ateliers' tablets, replica 2)
@@ -202,45 +203,49 @@ function checkInvariants(meeting: Meeting, wall: Wall) {
 }
 
 describe('plenary convergence', () => {
-  it('converges for random grouping and voting on two coordinator devices, keeping its invariants', () => {
-    fc.assert(
-      fc.property(fc.array(operation, { maxLength: 60 }), (operations) => {
-        const origin = new Y.Doc()
-        const ateliers = createMeeting(origin, {
-          title: 'Soirée',
-          date: '2026-12-03',
-          atelierNames: ['A', 'B', 'C'],
-        })
-        for (const [i, atelierId] of ateliers.entries())
-          for (const n of [1, 2]) {
-            const id = addProposal(
-              origin,
-              { atelierId, text: `${i}.${n}`, authorRole: 'reporter' },
-              10,
-            )
-            setValidated(origin, id, true, 10)
-          }
-        transmit(origin, ateliers[0]!, 20)
-        transmit(origin, ateliers[1]!, 20)
-        const replicas = Array.from({ length: REPLICAS }, () => new Y.Doc())
-        for (const r of replicas) push(origin, r)
+  it(
+    'converges for random grouping and voting on two coordinator devices, keeping its invariants',
+    () =>
+      checkProperty(
+        fc.property(fc.array(operation, { maxLength: 60 }), (operations) => {
+          const origin = new Y.Doc()
+          const ateliers = createMeeting(origin, {
+            title: 'Soirée',
+            date: '2026-12-03',
+            atelierNames: ['A', 'B', 'C'],
+          })
+          for (const [i, atelierId] of ateliers.entries())
+            for (const n of [1, 2]) {
+              const id = addProposal(
+                origin,
+                { atelierId, text: `${i}.${n}`, authorRole: 'reporter' },
+                10,
+              )
+              setValidated(origin, id, true, 10)
+            }
+          transmit(origin, ateliers[0]!, 20)
+          transmit(origin, ateliers[1]!, 20)
+          const replicas = Array.from({ length: REPLICAS }, () => new Y.Doc())
+          for (const r of replicas) push(origin, r)
 
-        for (const [step, op] of operations.entries()) {
-          if (op.kind === 'sync') {
-            push(replicas[op.from]!, replicas[op.to]!)
-            continue
+          for (const [step, op] of operations.entries()) {
+            if (op.kind === 'sync') {
+              push(replicas[op.from]!, replicas[op.to]!)
+              continue
+            }
+            const doc = replicas[op.replica]!
+            run(doc, op.replica, op, 1000 + step)
+            const meeting = readMeeting(doc)
+            checkInvariants(meeting, buildWall(meeting))
           }
-          const doc = replicas[op.replica]!
-          run(doc, op.replica, op, 1000 + step)
-          const meeting = readMeeting(doc)
-          checkInvariants(meeting, buildWall(meeting))
-        }
-        for (const a of replicas) for (const b of replicas) push(a, b)
+          for (const a of replicas) for (const b of replicas) push(a, b)
 
-        const [first, ...others] = replicas.map(readMeeting)
-        for (const other of others) expect(other).toEqual(first)
-        checkInvariants(first!, buildWall(first!))
-      }),
-    )
-  })
+          const [first, ...others] = replicas.map(readMeeting)
+          for (const other of others) expect(other).toEqual(first)
+          checkInvariants(first!, buildWall(first!))
+        }),
+        100,
+      ),
+    PROPERTY_TEST_TIMEOUT,
+  )
 })

@@ -3,7 +3,15 @@ import * as Y from 'yjs'
 import { addAtelier } from './ateliers'
 import { createMeeting, readMeeting } from './meetingDoc'
 import { noteKey } from './notes'
-import { addStep, moveStep, removeStep, toDrafts, updateStep, STANDARD_SCRIPT } from './script'
+import {
+  addStep,
+  BUILT_IN_TEMPLATES,
+  moveStep,
+  removeStep,
+  toDrafts,
+  updateStep,
+  STANDARD_SCRIPT,
+} from './script'
 
 function meeting() {
   const doc = new Y.Doc()
@@ -55,6 +63,18 @@ describe('trame editing', () => {
     expect(() => updateStep(doc, step.id, { questions: [{ id: null, text: ' ' }] })).toThrow()
   })
 
+  it('a step edit changes only the fields it names', () => {
+    const { doc } = meeting()
+    const step = readMeeting(doc).script[1]!
+    updateStep(doc, step.id, { title: 'Constats' })
+    updateStep(doc, step.id, { durationMinutes: 25 })
+    expect(readMeeting(doc).script[1]).toEqual({
+      ...step,
+      title: 'Constats',
+      durationMinutes: 25,
+    })
+  })
+
   it('reorders and removes steps', () => {
     const { doc } = meeting()
     const [first, second] = readMeeting(doc).script
@@ -80,5 +100,13 @@ describe('trame editing', () => {
       expect(ids.has(step.id)).toBe(false)
       for (const question of step.questions) expect(ids.has(question.id)).toBe(false)
     }
+  })
+})
+
+describe('built-in trames', () => {
+  it('never invite the group to give, or the rapporteur to note, first names', () => {
+    for (const template of BUILT_IN_TEMPLATES)
+      for (const step of template.steps)
+        expect(`${step.instructions} ${step.questions.join(' ')}`).not.toMatch(/prénom/i)
   })
 })

@@ -7,16 +7,25 @@
 import * as Y from 'yjs'
 import { z } from 'zod'
 import { newId } from './ids'
-import { ateliersOf, byPosition, mapOf, positionAfterMove, scriptOf, validEntries } from './layout'
+import {
+  ateliersOf,
+  byPosition,
+  mapOf,
+  patchEntries,
+  positionAfterMove,
+  scriptOf,
+  validEntries,
+} from './layout'
 import { ensureNotes } from './notes'
 import { origins } from './origins'
+import { entityIdSchema, positionSchema } from './untrusted'
 
-export const questionSchema = z.object({ id: z.string().min(1), text: z.string().max(500) })
+export const questionSchema = z.object({ id: entityIdSchema, text: z.string().max(500) })
 export type Question = z.infer<typeof questionSchema>
 
 export const stepSchema = z.object({
-  id: z.string().min(1),
-  position: z.number(),
+  id: entityIdSchema,
+  position: positionSchema,
   title: z.string().max(120),
   instructions: z.string().max(2000),
   questions: z.array(questionSchema).max(20),
@@ -31,7 +40,7 @@ export const STANDARD_SCRIPT: StepDraft[] = [
   {
     title: 'Accueil et tour de table',
     instructions:
-      'Présentez le binôme et le déroulé. Rappelez les règles : chacun parle à son tour, on écoute sans juger, ce qui est dit ici reste ici. Faites un tour de table des prénoms.',
+      'Présentez le binôme et le déroulé. Rappelez les règles : chacun parle à son tour, on écoute sans juger, ce qui est dit ici reste ici. Faites un tour de table de ce qui amène chacun ; chacun se présente s’il le souhaite, et l’on ne note pas qui parle.',
     questions: ['Qu’attendez-vous de cet atelier ?'],
     durationMinutes: 10,
   },
@@ -74,7 +83,7 @@ export const FIRST_MEETING_SCRIPT: StepDraft[] = [
   {
     title: 'Faire connaissance',
     instructions:
-      'Présentez le comité : ce n’est pas une instance de décision, il propose et les élus décident. Tour de table des prénoms et de ce qui amène chacun.',
+      'Présentez le comité : ce n’est pas une instance de décision, il propose et les élus décident. Tour de table de ce qui amène chacun, sans obligation de se présenter ; l’on ne note pas qui parle.',
     questions: ['Qu’est-ce qui vous a donné envie de venir ?'],
     durationMinutes: 15,
   },
@@ -172,7 +181,7 @@ export interface StepEdit {
 
 /** Edits a step. A question that keeps its id keeps the notes taken on it. */
 export function updateStep(doc: Y.Doc, stepId: string, edit: StepEdit): void {
-  const valid = stepDraftSchema.partial().omit({ questions: true }).parse(edit)
+  const fields = patchEntries(stepDraftSchema.partial().omit({ questions: true }), edit)
   const questions = edit.questions?.map((question) => ({
     id: question.id ?? newId(),
     text: questionSchema.shape.text.trim().min(1).parse(question.text),
@@ -180,7 +189,7 @@ export function updateStep(doc: Y.Doc, stepId: string, edit: StepEdit): void {
   doc.transact(() => {
     const map = scriptOf(doc).get(stepId)
     if (!(map instanceof Y.Map)) throw new Error(`unknown step ${stepId}`)
-    for (const [key, value] of Object.entries(valid)) map.set(key, value)
+    for (const [key, value] of fields) map.set(key, value)
     if (questions) {
       map.set('questions', questions)
       const step = readScript(doc).find((candidate) => candidate.id === stepId)

@@ -10,6 +10,7 @@ import {
   HANDOVER_LIMITS,
   type HandoverSource,
 } from './handoverFile'
+import { checkProperty, PROPERTY_TEST_TIMEOUT } from '../../tests/helpers/property'
 
 const capability = capabilityFromKey(newWriteKey(), 'write')
 const source: HandoverSource = {
@@ -111,41 +112,49 @@ describe('hand-over file', () => {
     }
   })
 
-  it('refuses a file with any byte of its payload changed as corrupt', async () => {
-    const file = await encodeHandover(meetingUpdate(), source)
-    const payloadStart = file.length - parts(file).payload.length
-    await fc.assert(
-      fc.asyncProperty(
-        fc.integer({ min: payloadStart, max: file.length - 1 }),
-        fc.integer({ min: 1, max: 255 }),
-        async (index, flip) => {
-          const damaged = file.slice()
-          damaged[index]! ^= flip
-          const decoded = await decodeHandover(new Blob([damaged]), source.roomId)
-          expect(decoded).toEqual({ ok: false, reason: 'corrupt' })
-        },
-      ),
-      { numRuns: 100 },
-    )
-  })
+  it(
+    'refuses a file with any byte of its payload changed as corrupt',
+    async () => {
+      const file = await encodeHandover(meetingUpdate(), source)
+      const payloadStart = file.length - parts(file).payload.length
+      await checkProperty(
+        fc.asyncProperty(
+          fc.integer({ min: payloadStart, max: file.length - 1 }),
+          fc.integer({ min: 1, max: 255 }),
+          async (index, flip) => {
+            const damaged = file.slice()
+            damaged[index]! ^= flip
+            const decoded = await decodeHandover(new Blob([damaged]), source.roomId)
+            expect(decoded).toEqual({ ok: false, reason: 'corrupt' })
+          },
+        ),
+        100,
+      )
+    },
+    PROPERTY_TEST_TIMEOUT,
+  )
 
-  it('never lets a changed byte alter the meeting it carries', async () => {
-    const update = meetingUpdate()
-    const file = await encodeHandover(update, source)
-    await fc.assert(
-      fc.asyncProperty(
-        fc.integer({ min: 0, max: file.length - 1 }),
-        fc.integer({ min: 1, max: 255 }),
-        async (index, flip) => {
-          const damaged = file.slice()
-          damaged[index]! ^= flip
-          const decoded = await decodeHandover(new Blob([damaged]), source.roomId)
-          // The header is not checksummed: a changed digit of `createdAt` still decodes. What
-          // must hold is that the meeting itself is either refused or exactly what was sent.
-          if (decoded.ok) expect(decoded.update).toEqual(update)
-        },
-      ),
-      { numRuns: 200 },
-    )
-  })
+  it(
+    'never lets a changed byte alter the meeting it carries',
+    async () => {
+      const update = meetingUpdate()
+      const file = await encodeHandover(update, source)
+      await checkProperty(
+        fc.asyncProperty(
+          fc.integer({ min: 0, max: file.length - 1 }),
+          fc.integer({ min: 1, max: 255 }),
+          async (index, flip) => {
+            const damaged = file.slice()
+            damaged[index]! ^= flip
+            const decoded = await decodeHandover(new Blob([damaged]), source.roomId)
+            // The header is not checksummed: a changed digit of `createdAt` still decodes. What
+            // must hold is that the meeting itself is either refused or exactly what was sent.
+            if (decoded.ok) expect(decoded.update).toEqual(update)
+          },
+        ),
+        200,
+      )
+    },
+    PROPERTY_TEST_TIMEOUT,
+  )
 })

@@ -10,7 +10,7 @@ import { acquireSession, releaseSession } from '../sync/sessionRegistry'
  *
  * @example
  *   const session = useMeetingSession(capability)
- *   const meeting = useMeeting(session)   // null until loaded from this device
+ *   const plenary = useMeetingPart(session.doc, (meeting) => meeting.plenary)
  */
 export function useMeetingSession(capability: Capability | null): MeetingSession | null {
   const [session, setSession] = useState<MeetingSession | null>(null)

@@ -39,6 +39,8 @@ describe('the binôme of one atelier on two tablets', () => {
     // Both type in the same note at the same time.
     for (const device of [animateur, rapporteur])
       await showView(device.page, 'Notes et propositions')
+    // The notes remind the rapporteur not to write usagers' names.
+    expect(await rapporteur.page.getByTestId('notes-privacy').textContent()).toContain('aucun nom')
     await Promise.all([
       animateur.page
         .getByTestId('note-input')

@@ -22,7 +22,20 @@ describe('preparing a meeting', () => {
     // The editor: theme, a room, and the trame against the atelier slot.
     await page.getByRole('button', { name: 'Préparer', exact: true }).click()
     await page.getByTestId('meeting-theme').fill('L’accueil au CCAS')
-    await page.getByTestId('atelier-editor').first().getByLabel('Salle').fill('Salle Colbert')
+    // Room, then the binôme's first names: each field keeps its value (a patch once blanked the
+    // others), as the document holds it once the fields lose focus.
+    const firstAtelier = page.getByTestId('atelier-editor').first()
+    await firstAtelier.getByLabel('Salle').fill('Salle Colbert')
+    await firstAtelier.getByLabel('Prénom de l’animateur').fill('Nadia')
+    await firstAtelier.getByLabel('Prénom du rapporteur').fill('Paul')
+    await page.getByTestId('meeting-theme').focus()
+    await expect.poll(() => firstAtelier.getByLabel('Salle').inputValue()).toBe('Salle Colbert')
+    await expect
+      .poll(() => firstAtelier.getByLabel('Prénom de l’animateur').inputValue())
+      .toBe('Nadia')
+    await expect
+      .poll(() => firstAtelier.getByLabel('Prénom du rapporteur').inputValue())
+      .toBe('Paul')
     await expect
       .poll(() => page.getByTestId('trame-total').textContent())
       .toBe('Durée totale : 90 min, exactement le créneau des ateliers.')

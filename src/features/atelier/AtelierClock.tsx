@@ -6,7 +6,13 @@ import { atelierSchedule } from '../../doc/schedule'
 import { formatTime } from '../../ui/formatDate'
 
 /** Time left for the whole atelier, against the schedule set when its first step started. */
-export function AtelierClock({ meeting, atelier }: { meeting: Meeting; atelier: Atelier }) {
+export function AtelierClock({
+  meeting,
+  atelier,
+}: {
+  meeting: Pick<Meeting, 'script'>
+  atelier: Atelier
+}) {
   const now = useNow(5_000)
   const { leftMs, plannedEnd, delayMs } = atelierSchedule(meeting.script, atelier, now)
   const delay = Math.round(delayMs / 60_000)

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { Meeting } from '../../doc/meetingDoc'
+import { pick, useMeetingPart } from '../../hooks/useMeetingPart'
 import { useSyncStatus } from '../../hooks/useSyncStatus'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
@@ -11,12 +11,15 @@ import { AttendancePanel } from './AttendancePanel'
 import { NotesPanel } from './NotesPanel'
 import { ProposalsPanel } from './ProposalsPanel'
 import { StepRunner } from './StepRunner'
+import { ErrorBoundary } from '../../ui/ErrorBoundary'
 
 type View = 'facilitator' | 'reporter' | 'attendance' | 'readiness'
 const VIEWS: View[] = ['facilitator', 'reporter', 'attendance', 'readiness']
 
+/** What the tablet shows besides the notes, which each note field reads from its own text. */
+const selectAtelier = pick(['ateliers', 'removedAteliers', 'script', 'proposals', 'attendance'])
+
 interface Props {
-  meeting: Meeting
   session: MeetingSession
   atelierId: string
   /** The role the link was made for: its view opens first. */
@@ -27,8 +30,9 @@ interface Props {
  * The atelier tablet. The binôme switches between the animateur's view (trame and timer) and
  * the rapporteur's (notes and proposals) on one tablet, or keeps one view on each of two.
  */
-export function AtelierScreen({ meeting, session, atelierId, role }: Props) {
+export function AtelierScreen({ session, atelierId, role }: Props) {
   const [view, setView] = useState<View>(role ?? 'facilitator')
+  const meeting = useMeetingPart(session.doc, selectAtelier)
   const { lastSyncedAt } = useSyncStatus(session)
   const atelier = meeting.ateliers.find((candidate) => candidate.id === atelierId)
   if (!atelier) {
@@ -60,20 +64,35 @@ export function AtelierScreen({ meeting, session, atelierId, role }: Props) {
         label={t.atelier.viewsLabel}
       />
       {view === 'facilitator' && (
-        <StepRunner meeting={meeting} session={session} atelier={atelier} />
+        <ErrorBoundary scope="card">
+          <StepRunner meeting={meeting} session={session} atelier={atelier} />
+        </ErrorBoundary>
       )}
       {view === 'reporter' && (
         <>
           <div className="columns">
-            <NotesPanel meeting={meeting} session={session} atelier={atelier} />
-            <ProposalsPanel meeting={meeting} session={session} atelier={atelier} />
+            <ErrorBoundary scope="card">
+              <NotesPanel meeting={meeting} session={session} atelier={atelier} />
+            </ErrorBoundary>
+            <ErrorBoundary scope="card">
+              <ProposalsPanel meeting={meeting} session={session} atelier={atelier} />
+            </ErrorBoundary>
           </div>
-          <ShareWithoutNetwork session={session} meeting={meeting} atelierId={atelier.id} />
+          {/* Handing over by file is the way out when the rest fails: kept apart. */}
+          <ErrorBoundary scope="card">
+            <ShareWithoutNetwork session={session} meeting={meeting} atelierId={atelier.id} />
+          </ErrorBoundary>
         </>
       )}
-      {view === 'readiness' && <ReadinessPanel meeting={meeting} session={session} />}
+      {view === 'readiness' && (
+        <ErrorBoundary scope="card">
+          <ReadinessPanel meeting={meeting} session={session} />
+        </ErrorBoundary>
+      )}
       {view === 'attendance' && (
-        <AttendancePanel meeting={meeting} session={session} atelierId={atelier.id} />
+        <ErrorBoundary scope="card">
+          <AttendancePanel meeting={meeting} session={session} atelierId={atelier.id} />
+        </ErrorBoundary>
       )}
     </div>
   )

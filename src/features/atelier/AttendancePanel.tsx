@@ -4,7 +4,7 @@ import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
 
 interface Props {
-  meeting: Meeting
+  meeting: Pick<Meeting, 'attendance'>
   session: MeetingSession
   atelierId: string
 }

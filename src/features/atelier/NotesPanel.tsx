@@ -7,7 +7,7 @@ import { t } from '../../ui/strings'
 import { CollaborativeTextarea } from './CollaborativeTextarea'
 
 interface Props {
-  meeting: Meeting
+  meeting: Pick<Meeting, 'script'>
   session: MeetingSession
   atelier: Atelier
 }
@@ -20,6 +20,9 @@ export function NotesPanel({ meeting, session, atelier }: Props) {
   return (
     <section className="card notes">
       <h2>{t.atelier.notes}</h2>
+      <p className="help" data-testid="notes-privacy">
+        {t.atelier.notesPrivacy}
+      </p>
       <div className="chips" role="group" aria-label={t.atelier.notesFor}>
         {meeting.script.map((candidate, index) => (
           <button

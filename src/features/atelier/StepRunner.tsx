@@ -5,7 +5,7 @@ import { t } from '../../ui/strings'
 import { StepTimer } from './StepTimer'
 
 interface Props {
-  meeting: Meeting
+  meeting: Pick<Meeting, 'script'>
   session: MeetingSession
   atelier: Atelier
 }

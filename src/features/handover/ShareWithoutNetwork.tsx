@@ -7,7 +7,7 @@ import { deliverFile } from '../../ui/deliverFile'
 
 interface Props {
   session: MeetingSession
-  meeting: Meeting
+  meeting: Pick<Meeting, 'ateliers'>
   /** The atelier this tablet runs; null on the coordinator's screen (the whole meeting). */
   atelierId: string | null
 }

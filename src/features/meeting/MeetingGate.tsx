@@ -1,12 +1,11 @@
 import { useEffect, useMemo, type ReactNode } from 'react'
-import type { Meeting } from '../../doc/meetingDoc'
 import { recordPresence } from '../../doc/devices'
-import { deviceId, rememberMeeting } from '../../device/deviceDbLater'
+import { deviceIdIn, legacyDeviceId, rememberMeeting } from '../../device/deviceDbLater'
 import { reportStorageError } from '../../device/storageHealth'
 import { requestPersistentStorage } from '../../device/storagePersistence'
 import { capabilityFromKey } from '../../links/capability'
 import { formatLinkFragment, keyOfLink, type MeetingLink } from '../../links/links'
-import { useMeeting } from '../../hooks/useMeeting'
+import { pick, useMeetingPartOnceThere } from '../../hooks/useMeetingPart'
 import { useMeetingSession } from '../../hooks/useMeetingSession'
 import { useSyncStatus } from '../../hooks/useSyncStatus'
 import type { MeetingSession } from '../../sync/meetingSession'
@@ -19,8 +18,12 @@ export type MeetingScreenLink = Exclude<MeetingLink, { kind: 'committee' }>
 
 interface MeetingGateProps {
   link: MeetingScreenLink
-  children: (meeting: Meeting, session: MeetingSession) => ReactNode
+  /** The screen, once the document holds the meeting; it reads the parts it shows itself. */
+  children: (session: MeetingSession) => ReactNode
 }
+
+/** What the gate itself shows and remembers of the meeting: not what changes as people type. */
+const selectHead = pick(['title', 'ateliers'])
 
 /**
  * Opens the meeting a link points to and shows it as soon as this device has it — from its own
@@ -47,7 +50,7 @@ function OpenMeeting({
   render: MeetingGateProps['children']
 }) {
   const status = useSyncStatus(session)
-  const meeting = useMeeting(session)
+  const meeting = useMeetingPartOnceThere(session.doc, selectHead)
   const atelierName =
     link.kind === 'atelier'
       ? meeting?.ateliers.find((a) => a.id === link.atelierId)?.name
@@ -56,7 +59,7 @@ function OpenMeeting({
   const title = meeting?.title
   useEffect(() => {
     if (title === undefined) return
-    void requestPersistentStorage()
+    requestPersistentStorage()
     void rememberMeeting({
       fragment: formatLinkFragment(link),
       roomId: session.roomId,
@@ -72,14 +75,13 @@ function OpenMeeting({
   const syncedAt = status.connection === 'synced' ? status.lastSyncedAt : null
   useEffect(() => {
     if (syncedAt === null || session.readOnly || title === undefined) return
-    void deviceId().then(
-      (id) =>
-        recordPresence(session.doc, {
-          deviceId: id,
-          kind: link.kind,
-          atelierId,
-          lastSyncedAt: syncedAt,
-        }),
+    void Promise.all([deviceIdIn(session.roomId), legacyDeviceId()]).then(
+      ([id, legacyId]) =>
+        recordPresence(
+          session.doc,
+          { deviceId: id, kind: link.kind, atelierId, lastSyncedAt: syncedAt },
+          legacyId,
+        ),
       reportStorageError,
     )
   }, [syncedAt, session, link.kind, atelierId, title])
@@ -93,7 +95,7 @@ function OpenMeeting({
       title={meeting?.title ?? ''}
       status={status}
       readOnly={session.readOnly}
-      body={meeting ? render(meeting, session) : <WaitingForMeeting loaded={status.loaded} />}
+      body={meeting ? render(session) : <WaitingForMeeting loaded={status.loaded} />}
     />
   )
 }

@@ -1,28 +1,38 @@
-import { useRef } from 'react'
-import type { Meeting } from '../../doc/meetingDoc'
+import type * as Y from 'yjs'
 import { OPENING_SCREENS, type PlenaryScreen } from '../../doc/plenary'
+import { pick, useMeetingPart } from '../../hooks/useMeetingPart'
 import { t } from '../../ui/strings'
 import { formatDate } from '../../ui/formatDate'
 import { useFitText } from './useFitText'
 
 interface Props {
-  meeting: Meeting
+  doc: Y.Doc
   screen: PlenaryScreen
 }
+
+const selectOpening = pick([
+  'title',
+  'openingText',
+  'followUpDigest',
+  'theme',
+  'date',
+  'place',
+  'ateliers',
+])
 
 /**
  * The opening plenary, one screen at a time: how the committee works, what became of earlier
  * proposals, the theme of the evening, the ateliers and their rooms.
  */
-export function OpeningSlide({ meeting, screen }: Props) {
-  const ref = useRef<HTMLDivElement>(null)
-  useFitText(ref, { min: 1.6, max: 6, content: [meeting, screen] })
+export function OpeningSlide({ doc, screen }: Props) {
+  const meeting = useMeetingPart(doc, selectOpening)
+  const fitRef = useFitText({ min: 1.6, max: 6 })
   const index = OPENING_SCREENS.indexOf(screen)
   return (
     <div className="slide" data-testid="opening-slide" data-screen={screen}>
       <p className="slide__kicker">{meeting.title}</p>
       <h1 className="slide__title">{t.wall.opening[screen as keyof typeof t.wall.opening]}</h1>
-      <div className="slide__body" ref={ref}>
+      <div className="slide__body" ref={fitRef}>
         <div className="slide__fit" data-fit>
           {screen === 'howItWorks' && <p className="slide__text">{meeting.openingText}</p>}
           {screen === 'followUp' &&

@@ -1,11 +1,14 @@
-import type { Meeting } from '../../doc/meetingDoc'
+import type * as Y from 'yjs'
+import { useMeetingPart } from '../../hooks/useMeetingPart'
 import { FullscreenButton } from './FullscreenButton'
 import { OpeningSlide } from './OpeningSlide'
 import { RankingScreen } from './RankingScreen'
 import { RestitutionWall } from './RestitutionWall'
+import { ErrorBoundary } from '../../ui/ErrorBoundary'
 
 interface Props {
-  meeting: Meeting
+  /** The meeting's document; each screen below reads only the parts it shows. */
+  doc: Y.Doc
   /** A small copy on the coordinator's screen ("ce que voit la salle"), not the projector. */
   preview?: boolean
 }
@@ -15,21 +18,23 @@ interface Props {
  * opening screens, the restitution wall (with its spotlight), the ranking. Everything is sized
  * from the projection's own box (container units), so the preview looks exactly the same.
  */
-export function ProjectionScreen({ meeting, preview = false }: Props) {
-  const { screen } = meeting.plenary
+export function ProjectionScreen({ doc, preview = false }: Props) {
+  const { screen, spotlight } = useMeetingPart(doc, (meeting) => meeting.plenary)
   return (
     <div
       className={`projection ${preview ? 'projection--preview' : 'projection--live'}`}
       data-testid={preview ? 'projection-preview' : 'projection'}
       data-screen={screen}
     >
-      {screen === 'wall' ? (
-        <RestitutionWall meeting={meeting} />
-      ) : screen === 'ranking' ? (
-        <RankingScreen meeting={meeting} />
-      ) : (
-        <OpeningSlide meeting={meeting} screen={screen} />
-      )}
+      <ErrorBoundary scope="card" resetKey={screen}>
+        {screen === 'wall' ? (
+          <RestitutionWall doc={doc} spotlight={spotlight} />
+        ) : screen === 'ranking' ? (
+          <RankingScreen doc={doc} />
+        ) : (
+          <OpeningSlide doc={doc} screen={screen} />
+        )}
+      </ErrorBoundary>
       {!preview && <FullscreenButton />}
     </div>
   )

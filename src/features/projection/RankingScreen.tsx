@@ -1,7 +1,8 @@
-import { useMemo, useRef } from 'react'
+import { useMemo } from 'react'
+import type * as Y from 'yjs'
 import { buildWall } from '../../doc/grouping'
-import type { Meeting } from '../../doc/meetingDoc'
 import { rankItems } from '../../doc/votes'
+import { pick, useMeetingPart } from '../../hooks/useMeetingPart'
 import { t } from '../../ui/strings'
 import { atelierNames, formatCount, formatScore, formatWeights } from './format'
 import { useFitText } from './useFitText'
@@ -10,18 +11,20 @@ import { VoteSummary } from './VoteSummary'
 /** Above this many items the ranking reads in two columns. */
 const ONE_COLUMN_MAX = 8
 
+const selectRanking = pick(['ateliers', 'proposals', 'grouping', 'votes'])
+
 /** The ranking as counts come in: rank, wording, origins, votes, and what the plenary retained. */
-export function RankingScreen({ meeting }: { meeting: Meeting }) {
-  const wall = useMemo(() => buildWall(meeting), [meeting])
-  const { settings, entries, retained } = meeting.votes
+export function RankingScreen({ doc }: { doc: Y.Doc }) {
+  const shown = useMeetingPart(doc, selectRanking)
+  const wall = useMemo(() => buildWall(shown), [shown])
+  const { settings, entries, retained } = shown.votes
   const ranking = rankItems(
     wall.items.map((item) => item.id),
     entries,
     settings,
   )
   const byId = new Map(wall.items.map((item) => [item.id, item]))
-  const ref = useRef<HTMLDivElement>(null)
-  useFitText(ref, { min: 1.2, max: 4.5, content: [ranking, retained] })
+  const fitRef = useFitText({ min: 1.2, max: 4.5 })
   const weights = settings.mode === 'colleges' ? formatWeights(settings) : null
   const columns = ranking.length > ONE_COLUMN_MAX ? 2 : 1
   return (
@@ -33,7 +36,7 @@ export function RankingScreen({ meeting }: { meeting: Meeting }) {
           {weights && ` · ${t.wall.ranking.weighted(weights)}`}
         </p>
       </header>
-      <div className="ranking-screen__body" ref={ref}>
+      <div className="ranking-screen__body" ref={fitRef}>
         {ranking.length === 0 ? (
           <p className="ranking-screen__empty">{t.wall.ranking.empty}</p>
         ) : (

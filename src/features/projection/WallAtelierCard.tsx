@@ -1,13 +1,15 @@
 import type { WallAtelier } from '../../doc/grouping'
 import type { Step } from '../../doc/script'
 import { formatAgo } from '../../ui/formatAgo'
+import { memoByContent } from '../../ui/memoByContent'
 import { t } from '../../ui/strings'
 import { formatTime } from '../../ui/formatDate'
 
 interface Props {
   entry: WallAtelier
   script: Step[]
-  now: number
+  /** The clock, for a waiting atelier's "il y a 3 min"; `null` once it has transmitted. */
+  now: number | null
   /** Enlarged alone on the screen while its rapporteur speaks. */
   spotlit?: boolean
 }
@@ -15,8 +17,14 @@ interface Props {
 /**
  * One atelier on the wall: its transmitted proposals (those in a group show in the group's
  * card, counted here), or, before it transmits, where it stands and when it was last heard of.
+ * Rendered again only when what it shows changes.
  */
-export function WallAtelierCard({ entry, script, now, spotlit = false }: Props) {
+export const WallAtelierCard = memoByContent(function WallAtelierCard({
+  entry,
+  script,
+  now,
+  spotlit = false,
+}: Props) {
   const { atelier } = entry
   const stepIndex = script.findIndex((step) => step.id === atelier.currentStepId)
   return (
@@ -65,10 +73,13 @@ export function WallAtelierCard({ entry, script, now, spotlit = false }: Props) 
           <p className="wall-card__status" data-testid="wall-last-seen">
             {entry.lastSeenAt === null
               ? t.wall.neverSeen
-              : t.wall.lastSeen(formatTime(entry.lastSeenAt), formatAgo(entry.lastSeenAt, now))}
+              : t.wall.lastSeen(
+                  formatTime(entry.lastSeenAt),
+                  formatAgo(entry.lastSeenAt, now ?? entry.lastSeenAt),
+                )}
           </p>
         </>
       )}
     </section>
   )
-}
+})

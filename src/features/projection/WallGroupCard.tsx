@@ -1,11 +1,12 @@
 import type { WallItem } from '../../doc/grouping'
+import { memoByContent } from '../../ui/memoByContent'
 import { t } from '../../ui/strings'
 
 /**
  * A group on the wall: its common wording, and where it comes from — each atelier with its own
- * original text.
+ * original text. Rendered again only when what it shows changes.
  */
-export function WallGroupCard({ item }: { item: WallItem }) {
+export const WallGroupCard = memoByContent(function WallGroupCard({ item }: { item: WallItem }) {
   return (
     <section
       className="wall-card wall-card--group"
@@ -27,4 +28,4 @@ export function WallGroupCard({ item }: { item: WallItem }) {
       </ul>
     </section>
   )
-}
+})

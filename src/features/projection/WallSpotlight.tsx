@@ -1,15 +1,15 @@
-import { useRef } from 'react'
+import type * as Y from 'yjs'
 import type { WallItem } from '../../doc/grouping'
-import type { Meeting } from '../../doc/meetingDoc'
 import { debateNoteKey } from '../../doc/plenary'
 import { tallyItem } from '../../doc/votes'
+import { useMeetingPart } from '../../hooks/useMeetingPart'
 import { t } from '../../ui/strings'
 import { atelierNames } from './format'
 import { useFitText } from './useFitText'
 import { VoteSummary } from './VoteSummary'
 
 interface Props {
-  meeting: Meeting
+  doc: Y.Doc
   item: WallItem
 }
 
@@ -17,14 +17,17 @@ interface Props {
  * One proposal or group, as large as the screen allows, while the room debates or votes on it:
  * where it comes from, its vote as it is counted, and the debate notes as they are typed.
  */
-export function WallSpotlight({ meeting, item }: Props) {
-  const ref = useRef<HTMLDivElement>(null)
-  const tally = tallyItem(item.id, meeting.votes.entries, meeting.votes.settings)
-  const notes = meeting.notes[debateNoteKey(item.id)]?.trim() ?? ''
-  useFitText(ref, { min: 2, max: 9, content: [item, tally, notes] })
+export function WallSpotlight({ doc, item }: Props) {
+  const fitRef = useFitText({ min: 2, max: 9 })
+  // Of the notes, only this item's debate note: the ateliers' typing does not reach here.
+  const { votes, notes } = useMeetingPart(doc, (meeting) => ({
+    votes: meeting.votes,
+    notes: meeting.notes[debateNoteKey(item.id)]?.trim() ?? '',
+  }))
+  const tally = tallyItem(item.id, votes.entries, votes.settings)
   const first = item.origins[0]!
   return (
-    <div className="spotlight" ref={ref} data-testid="wall-spotlight" data-item-id={item.id}>
+    <div className="spotlight" ref={fitRef} data-testid="wall-spotlight" data-item-id={item.id}>
       <div className="spotlight__box" data-fit>
         <p className="spotlight__kicker">
           {item.kind === 'group'
@@ -47,7 +50,7 @@ export function WallSpotlight({ meeting, item }: Props) {
         {tally.total !== null && (
           <div className="spotlight__votes">
             <span className="spotlight__label">{t.wall.votes}</span>
-            <VoteSummary tally={tally} settings={meeting.votes.settings} />
+            <VoteSummary tally={tally} settings={votes.settings} />
           </div>
         )}
         {notes && (

@@ -13,7 +13,7 @@ export function ReadinessPanel({
   meeting,
   session,
 }: {
-  meeting: Meeting
+  meeting: Pick<Meeting, 'script'>
   session: MeetingSession
 }) {
   const facts = useReadiness(session, meeting.script.length > 0)

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react'
 import { lastSeenByAtelier } from '../../doc/devices'
 import { buildWall } from '../../doc/grouping'
-import type { Meeting } from '../../doc/meetingDoc'
+import { setScreen, type PlenaryScreen } from '../../doc/plenary'
+import { pick, useMeetingPart } from '../../hooks/useMeetingPart'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
 import { PlenaryProposals } from './PlenaryProposals'
@@ -13,10 +14,21 @@ import { ScreenPanel } from './ScreenPanel'
 type View = 'screen' | 'proposals' | 'votes' | 'ranking'
 const VIEWS: View[] = ['screen', 'proposals', 'votes', 'ranking']
 
-interface Props {
-  meeting: Meeting
-  session: MeetingSession
+/**
+ * What the room sees while the coordinator works in each part: opening "Classement" puts the
+ * ranking on the projector, "Propositions" and "Vote" the wall. One tap, one meaning: the tab
+ * open and the screen shown never tell two stories ("Écran projeté" picks any screen).
+ */
+const SCREEN_OF_VIEW: Record<View, PlenaryScreen | null> = {
+  screen: null,
+  proposals: 'wall',
+  votes: 'wall',
+  ranking: 'ranking',
 }
+
+/** What the plenary tabs show: never the ateliers' notes (each debate note reads its own). */
+const selectPlenary = pick(['plenary', 'ateliers', 'proposals', 'grouping', 'devices', 'votes'])
+export type PlenaryMeeting = ReturnType<typeof selectPlenary>
 
 /**
  * The coordinator's plenary: drives what the projector shows (opening screens, the wall, the
@@ -24,8 +36,9 @@ interface Props {
  * groups similar proposals, enters the show of hands and marks what the plenary retains.
  * Everything is shared: a second coordinator device can help, and the projector follows.
  */
-export function PlenaryControl({ meeting, session }: Props) {
+export function PlenaryControl({ session }: { session: MeetingSession }) {
   const [view, setView] = useState<View>('screen')
+  const meeting = useMeetingPart(session.doc, selectPlenary)
   const wall = useMemo(() => buildWall(meeting, lastSeenByAtelier(meeting.devices)), [meeting])
   return (
     <div className="page page--wide plenary" data-testid="plenary-control">
@@ -37,13 +50,19 @@ export function PlenaryControl({ meeting, session }: Props) {
             type="button"
             className={`tabs__tab${candidate === view ? ' tabs__tab--active' : ''}`}
             aria-pressed={candidate === view}
-            onClick={() => setView(candidate)}
+            onClick={() => {
+              setView(candidate)
+              const screen = SCREEN_OF_VIEW[candidate]
+              if (screen !== null && screen !== meeting.plenary.screen)
+                setScreen(session.doc, screen)
+            }}
           >
             {t.plenary.views[candidate]}
           </button>
         ))}
       </nav>
-      {view === 'screen' && <ScreenPanel meeting={meeting} session={session} />}
+      <p className="help">{t.plenary.viewsProject}</p>
+      {view === 'screen' && <ScreenPanel current={meeting.plenary.screen} session={session} />}
       {view === 'proposals' && <PlenaryProposals meeting={meeting} session={session} wall={wall} />}
       {view === 'votes' && <PlenaryVotes meeting={meeting} session={session} wall={wall} />}
       {view === 'ranking' && <PlenaryRanking meeting={meeting} session={session} wall={wall} />}

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react'
 import type { WallItem } from '../../doc/grouping'
 import { leaveGroup, rewordGroup, ungroup } from '../../doc/grouping'
-import type { Meeting } from '../../doc/meetingDoc'
+import { useMeetingPart } from '../../hooks/useMeetingPart'
+import type { PlenaryMeeting } from './PlenaryControl'
 import { debateNoteKey, setSpotlight } from '../../doc/plenary'
 import { PROPOSAL_MAX } from '../../doc/proposals'
 import type { MeetingSession } from '../../sync/meetingSession'
@@ -10,7 +11,7 @@ import { atelierNames } from '../projection/format'
 import { DebateNote } from './DebateNote'
 
 interface Props {
-  meeting: Meeting
+  meeting: PlenaryMeeting
   session: MeetingSession
   item: WallItem
   selected: boolean
@@ -25,6 +26,8 @@ interface Props {
 export function PlenaryItem({ meeting, session, item, selected, onSelect }: Props) {
   const doc = session.doc
   const [draft, setDraft] = useState<string | null>(null)
+  // Of the notes, only this item's debate note (`undefined` until it exists).
+  const note = useMeetingPart(doc, (shown) => shown.notes[debateNoteKey(item.id)])
   const spotlit =
     meeting.plenary.spotlight?.kind === 'item' && meeting.plenary.spotlight.id === item.id
   const save = (event: FormEvent) => {
@@ -130,8 +133,8 @@ export function PlenaryItem({ meeting, session, item, selected, onSelect }: Prop
         <DebateNote
           session={session}
           itemId={item.id}
-          exists={debateNoteKey(item.id) in meeting.notes}
-          open={spotlit || Boolean(meeting.notes[debateNoteKey(item.id)])}
+          exists={note !== undefined}
+          open={spotlit || Boolean(note)}
         />
       </div>
     </article>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { groupProposals, type Wall, type WallItem } from '../../doc/grouping'
-import type { Meeting } from '../../doc/meetingDoc'
+import type { PlenaryMeeting } from './PlenaryControl'
 import { setSpotlight } from '../../doc/plenary'
 import { PROPOSAL_MAX } from '../../doc/proposals'
 import { useNow } from '../../hooks/useNow'
@@ -9,9 +9,10 @@ import { formatAgo } from '../../ui/formatAgo'
 import { t } from '../../ui/strings'
 import { formatTime } from '../../ui/formatDate'
 import { PlenaryItem } from './PlenaryItem'
+import { ErrorBoundary } from '../../ui/ErrorBoundary'
 
 interface Props {
-  meeting: Meeting
+  meeting: PlenaryMeeting
   session: MeetingSession
   wall: Wall
 }
@@ -103,7 +104,9 @@ export function PlenaryProposals({ meeting, session, wall }: Props) {
         <section className="card plenary-atelier">
           <h2>{t.plenary.groups}</h2>
           {wall.groups.map((item) => (
-            <PlenaryItem key={item.id} {...itemProps(item)} />
+            <ErrorBoundary key={item.id} scope="card" resetKey={item}>
+              <PlenaryItem {...itemProps(item)} />
+            </ErrorBoundary>
           ))}
         </section>
       )}
@@ -146,7 +149,9 @@ export function PlenaryProposals({ meeting, session, wall }: Props) {
               {entry.groupedCount > 0 && ` · ${t.wall.inGroups(entry.groupedCount)}`}
             </p>
             {entry.items.map((item) => (
-              <PlenaryItem key={item.id} {...itemProps(item)} />
+              <ErrorBoundary key={item.id} scope="card" resetKey={item}>
+                <PlenaryItem {...itemProps(item)} />
+              </ErrorBoundary>
             ))}
           </section>
         )

@@ -1,5 +1,5 @@
 import type { Wall } from '../../doc/grouping'
-import type { Meeting } from '../../doc/meetingDoc'
+import type { PlenaryMeeting } from './PlenaryControl'
 import { rankItems, setRetained } from '../../doc/votes'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
@@ -7,7 +7,7 @@ import { atelierNames } from '../projection/format'
 import { VoteSummary } from '../projection/VoteSummary'
 
 interface Props {
-  meeting: Meeting
+  meeting: PlenaryMeeting
   session: MeetingSession
   wall: Wall
 }

@@ -1,5 +1,5 @@
 import type { Wall } from '../../doc/grouping'
-import type { Meeting } from '../../doc/meetingDoc'
+import type { PlenaryMeeting } from './PlenaryControl'
 import { setSpotlight } from '../../doc/plenary'
 import {
   enterCount,
@@ -17,7 +17,7 @@ import { counterId } from './counterId'
 import { VoteSettingsForm } from './VoteSettingsForm'
 
 interface Props {
-  meeting: Meeting
+  meeting: PlenaryMeeting
   session: MeetingSession
   wall: Wall
 }
@@ -27,7 +27,7 @@ interface Props {
  * person counting types on their own device; totals and the ranking follow as counts come in.
  */
 export function PlenaryVotes({ meeting, session, wall }: Props) {
-  const me = counterId()
+  const me = counterId(session.roomId)
   const { entries, settings } = meeting.votes
   const buckets: VoteBucket[] = settings.mode === 'overall' ? ['overall'] : [...VOTE_COLLEGES]
   const weighted = VOTE_COLLEGES.some((college) => settings.weights[college] !== 1)

@@ -1,11 +1,11 @@
 import type { WallItem } from '../../doc/grouping'
-import type { Meeting } from '../../doc/meetingDoc'
+import type { PlenaryMeeting } from './PlenaryControl'
 import { neighbourScreen, setSpotlight, stepScreen } from '../../doc/plenary'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
 
 interface Props {
-  meeting: Meeting
+  meeting: PlenaryMeeting
   session: MeetingSession
   items: WallItem[]
 }

@@ -1,4 +1,3 @@
-import type { Meeting } from '../../doc/meetingDoc'
 import { OPENING_SCREENS, setScreen, type PlenaryScreen } from '../../doc/plenary'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
@@ -7,13 +6,13 @@ import { ProjectionScreen } from '../projection/ProjectionScreen'
 const RESTITUTION_SCREENS: PlenaryScreen[] = ['wall', 'ranking']
 
 interface Props {
-  meeting: Meeting
+  /** What the room sees now. */
+  current: PlenaryScreen
   session: MeetingSession
 }
 
 /** Any screen in one tap, and a live copy of what the room sees. */
-export function ScreenPanel({ meeting, session }: Props) {
-  const current = meeting.plenary.screen
+export function ScreenPanel({ current, session }: Props) {
   const choices = (screens: readonly PlenaryScreen[]) => (
     <div className="plenary-choices">
       {screens.map((screen) => (
@@ -36,7 +35,7 @@ export function ScreenPanel({ meeting, session }: Props) {
       <h2>{t.plenary.restitution}</h2>
       {choices(RESTITUTION_SCREENS)}
       <h3>{t.plenary.preview}</h3>
-      <ProjectionScreen meeting={meeting} preview />
+      <ProjectionScreen doc={session.doc} preview />
     </section>
   )
 }

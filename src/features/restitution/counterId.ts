@@ -1,30 +1,39 @@
 /**
- * Device data: this device's counter id for show-of-hands counts (see `src/doc/votes.ts`) — a
- * random id, never a name. Kept in this browser's localStorage (`tandem-counter-id`), read
- * synchronously when a count is typed, so a reload keeps counting under the same id instead of
- * showing up as a second counter who disagrees with the first. Where localStorage is refused
- * (private browsing), the id lasts as long as the page.
+ * Device data: this device's counter id for show-of-hands counts in one document (a meeting's
+ * votes, `src/doc/votes.ts`, or a committee's idea votes) — a random id, never a name, and a
+ * different one in each document, so no two meetings can tell the same laptop counted in both.
+ * Kept in this browser's localStorage (`tandem-counter-id:<roomId>`), read synchronously when a
+ * count is typed, so a reload keeps counting under the same id instead of showing up as a second
+ * counter who disagrees with the first. Where localStorage is refused (private browsing), the id
+ * lasts as long as the page.
  */
 import { newId } from '../../doc/ids'
+import type { RoomId } from '../../links/capability'
 
-const STORAGE_KEY = 'tandem-counter-id'
+const STORAGE_PREFIX = 'tandem-counter-id:'
 const VALID = /^[A-Za-z0-9_-]{8,32}$/
 
-let current: string | null = null
+const current = new Map<RoomId, string>()
 
-export function counterId(): string {
-  if (current !== null) return current
+export function counterId(roomId: RoomId): string {
+  const known = current.get(roomId)
+  if (known !== undefined) return known
+  const key = STORAGE_PREFIX + roomId
   try {
-    const stored = localStorage.getItem(STORAGE_KEY)
-    if (stored !== null && VALID.test(stored)) return (current = stored)
+    const stored = localStorage.getItem(key)
+    if (stored !== null && VALID.test(stored)) {
+      current.set(roomId, stored)
+      return stored
+    }
   } catch {
     // Storage refused: fall through to an id for this page only.
   }
-  current = newId()
+  const made = newId()
+  current.set(roomId, made)
   try {
-    localStorage.setItem(STORAGE_KEY, current)
+    localStorage.setItem(key, made)
   } catch {
     // Same: counted under this id until the page is reloaded.
   }
-  return current
+  return made
 }
