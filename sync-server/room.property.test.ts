@@ -4,8 +4,8 @@
  * update the room's log reloads to exactly the document in memory, and that document is what
  * every device received. At the end the honest devices, once synced, all hold it too.
  *
- * Bounded: RUNS scenarios of STEPS updates (about 3 s on two idle cores). fast-check prints the
- * seed of a failing run; replay it with `{ seed, path }` in `fc.assert`'s options.
+ * Bounded: RUNS scenarios of STEPS updates (about 3 s on two idle cores), or the time limit of
+ * `tests/helpers/property.ts`; a failing run prints its seed and path to replay.
  */
 import { join } from 'node:path'
 import fc from 'fast-check'
@@ -15,6 +15,7 @@ import { capabilityFromKey, newWriteKey } from '../src/links/capability'
 import { FakeSocket } from '../tests/helpers/fakeSocket'
 import { syncUpdateFrame } from '../tests/helpers/frames'
 import { FIRST_HOSTILE_CLIENT, hostileUpdate } from '../tests/helpers/hostileUpdates'
+import { checkProperty, PROPERTY_TEST_TIMEOUT } from '../tests/helpers/property'
 import { seededRandom, type Random } from '../tests/helpers/random'
 import { randomEdit } from '../tests/helpers/randomEdits'
 import { Teardown, recordingLogger, tempDir } from '../tests/helpers/relay'
@@ -139,10 +140,13 @@ async function scenario(seed: number): Promise<void> {
 }
 
 describe('a room under random and hostile updates', () => {
-  it('after every update, its log reloads to the document in memory, which every device received', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => scenario(seed)),
-      { numRuns: RUNS },
-    )
-  }, 60_000)
+  it(
+    'after every update, its log reloads to the document in memory, which every device received',
+    () =>
+      checkProperty(
+        fc.asyncProperty(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => scenario(seed)),
+        RUNS,
+      ),
+    PROPERTY_TEST_TIMEOUT,
+  )
 })
