@@ -341,6 +341,15 @@ export const t = {
     restitution: 'Restitution en plénière',
     retained: 'retenue en plénière',
     votes: 'Votes',
+    method: 'Comment les propositions ont été classées',
+    methodOverall: 'Vote à main levée de toute la salle : chaque main levée compte un point.',
+    methodColleges: (weights: string) =>
+      `Vote par collège : chaque main levée compte autant de points que le poids de son collège (${weights}). Les points d’une proposition sont la somme de ceux de chaque collège ; un collège qui n’a pas voté compte zéro.`,
+    weightOf: (college: string, weight: string) => `${college} : poids ${weight}`,
+    tieRule:
+      'Les propositions qui ont autant de points sont ex æquo : elles partagent le même rang, et le rang suivant est sauté (1, 2, 2, 4). Une proposition sans vote n’est pas classée.',
+    points: (detail: string) => `Points : ${detail}`,
+    exAequo: 'ex æquo',
     conclusion: 'Conclusion',
     intro: 'Introduction (facultative)',
     conclusionField: 'Conclusion (facultative)',
