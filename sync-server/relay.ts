@@ -32,6 +32,8 @@ import { REFUSALS, WS_REFUSAL_LABELS, type RefusalKind } from './refusals'
 import type { RoomLimits } from './room'
 import type { CompactionLimits } from './roomLog'
 import { Rooms, type RoomsStats } from './rooms'
+import { isSnapshotsPath, serveSnapshots } from './snapshotRoutes'
+import { defaultSnapshotPolicy } from './snapshots'
 import { createStaticHandler, sendText } from './static'
 
 export interface Tuning {
@@ -84,6 +86,7 @@ export function createRelay(config: Config, options: RelayOptions = {}): Relay {
   const logger = options.logger ?? consoleLogger
   const tuning = { ...defaultTuning, ...options.tuning }
   const roomsDir = join(resolve(config.dataDir), 'rooms')
+  const snapshotsDir = join(resolve(config.dataDir), 'snapshots')
   const metrics = new Metrics()
   const limits: RoomLimits = {
     maxDocumentBytes: config.maxDocumentBytes,
@@ -97,6 +100,8 @@ export function createRelay(config: Config, options: RelayOptions = {}): Relay {
   }
   const rooms = new Rooms({
     roomsDir,
+    snapshotsDir,
+    snapshotPolicy: { ...defaultSnapshotPolicy, intervalMs: config.snapshotIntervalMs },
     idleMs: config.roomIdleMs,
     maxRooms: config.maxRooms,
     maxConnectionsPerRoom: config.maxConnectionsPerRoom,
@@ -141,6 +146,15 @@ export function createRelay(config: Config, options: RelayOptions = {}): Relay {
       res.end(metrics.render(rooms.stats()))
     } else if (isSyncPath(pathname)) {
       sendText(res, 426, 'WebSocket only\n', { Upgrade: 'websocket' })
+    } else if (isSnapshotsPath(pathname)) {
+      serveSnapshots(req, res, pathname, {
+        snapshotsDir,
+        allowedOrigins: config.allowedOrigins,
+        maxDocumentBytes: config.maxDocumentBytes,
+      }).catch(() => {
+        if (res.headersSent) res.destroy()
+        else sendText(res, 500, 'Internal error\n')
+      })
     } else {
       serveStatic(req, res, pathname).catch(() => {
         if (res.headersSent) res.destroy()

@@ -39,6 +39,7 @@ import {
 import type { Metrics } from './metrics'
 import { REFUSALS, type RefusalKind } from './refusals'
 import { RoomLog, type CompactionLimits } from './roomLog'
+import { isMeetingDocument, RoomSnapshots, type SnapshotPolicy } from './snapshots'
 
 export interface RoomLimits extends RateLimits {
   maxDocumentBytes: number
@@ -53,6 +54,8 @@ export interface RoomLimits extends RateLimits {
 export interface RoomOptions {
   id: RoomId
   logFile: string
+  /** Where and how often this room keeps dated snapshots (`snapshots.ts`); none if absent. */
+  snapshots?: { dir: string; policy: SnapshotPolicy }
   /** Settles when the previous instance of this room has released its file. */
   after: Promise<void>
   compaction: CompactionLimits
@@ -88,6 +91,7 @@ export class Room {
   readonly #origins = new WeakSet<Connection>()
   #closing = false
   readonly #log: RoomLog
+  readonly #snapshots: RoomSnapshots | null
   readonly #options: RoomOptions
   readonly #logger: Logger
   readonly #metrics: Metrics
@@ -120,6 +124,14 @@ export class Room {
         unreadable: (bytes) => (options.metrics.unreadableBytes += bytes),
       },
     })
+    this.#snapshots = options.snapshots
+      ? new RoomSnapshots({
+          ...options.snapshots,
+          state: () => (isMeetingDocument(this.#doc) ? Y.encodeStateAsUpdate(this.#doc) : null),
+          logger: options.logger,
+          label: shortRoomId(options.id),
+        })
+      : null
     // The relay is not a participant: it holds everyone's presence but has none of its own.
     this.#awareness.setLocalState(null)
     this.#doc.on('update', this.#onDocUpdate)
@@ -174,6 +186,7 @@ export class Room {
   async close(): Promise<void> {
     this.#closing = true
     await this.ready.catch(ignore)
+    await this.#snapshots?.close()
     await this.#log.close()
     this.#awareness.off('update', this.#onAwarenessUpdate)
     this.#doc.off('update', this.#onDocUpdate)
@@ -270,6 +283,7 @@ export class Room {
   #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (!this.#origins.has(origin as Connection)) return
     void this.#log.append(update)
+    this.#snapshots?.changed()
     this.#broadcast(encodeUpdate(update), origin)
   }
 

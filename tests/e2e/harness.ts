@@ -38,7 +38,8 @@ export interface RunningRelay {
   restart(): Promise<void>
 }
 
-export async function startRelay(): Promise<RunningRelay> {
+/** `env`: more relay settings, as environment variables (`SNAPSHOT_INTERVAL_SECONDS`…). */
+export async function startRelay(env: Record<string, string> = {}): Promise<RunningRelay> {
   const staticDir = join(process.cwd(), 'dist')
   if (!existsSync(join(staticDir, 'index.html'))) throw new Error('dist/ missing: run `vite build`')
   const dataDir = await mkdtemp(join(tmpdir(), 'tandem-e2e-'))
@@ -47,6 +48,7 @@ export async function startRelay(): Promise<RunningRelay> {
     PORT: '0',
     DATA_DIR: dataDir,
     STATIC_DIR: staticDir,
+    ...env,
   })
   if (!parsed.ok) throw new Error(parsed.error)
   let relay = createRelay(parsed.config)
@@ -112,7 +114,8 @@ export interface Evening {
 
 /**
  * The relay and Chromium for the tests of this file, closed after them; call it at the top of the
- * file. `screenshotFolder` is a folder of `SCREENSHOTS` the file saves into, made beforehand.
+ * file. `screenshotFolder` is a folder of `SCREENSHOTS` the file saves into, made beforehand;
+ * `relayEnv` are more settings of the relay.
  *
  * @example
  * const evening = setUpEvening()
@@ -121,14 +124,17 @@ export interface Evening {
  *   await cutOff(tablet)
  * })
  */
-export function setUpEvening({ screenshotFolder = '' } = {}): Evening {
+export function setUpEvening({
+  screenshotFolder = '',
+  relayEnv = {} as Record<string, string>,
+} = {}): Evening {
   let relay: RunningRelay | undefined
   let browser: Browser | undefined
   const proxies: CuttableProxy[] = []
 
   beforeAll(async () => {
     await mkdir(join(SCREENSHOTS, screenshotFolder), { recursive: true })
-    relay = await startRelay()
+    relay = await startRelay(relayEnv)
     browser = await launchChromium()
   })
 

@@ -8,6 +8,7 @@ import { AteliersReadiness } from '../readiness/AteliersReadiness'
 import { usePublishFollowUpDigest } from '../followUp/usePublishFollowUpDigest'
 import { ProceedingsPanel } from '../proceedings/ProceedingsPanel'
 import { ReadinessPanel } from '../readiness/ReadinessPanel'
+import { RestorePanel } from '../restore/RestorePanel'
 import { PlenaryControl } from '../restitution/PlenaryControl'
 import { proceedingsRestitution } from '../restitution/proceedingsRestitution'
 import { AteliersEditor } from './AteliersEditor'
@@ -16,8 +17,8 @@ import { JoinSheets } from './JoinSheets'
 import { MeetingLinksScreen } from './MeetingLinksScreen'
 import { TrameEditor } from './TrameEditor'
 
-type Tab = 'links' | 'edit' | 'sheets' | 'readiness' | 'plenary' | 'proceedings'
-const TABS: Tab[] = ['links', 'edit', 'sheets', 'readiness', 'plenary', 'proceedings']
+type Tab = 'links' | 'edit' | 'sheets' | 'readiness' | 'plenary' | 'proceedings' | 'history'
+const TABS: Tab[] = ['links', 'edit', 'sheets', 'readiness', 'plenary', 'proceedings', 'history']
 
 interface Props {
   session: MeetingSession
@@ -69,6 +70,9 @@ function PreparationTab({ tab, session, writeKey }: Props & { tab: Exclude<Tab, 
       {tab === 'sheets' && <JoinSheets meeting={meeting} writeKey={writeKey} />}
       {tab === 'proceedings' && (
         <ProceedingsPanel meeting={meeting} session={session} restitution={restitution} />
+      )}
+      {tab === 'history' && (
+        <RestorePanel meeting={meeting} session={session} writeKey={writeKey} />
       )}
       {tab === 'readiness' && (
         <div className="page">
