@@ -17,11 +17,13 @@ import {
   groupMembersOf,
   groupsOf,
   metaOf,
+  notesOf,
   proposalsOf,
   retainedOf,
   votesOf,
 } from './layout'
 import { createMeeting, readMeeting } from './meetingDoc'
+import { NOTE_READ_MAX, noteKey } from './notes'
 import { addProposal, setValidated, type Proposal } from './proposals'
 import { isCompoundId, isEntityId, skippedIn } from './untrusted'
 import { retainedItems, setRetained } from './votes'
@@ -102,6 +104,13 @@ describe('readers of a hostile meeting', () => {
     const read = readMeeting(doc)
     expect(read.proposals.map((p) => p.text)).toEqual(['Un guichet'])
     expect(skippedIn(doc)).toBe(1)
+  })
+
+  it('read a note written past its cap by raw writes up to a bound, for print and exports', () => {
+    const { doc, atelierId } = meeting()
+    const key = noteKey(atelierId, readMeeting(doc).script[0]!.id, 'q')
+    doc.transact(() => notesOf(doc).set(key, new Y.Text('x'.repeat(2_400_000))))
+    expect(readMeeting(doc).notes[key]).toHaveLength(NOTE_READ_MAX + 1)
   })
 
   it('show the wall of an atelier with 70,000 binned proposals', () => {

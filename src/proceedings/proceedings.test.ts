@@ -1,6 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { readDocx } from '../../tests/helpers/exportsParse'
 import { transmit } from '../doc/ateliers'
 import { adjustAttendance } from '../doc/attendance'
 import { updateDetails } from '../doc/details'
@@ -99,5 +100,40 @@ describe('actes', () => {
       'La salle demande une expérimentation au printemps.',
     ])
       expect(xml).toContain(expected)
+  })
+
+  describe('hold what was typed as text', () => {
+    const hostile = () => {
+      const p = fixture()
+      const notes =
+        '<img src=x onerror=alert(1)>\n# Titre pirate\n===\n1. liste\n    code\n> citation'
+      p.ateliers[0]!.steps[1]!.questions[1]!.notes = notes
+      p.ateliers[0]!.proposals[0]!.text = '<b>gras</b> [lien](javascript:alert(1)) *x*\n## titre'
+      p.restitution[0]!.debateNotes = 'fin\uFFFE\uFFFF\u0001\uD800 ok'
+      p.title = 'Titre\u0000'
+      return p
+    }
+
+    it('in Markdown: no HTML, no heading, list, quote or link from a field', () => {
+      const md = toMarkdown(hostile())
+      expect(md).not.toMatch(/<img|<b>/)
+      expect(md).toContain('&lt;img src=x onerror=alert(1)&gt;')
+      expect(md).toContain('\\# Titre pirate')
+      expect(md).toContain('\\===')
+      expect(md).toContain('1\\. liste')
+      expect(md).toContain('&gt; citation')
+      expect(md).toContain('\\[lien\\](javascript:alert(1)) \\*x\\* ## titre')
+      // The only headings are those the actes write.
+      const headings = md.split('\n').filter((line) => /^ {0,3}#/.test(line))
+      expect(headings.some((line) => line.includes('pirate') || line.includes('## titre'))).toBe(
+        false,
+      )
+      expect(md.split('\n').some((line) => /^ {4}/.test(line))).toBe(false)
+    })
+
+    it('in Word: characters XML forbids are left out, the file parses', async () => {
+      const parts = await readDocx(await toDocx(hostile()))
+      expect(parts['word/document.xml']).toContain('fin ok')
+    })
   })
 })

@@ -457,6 +457,8 @@ export const t = {
       ranking: 'Classement',
     },
     viewsLabel: 'Partie de la plénière',
+    viewsProject:
+      'Propositions et Vote projettent le mur des propositions ; Classement projette le classement.',
     screens: {
       howItWorks: 'Le comité',
       followUp: 'Suivi des propositions',
@@ -563,6 +565,19 @@ export const t = {
       'Cet appareil est plein : vos dernières modifications ne sont gardées qu’en mémoire. Ne fermez pas la page, libérez de la place (photos, applications) ; Tandem réessaie tout seul.',
     storageUnavailable:
       'Le stockage de cet appareil ne répond plus : vos dernières modifications sont gardées en mémoire et Tandem réessaie. Ne fermez pas la page.',
+  },
+
+  errors: {
+    screen: {
+      title: 'Cet écran n’a pas pu s’afficher',
+      help: 'Une donnée reçue est illisible ou inattendue. Vos saisies sont enregistrées, la synchronisation continue, et les autres écrans fonctionnent.',
+    },
+    card: {
+      title: 'Cette partie n’a pas pu s’afficher',
+      help: 'Une donnée reçue est illisible ou inattendue. Le reste de l’écran fonctionne.',
+    },
+    detail: 'Détail technique',
+    retry: 'Réessayer',
   },
 
   gate: {

@@ -29,24 +29,27 @@ const ENGINES: EngineName[] = ['chromium', 'webkit', 'firefox']
 const FIRST_JOIN_BOUND_MS = 20_000
 /** Where the page notes the screen it saw with both words (survives reloads of the tab). */
 const BOTH_SHOWN_KEY = 'e2e-both-shown'
+/** Where the page notes its uncaught errors: classic WebDriver reports no console. */
+const ERRORS_KEY = 'e2e-errors'
 
 const via = (wifi: CuttableProxy, link: string) =>
   wifi.url + link.slice(new URL(link).origin.length)
 
 /**
- * Watches, at every change of the page, that "Synchronisé" and "En attente de la rencontre" are
- * never on screen together: the first-join race showed both for as long as it was watched.
- * Call `watch()` after each page load; `seen()` gives the text of the page if it ever happened.
+ * Watches the page of a device: at every change, that "Synchronisé" and "En attente de la
+ * rencontre" are never on screen together (the first-join race showed both for as long as it
+ * was watched), and every uncaught error or rejected promise. Call `watch()` after each page
+ * load; `bothShown()` gives the page's text if it ever happened, `errors()` what was thrown.
  */
-function bothNeverShown(device: EngineDevice) {
+function pageWatch(device: EngineDevice) {
   return {
     watch: () =>
       device.evaluate(
-        (key: string, words: string[]) => {
+        (bothKey: string, errorsKey: string, words: string[]) => {
           const check = () => {
             const text = document.body.textContent ?? ''
             if (words.every((word) => text.includes(word)))
-              sessionStorage.setItem(key, text.slice(0, 500))
+              sessionStorage.setItem(bothKey, text.slice(0, 500))
           }
           check()
           new MutationObserver(check).observe(document.body, {
@@ -54,11 +57,24 @@ function bothNeverShown(device: EngineDevice) {
             childList: true,
             characterData: true,
           })
+          const note = (message: string) =>
+            sessionStorage.setItem(
+              errorsKey,
+              JSON.stringify([...JSON.parse(sessionStorage.getItem(errorsKey) ?? '[]'), message]),
+            )
+          addEventListener('error', (event) => note(String(event.message)))
+          addEventListener('unhandledrejection', (event) => note(String(event.reason)))
         },
         BOTH_SHOWN_KEY,
+        ERRORS_KEY,
         [t.sync.synced, t.gate.waiting],
       ),
-    seen: () => device.evaluate((key: string) => sessionStorage.getItem(key), BOTH_SHOWN_KEY),
+    bothShown: () => device.evaluate((key: string) => sessionStorage.getItem(key), BOTH_SHOWN_KEY),
+    errors: () =>
+      device.evaluate(
+        (key: string) => JSON.parse(sessionStorage.getItem(key) ?? '[]') as string[],
+        ERRORS_KEY,
+      ),
   }
 }
 
@@ -88,7 +104,7 @@ async function waitForText(device: EngineDevice, css: string, expected: string, 
 }
 
 describe.each(ENGINES)('the evening in %s', (engine) => {
-  it('joins from a link, reopens offline from the cache, transmits, and imports a hand-over file', async () => {
+  it('joins from a link, works offline from the cache, transmits, imports a hand-over file, prepares a meeting', async () => {
     const coordinator = await newDevice(evening.browser)
     const { ateliers, projection } = await createMeetingFrom(
       coordinator.page,
@@ -98,7 +114,8 @@ describe.each(ENGINES)('the evening in %s', (engine) => {
     const meetingLink = coordinator.page.url()
     const wifi = await startCuttableProxy(Number(new URL(evening.relay.url).port))
     const tablet = await openDevice(engine, evening.browser)
-    const guard = bothNeverShown(tablet)
+    const guard = pageWatch(tablet)
+    const shot = (name: string) => join(SCREENSHOTS, 'engines', `${engine}-${name}.png`)
     try {
       // First join from the atelier link, on a fresh profile, relay up.
       await tablet.goto(via(wifi, ateliers[0]!))
@@ -109,6 +126,7 @@ describe.each(ENGINES)('the evening in %s', (engine) => {
         FIRST_JOIN_BOUND_MS,
       )
       await waitForSyncState(tablet, 'synced')
+      await tablet.screenshot(shot('atelier-first-join'))
       // The service worker holds the app: it opens with no network at all.
       await waitFor(
         () => tablet.evaluate(async () => Boolean(await navigator.serviceWorker?.ready)),
@@ -125,6 +143,26 @@ describe.each(ENGINES)('the evening in %s', (engine) => {
       // Every connection to the origin is refused: only the service worker could serve the page.
       expect(await tablet.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true)
 
+      // The step timer runs offline (it keeps the screen on where the engine has a wake lock).
+      await tablet.click({ css: 'button', text: t.atelier.start })
+      await waitFor(
+        async () =>
+          (await textsOf(tablet, '[data-testid="timer-clock"][data-phase="running"]')).length === 1,
+        'the timer to run',
+      )
+
+      // The readiness checks all conclude in this engine, the storage one included (Firefox
+      // keeps persist() pending until its prompt is answered; WebKitGTK has no storage manager).
+      await tablet.click({ css: 'button', text: t.atelier.views.readiness })
+      await waitFor(async () => {
+        const states = await tablet.evaluate(() =>
+          [...document.querySelectorAll('[data-testid="readiness"] [data-check]')].map((check) =>
+            check.getAttribute('data-state'),
+          ),
+        )
+        return states.length > 0 && !states.includes('pending')
+      }, 'every readiness check to conclude')
+
       // Offline, the group adds, validates and transmits its proposals.
       await tablet.click({ css: 'button', text: t.atelier.views.reporter })
       const texts = [`Un accueil sans rendez-vous (${engine})`, `Un numéro unique (${engine})`]
@@ -139,6 +177,7 @@ describe.each(ENGINES)('the evening in %s', (engine) => {
           text: t.atelier.validate,
           inside: { css: '[data-testid="proposal-item"]', containing: text },
         })
+      await tablet.screenshot(shot('atelier-notes-offline'))
       await tablet.click({ css: '[data-testid="transmit"]' })
       await waitFor(
         async () => (await textsOf(tablet, '[data-testid="transmitted-at"]')).length === 1,
@@ -193,7 +232,20 @@ describe.each(ENGINES)('the evening in %s', (engine) => {
         'the imported proposal counted',
       )
 
-      expect(await guard.seen()).toBeNull()
+      await tablet.screenshot(shot('coordinator-after-import'))
+
+      // A coordinator on this engine prepares the next meeting: the form's date input included.
+      await tablet.goto(via(wifi, `${evening.relay.url}/#/`))
+      await guard.watch()
+      await tablet.type({ css: '[data-testid="meeting-title"]' }, `Prochaine soirée (${engine})`)
+      await tablet.click({ css: 'button', text: t.home.create })
+      await waitFor(
+        async () => (await textsOf(tablet, '[data-testid="projection-link"]')).length === 1,
+        'the new meeting’s links',
+      )
+
+      expect(await guard.bothShown()).toBeNull()
+      expect(await guard.errors()).toEqual([])
     } finally {
       await tablet.close()
       await wifi.close()

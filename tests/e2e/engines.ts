@@ -9,6 +9,7 @@
  * Each device is a fresh profile: a new browser context, a new Firefox, a new WebKit session.
  */
 import { spawn } from 'node:child_process'
+import { writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import type {
   Browser as PlaywrightBrowser,
@@ -40,6 +41,8 @@ export interface EngineDevice {
   type(target: Target, text: string): Promise<void>
   /** Chooses `path` in a file input, as the file picker would. */
   chooseFile(target: Target, path: string): Promise<void>
+  /** Saves what the screen shows as a PNG at `path`. */
+  screenshot(path: string): Promise<void>
   close(): Promise<void>
 }
 
@@ -123,6 +126,7 @@ async function openChromium(browser: PlaywrightBrowser): Promise<EngineDevice> {
     type: async (target, text) => (await located(target, () => find(target))).fill(text),
     chooseFile: async (target, path) =>
       (await located(target, () => find(target))).setInputFiles(path),
+    screenshot: async (path) => void (await page.screenshot({ path })),
     close: () => context.close(),
   }
 }
@@ -132,10 +136,11 @@ async function openFirefox(): Promise<EngineDevice> {
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
-    defaultViewport: VIEWPORT,
     extraPrefsFirefox: { 'intl.accept_languages': 'fr-FR', 'intl.locale.requested': 'fr-FR' },
   })
   const page = (await browser.pages())[0] ?? (await browser.newPage())
+  // `defaultViewport` reaches only pages opened after the launch, not Firefox's first tab.
+  await page.setViewport(VIEWPORT)
   page.on('pageerror', (error) => console.error('[firefox page error]', error))
   const find = async (target: Target) =>
     (await page.evaluateHandle(findScript(target))).asElement() as PuppeteerElement<Element> | null
@@ -150,6 +155,7 @@ async function openFirefox(): Promise<EngineDevice> {
       (
         (await located(target, () => find(target))) as PuppeteerElement<HTMLInputElement>
       ).uploadFile(path),
+    screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
     close: () => browser.close(),
   }
 }
@@ -186,6 +192,8 @@ async function openWebKit(): Promise<EngineDevice> {
       browserName: 'MiniBrowser',
       'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
     })
+    // The window, not the viewport: MiniBrowser's toolbar takes a little of its height.
+    await session.setWindowSize(VIEWPORT.width, VIEWPORT.height)
   } catch (error) {
     await stopAll()
     throw error
@@ -206,6 +214,7 @@ async function openWebKit(): Promise<EngineDevice> {
       void (await session.sendKeys(await located(target, () => find(target)), text)),
     chooseFile: async (target, path) =>
       void (await session.sendKeys(await located(target, () => find(target)), path)),
+    screenshot: async (path) => writeFile(path, await session.screenshot()),
     close: async () => {
       await session.close().catch(() => undefined)
       await stopAll()

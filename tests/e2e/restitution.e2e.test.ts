@@ -266,9 +266,12 @@ describe('plenary and restitution', () => {
       .poll(() => spotlight.getByTestId('vote-summary').textContent())
       .toBe('Usagers 14Agents 5Partenaires 3Élus 224 voix · 37 pts')
 
+    // Opening "Classement" puts the ranking on the projector, and the bar says so.
+    const onScreen = panel.getByTestId('plenary-screen')
+    expect(await onScreen.textContent()).toBe('À l’écran : Mur des propositions')
     await panel.getByRole('button', { name: 'Classement', exact: true }).click()
+    await expect.poll(() => onScreen.textContent()).toBe('À l’écran : Classement')
     await retainInPlenary(panel, group)
-    await panel.getByTestId('plenary-next').click() // wall → ranking
     const rows = projector.page.getByTestId('ranking-row')
     await expect.poll(() => rows.count()).toBe(6)
     expect(await rows.nth(0).textContent()).toContain(group)
@@ -276,6 +279,12 @@ describe('plenary and restitution', () => {
     expect(await rows.nth(1).textContent()).toContain('Des bus le dimanche')
     expect(await overflowingCards(projector.page)).toBe(0)
     await projector.page.screenshot({ path: join(SCREENSHOTS, 'ranking-1920x1080.png') })
+    // Back to "Vote" for a recount: the wall is on screen again, with the group still enlarged,
+    // and the bar says both.
+    await panel.getByRole('button', { name: 'Vote', exact: true }).click()
+    await expect.poll(() => onScreen.textContent()).toBe('À l’écran : Mur des propositions')
+    expect(await panel.getByTestId('plenary-spotlight').textContent()).toContain(group)
+    await spotlight.waitFor()
 
     // The opening plenary, driven from the coordinator's device.
     await panel.getByRole('button', { name: 'Écran projeté', exact: true }).click()

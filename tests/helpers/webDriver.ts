@@ -2,7 +2,7 @@
  * A W3C WebDriver (classic) client holding only the commands the engine journeys use, for
  * Debian's WebKitWebDriver. Why not a library: the maintained clients' current releases
  * (selenium-webdriver 4.49, webdriverio/webdriver 10) require Node ≥ 22, the project runs on 20,
- * and what is needed here is eight HTTP requests of the specification.
+ * and what is needed here is ten HTTP requests of the specification.
  */
 
 /** The key under which WebDriver passes an element reference (W3C WebDriver, "web element"). */
@@ -48,6 +48,15 @@ export class WebDriverSession {
   /** Types `text`; on a file input, `text` is the path of the file to choose. */
   sendKeys(element: WebElement, text: string): Promise<unknown> {
     return this.command('POST', `/element/${element[ELEMENT_KEY]}/value`, { text })
+  }
+
+  setWindowSize(width: number, height: number): Promise<unknown> {
+    return this.command('POST', '/window/rect', { width, height })
+  }
+
+  /** The viewport as PNG bytes. */
+  async screenshot(): Promise<Buffer> {
+    return Buffer.from((await this.command('GET', '/screenshot', undefined)) as string, 'base64')
   }
 
   close(): Promise<unknown> {

@@ -3,6 +3,7 @@ import type { SyncStatus } from '../../sync/meetingSession'
 import { MAIN_ID, SkipLink } from '../../ui/SkipLink'
 import { SyncIndicator } from '../../ui/SyncIndicator'
 import { t } from '../../ui/strings'
+import { ErrorBoundary } from '../../ui/ErrorBoundary'
 
 interface MeetingFrameProps {
   title: string
@@ -26,7 +27,8 @@ export function MeetingFrame({ title, status, readOnly = false, body }: MeetingF
         {status && <SyncIndicator status={status} />}
       </header>
       <main className="frame__body" id={MAIN_ID} tabIndex={-1}>
-        {body}
+        {/* Below the top bar: whatever fails in the screen, the sync state stays in sight. */}
+        <ErrorBoundary scope="screen">{body}</ErrorBoundary>
       </main>
     </div>
   )

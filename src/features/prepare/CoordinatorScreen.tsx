@@ -16,6 +16,7 @@ import { DetailsEditor } from './DetailsEditor'
 import { JoinSheets } from './JoinSheets'
 import { MeetingLinksScreen } from './MeetingLinksScreen'
 import { TrameEditor } from './TrameEditor'
+import { ErrorBoundary } from '../../ui/ErrorBoundary'
 
 type Tab = 'links' | 'edit' | 'sheets' | 'readiness' | 'plenary' | 'proceedings' | 'history'
 const TABS: Tab[] = ['links', 'edit', 'sheets', 'readiness', 'plenary', 'proceedings', 'history']
@@ -40,11 +41,13 @@ export function CoordinatorScreen({ session, writeKey }: Props) {
         className="tabs--bar no-print"
       />
       {/* The plenary reads only what it shows: the ateliers' notes do not re-render it. */}
-      {tab === 'plenary' ? (
-        <PlenaryControl session={session} />
-      ) : (
-        <PreparationTab tab={tab} session={session} writeKey={writeKey} />
-      )}
+      <ErrorBoundary scope="card" resetKey={tab}>
+        {tab === 'plenary' ? (
+          <PlenaryControl session={session} />
+        ) : (
+          <PreparationTab tab={tab} session={session} writeKey={writeKey} />
+        )}
+      </ErrorBoundary>
     </>
   )
 }
