@@ -46,21 +46,39 @@ function fixture() {
   adjustAttendance(doc, sante!, 'usagerNew', 1)
   adjustAttendance(doc, sante!, 'usagerReturning', 1)
   adjustAttendance(doc, logement!, 'elected', 1)
-  const restitution: ProceedingsRestitutionItem[] = [
+  const items: ProceedingsRestitutionItem[] = [
     {
       text: 'Un accueil sans rendez-vous',
       origins: ['Santé : Un accueil sans rendez-vous'],
       votes: [
-        { label: 'Usagers', count: 12 },
-        { label: 'Élus', count: 3 },
+        { label: 'Usagers', count: 12, weight: 1 },
+        { label: 'Élus', count: 3, weight: 0.5 },
       ],
-      score: 15,
+      score: 13.5,
       rank: 1,
+      tied: true,
       retained: true,
       debateNotes: 'La salle demande une expérimentation au printemps.',
     },
+    {
+      text: 'Un numéro unique',
+      origins: ['Santé'],
+      votes: [
+        { label: 'Usagers', count: 13, weight: 1 },
+        { label: 'Élus', count: 1, weight: 0.5 },
+      ],
+      score: 13.5,
+      rank: 1,
+      tied: true,
+      retained: false,
+      debateNotes: '',
+    },
   ]
-  return buildProceedings(readMeeting(doc), restitution)
+  const weights = [
+    { label: 'Usagers', weight: 1 },
+    { label: 'Élus', weight: 0.5 },
+  ]
+  return buildProceedings(readMeeting(doc), { items, method: { mode: 'colleges', weights } })
 }
 
 describe('actes', () => {
@@ -81,8 +99,13 @@ describe('actes', () => {
       'Les délais de rendez-vous sont trop longs.',
       '- Un accueil sans rendez-vous (validée par le groupe)',
       '- Des permanences logement',
-      '### 1. Un accueil sans rendez-vous — retenue en plénière',
+      '### 1. (ex æquo) Un accueil sans rendez-vous — retenue en plénière',
       'Votes : Usagers : 12 · Élus : 3',
+      'Points : 12 + 3 × 0,5 = 13,5',
+      '### Comment les propositions ont été classées',
+      'Usagers : poids 1 ; Élus : poids 0,5',
+      'sont ex æquo',
+      '### 1. (ex æquo) Un numéro unique',
       'La salle demande une expérimentation au printemps.',
     ])
       expect(md).toContain(expected)
@@ -98,6 +121,9 @@ describe('actes', () => {
       'Les délais de rendez-vous sont trop longs.',
       'Des permanences logement',
       'La salle demande une expérimentation au printemps.',
+      'Comment les propositions ont été classées',
+      'Points : 12 + 3 × 0,5 = 13,5',
+      '1. (ex æquo) Un numéro unique',
     ])
       expect(xml).toContain(expected)
   })

@@ -5,7 +5,15 @@
  */
 import { t } from '../ui/strings'
 import type { Proceedings } from './buildProceedings'
-import { atelierHeading, attendanceLines, subtitle, votesLine } from './proceedingsText'
+import {
+  atelierHeading,
+  attendanceLines,
+  pointsLine,
+  rankingMethodLines,
+  rankPrefix,
+  subtitle,
+  votesLine,
+} from './proceedingsText'
 import { xmlSafe } from './textEscapes'
 
 export async function toDocx(p: Proceedings): Promise<Blob> {
@@ -44,17 +52,22 @@ export async function toDocx(p: Proceedings): Promise<Blob> {
   }
   if (p.restitution.length > 0) {
     body.push(heading(t.proceedings.restitution, HeadingLevel.HEADING_1))
+    if (p.rankingMethod) {
+      body.push(heading(t.proceedings.method, HeadingLevel.HEADING_2))
+      for (const line of rankingMethodLines(p.rankingMethod)) body.push(text(line))
+    }
     for (const item of p.restitution) {
-      const rank = item.rank === null ? '' : `${item.rank}. `
       body.push(
         heading(
-          `${rank}${item.text}${item.retained ? ` — ${t.proceedings.retained}` : ''}`,
+          `${rankPrefix(item)}${item.text}${item.retained ? ` — ${t.proceedings.retained}` : ''}`,
           HeadingLevel.HEADING_2,
         ),
       )
       for (const origin of item.origins) body.push(bullet(origin))
       if (item.votes.length > 0)
         body.push(text(`${t.proceedings.votes} : ${votesLine(item.votes)}`))
+      const points = pointsLine(item)
+      if (points) body.push(text(points))
       if (item.debateNotes) body.push(text(item.debateNotes))
     }
   }

@@ -1,6 +1,14 @@
 import { t } from '../ui/strings'
 import type { Proceedings } from './buildProceedings'
-import { atelierHeading, attendanceLines, subtitle, votesLine } from './proceedingsText'
+import {
+  atelierHeading,
+  attendanceLines,
+  pointsLine,
+  rankingMethodLines,
+  rankPrefix,
+  subtitle,
+  votesLine,
+} from './proceedingsText'
 import { markdownBlock as block, markdownInline as inline } from './textEscapes'
 
 /**
@@ -35,15 +43,20 @@ export function toMarkdown(p: Proceedings): string {
   }
   if (p.restitution.length > 0) {
     lines.push(`## ${t.proceedings.restitution}`, '')
+    if (p.rankingMethod) {
+      lines.push(`### ${t.proceedings.method}`, '')
+      for (const line of rankingMethodLines(p.rankingMethod)) lines.push(inline(line), '')
+    }
     for (const item of p.restitution) {
-      const rank = item.rank === null ? '' : `${item.rank}. `
       lines.push(
-        `### ${rank}${inline(item.text)}${item.retained ? ` — ${t.proceedings.retained}` : ''}`,
+        `### ${rankPrefix(item)}${inline(item.text)}${item.retained ? ` — ${t.proceedings.retained}` : ''}`,
         '',
       )
       for (const origin of item.origins) lines.push(`- ${inline(origin)}`)
       if (item.votes.length > 0)
         lines.push('', `${t.proceedings.votes} : ${inline(votesLine(item.votes))}`)
+      const points = pointsLine(item)
+      if (points) lines.push('', inline(points))
       if (item.debateNotes) lines.push('', block(item.debateNotes))
       lines.push('')
     }

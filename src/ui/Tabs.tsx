@@ -7,6 +7,7 @@ export function Tabs<T extends string>({
   labels,
   onChange,
   label,
+  steps,
   className = '',
 }: {
   tabs: readonly T[]
@@ -14,6 +15,8 @@ export function Tabs<T extends string>({
   labels: Record<T, string>
   onChange: (tab: T) => void
   label: string
+  /** Tabs that are steps of an order, with their number (shown, not part of the name). */
+  steps?: Partial<Record<T, number>>
   className?: string
 }) {
   const nav = useRef<HTMLElement>(null)
@@ -35,6 +38,11 @@ export function Tabs<T extends string>({
           aria-pressed={tab === current}
           onClick={() => onChange(tab)}
         >
+          {steps?.[tab] !== undefined && (
+            <span className="tabs__step" aria-hidden="true">
+              {steps[tab]}
+            </span>
+          )}
           {labels[tab]}
         </button>
       ))}

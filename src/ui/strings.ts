@@ -167,6 +167,11 @@ export const t = {
       history: 'Historique',
     },
     tabsLabel: 'Coordination de la rencontre',
+    order:
+      'La soirée se prépare dans l’ordre des onglets numérotés : 1 Préparer la rencontre et la trame, 2 imprimer les fiches des binômes, 3 vérifier que tout est prêt, 4 mener la plénière, 5 publier les actes. Les liens de cet onglet servent à tout moment.',
+    start: 'Commencer →',
+    nextStep: (n: number, name: string) => `Étape suivante : ${n}. ${name}`,
+    continue: 'Continuer →',
     details: 'La rencontre',
     theme: 'Thème du jour',
     themePlaceholder: 'Ex. : l’accès aux droits',
@@ -314,6 +319,16 @@ export const t = {
       inProgress: 'En cours',
       done: 'Réalisée',
     },
+    /** The button that moves a proposal to a status: an action, where `status` is a state. */
+    moveTo: {
+      retained: 'Revenir à « retenue en plénière »',
+      submittedToBoard: 'Soumettre au Conseil d’administration',
+      validated: 'Noter la validation',
+      rejected: 'Noter « non retenue »',
+      assignedToGroup: 'Confier à un groupe de travail',
+      inProgress: 'Noter « en cours »',
+      done: 'Noter « réalisée »',
+    },
     filterStatus: 'Statut',
     filterMeeting: 'Rencontre',
     all: 'Toutes',
@@ -352,6 +367,15 @@ export const t = {
     restitution: 'Restitution en plénière',
     retained: 'retenue en plénière',
     votes: 'Votes',
+    method: 'Comment les propositions ont été classées',
+    methodOverall: 'Vote à main levée de toute la salle : chaque main levée compte un point.',
+    methodColleges: (weights: string) =>
+      `Vote par collège : chaque main levée compte autant de points que le poids de son collège (${weights}). Les points d’une proposition sont la somme de ceux de chaque collège ; un collège qui n’a pas voté compte zéro.`,
+    weightOf: (college: string, weight: string) => `${college} : poids ${weight}`,
+    tieRule:
+      'Les propositions qui ont autant de points sont ex æquo : elles partagent le même rang, et le rang suivant est sauté (1, 2, 2, 4). Une proposition sans vote n’est pas classée.',
+    points: (detail: string) => `Points : ${detail}`,
+    exAequo: 'ex æquo',
     conclusion: 'Conclusion',
     intro: 'Introduction (facultative)',
     conclusionField: 'Conclusion (facultative)',
@@ -366,6 +390,7 @@ export const t = {
     title: 'Évaluation du comité',
     empty: 'Les chiffres apparaîtront après la première rencontre.',
     chartLabel: 'Personnes présentes à chaque rencontre, par collège',
+    tableLabel: 'Chiffres de chaque rencontre',
     columns: [
       'Rencontre',
       'Date',
