@@ -28,7 +28,7 @@ import type { Duplex } from 'node:stream'
 import { join, resolve } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { WebSocket, WebSocketServer, type ServerOptions } from 'ws'
-import { SUBPROTOCOL, SYNC_PATH } from '../src/sync/protocol'
+import { KEY_PROTOCOL_PREFIX, SUBPROTOCOL, SYNC_PATH } from '../src/sync/protocol'
 import { admit } from './admission'
 import type { Config } from './config'
 import { startKeepalive, type Keepalive } from './keepalive'
@@ -145,9 +145,11 @@ export function createRelay(config: Config, options: RelayOptions = {}): Relay {
   // `closeTimeout` exists in ws 8.23 but not yet in @types/ws.
   const wsOptions: ServerOptions & { closeTimeout: number } = {
     noServer: true,
-    maxPayload: config.maxMessageBytes,
+    // A device's whole document (sync step 2) may exceed an ordinary message: `room.ts` allows
+    // that one, once per connection, and closes anything else over `maxMessageBytes` with 1009.
+    maxPayload: Math.max(config.maxMessageBytes, config.maxDocumentBytes + SYNC_FRAMING_BYTES),
     closeTimeout: tuning.closeTimeoutMs,
-    handleProtocols: (protocols) => (protocols.has(SUBPROTOCOL) ? SUBPROTOCOL : false),
+    handleProtocols: answerProtocol,
   }
   const wss = new WebSocketServer(wsOptions)
   if (config.tls && !options.certificate) throw new Error('HTTPS needs a certificate')
@@ -312,6 +314,23 @@ export function createRelay(config: Config, options: RelayOptions = {}): Relay {
 
     stats,
   }
+}
+
+/** The message type, sync type and length varint in front of a whole document. */
+const SYNC_FRAMING_BYTES = 16
+
+/**
+ * The subprotocol the relay answers with. A browser fails a handshake whose answer is not one it
+ * offered, and its client then retries for ever: so a client that offered protocols but not
+ * `tandem.v1` gets one of its own back (a key only to the device that sent it), the connection
+ * opens, and `admission` closes it with 4400, which stops the client.
+ */
+function answerProtocol(protocols: Set<string>): string | false {
+  if (protocols.has(SUBPROTOCOL)) return SUBPROTOCOL
+  const offered = [...protocols]
+  return (
+    offered.find((protocol) => !protocol.startsWith(KEY_PROTOCOL_PREFIX)) ?? offered[0] ?? false
+  )
 }
 
 /**

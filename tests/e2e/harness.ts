@@ -38,9 +38,14 @@ export interface RunningRelay {
   restart(): Promise<void>
 }
 
-/** `env`: more relay settings, as environment variables (`SNAPSHOT_INTERVAL_SECONDS`…). */
-export async function startRelay(env: Record<string, string> = {}): Promise<RunningRelay> {
-  const staticDir = join(process.cwd(), 'dist')
+/**
+ * The relay serving the built app; `staticDir` another build (a copy to change, say), `env` more
+ * relay settings as environment variables (`SNAPSHOT_INTERVAL_SECONDS`…).
+ */
+export async function startRelay(
+  staticDir = join(process.cwd(), 'dist'),
+  env: Record<string, string> = {},
+): Promise<RunningRelay> {
   if (!existsSync(join(staticDir, 'index.html'))) throw new Error('dist/ missing: run `vite build`')
   const dataDir = await mkdtemp(join(tmpdir(), 'tandem-e2e-'))
   const parsed = parseConfig({
@@ -134,7 +139,7 @@ export function setUpEvening({
 
   beforeAll(async () => {
     await mkdir(join(SCREENSHOTS, screenshotFolder), { recursive: true })
-    relay = await startRelay(relayEnv)
+    relay = await startRelay(undefined, relayEnv)
     browser = await launchChromium()
   })
 
