@@ -5,6 +5,8 @@
  * comes back, and the coordinator's screen that imports a hand-over file.
  * Only this journey runs in the extra engines, so the suite stays within CI's time.
  */
+import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { t } from '../../src/ui/strings'
@@ -18,6 +20,7 @@ import {
   newDevice,
   SCREENSHOTS,
   setUpEvening,
+  startRelay,
   validateProposal,
   wallOfFirstAtelier,
 } from './harness'
@@ -261,4 +264,59 @@ describe.each(ENGINES)('the evening in %s', (engine) => {
     },
     JOURNEY_TIMEOUT_MS,
   )
+
+  it('offers a new version of the app and takes it only on a tap', async () => {
+    // A relay of its own, serving a copy of the build that the test then changes.
+    const build = await mkdtemp(join(tmpdir(), 'tandem-build-'))
+    await cp(join(process.cwd(), 'dist'), build, { recursive: true })
+    const relay = await startRelay(build)
+    const device = await openDevice(engine, evening.browser)
+    const guard = pageWatch(device)
+    try {
+      await device.goto(`${relay.url}/#/`)
+      await waitFor(
+        () => device.evaluate(async () => Boolean(await navigator.serviceWorker?.ready)),
+        'the service worker to be active',
+        30_000,
+      )
+      await device.reload()
+      await guard.watch()
+      await waitFor(
+        () => device.evaluate(() => navigator.serviceWorker.controller !== null),
+        'the page to be served by the service worker',
+      )
+
+      // A new version is published; the next visit finds it waiting, and says so.
+      await appendFile(join(build, 'sw.js'), '\n// the next version\n')
+      await device.reload()
+      await guard.watch()
+      await waitForText(device, '[role="alert"]', t.update.available, 'the update offer')
+      // Marks this page: gone once the page reloaded into the new version.
+      await device.evaluate(() => {
+        ;(window as { beforeUpdate?: boolean }).beforeUpdate = true
+      })
+
+      await device.click({ css: 'button', text: t.update.apply })
+      await waitFor(
+        () =>
+          device.evaluate(async (offer: string) => {
+            const registration = await navigator.serviceWorker.getRegistration()
+            return (
+              !(window as { beforeUpdate?: boolean }).beforeUpdate &&
+              navigator.serviceWorker.controller !== null &&
+              registration?.waiting === null &&
+              registration.installing === null &&
+              !document.body.textContent?.includes(offer)
+            )
+          }, t.update.available),
+        'the new version to take over, the page reloaded',
+        20_000,
+      )
+      expect(await guard.errors()).toEqual([])
+    } finally {
+      await device.close()
+      await relay.stop()
+      await rm(build, { recursive: true, force: true })
+    }
+  })
 })

@@ -38,8 +38,8 @@ export interface RunningRelay {
   restart(): Promise<void>
 }
 
-export async function startRelay(): Promise<RunningRelay> {
-  const staticDir = join(process.cwd(), 'dist')
+/** The relay serving the built app; `staticDir` another build (a copy to change, say). */
+export async function startRelay(staticDir = join(process.cwd(), 'dist')): Promise<RunningRelay> {
   if (!existsSync(join(staticDir, 'index.html'))) throw new Error('dist/ missing: run `vite build`')
   const dataDir = await mkdtemp(join(tmpdir(), 'tandem-e2e-'))
   const parsed = parseConfig({
