@@ -432,6 +432,7 @@ export const t = {
     debate: 'Débat',
     votes: 'Vote',
     fullscreen: 'Plein écran',
+    highContrast: 'Contraste élevé',
     opening: {
       howItWorks: 'Comment fonctionne le comité',
       followUp: 'Ce que sont devenues vos propositions',
