@@ -164,6 +164,7 @@ export const t = {
       readiness: 'Prêt pour la soirée',
       plenary: 'Plénière',
       proceedings: 'Actes',
+      history: 'Historique',
     },
     tabsLabel: 'Coordination de la rencontre',
     order:
@@ -221,6 +222,31 @@ export const t = {
     sheetProjectionHelp:
       'À ouvrir sur l’ordinateur relié au vidéoprojecteur. Ce lien permet seulement de regarder.',
     qrLabel: 'Code QR du lien',
+  },
+
+  restore: {
+    title: 'Revenir à un moment de la soirée',
+    help: 'Le relais garde l’état de la rencontre minute par minute pendant l’activité. Rétablir un moment ajoute un nouveau changement que tous les appareils reçoivent : rien n’est effacé de l’historique, et l’on peut revenir ensuite à un moment plus récent.',
+    refresh: 'Actualiser',
+    loading: 'Lecture de l’historique…',
+    none: 'Le relais n’a encore gardé aucun moment de cette rencontre (il en garde un par minute d’activité).',
+    moment: 'Moment',
+    scope: 'Que rétablir ?',
+    wholeMeeting: 'Toute la rencontre',
+    atelier: (name: string) => `L’atelier « ${name} » seulement`,
+    preview: 'Voir ce moment',
+    summary: (ateliers: number, proposals: number, notes: number) =>
+      `À ce moment : ${ateliers} atelier${ateliers > 1 ? 's' : ''}, ${proposals} proposition${proposals > 1 ? 's' : ''}, ${notes} note${notes > 1 ? 's' : ''} écrite${notes > 1 ? 's' : ''}.`,
+    restore: (when: string) => `Rétablir tel qu’à ${when}`,
+    restored: (when: string) =>
+      `Rétabli tel qu’à ${when}. Tous les appareils reçoivent ce changement.`,
+    unchanged: 'Rien à rétablir : c’est déjà ainsi.',
+    problems: {
+      unreachable:
+        'Le relais n’est pas joignable : l’historique est gardé sur le relais, il faut une connexion.',
+      refused: 'Le relais refuse ce lien : seul le lien de coordination donne l’historique.',
+      unreadable: 'Ce moment ne peut pas être lu.',
+    },
   },
 
   readiness: {
@@ -406,6 +432,7 @@ export const t = {
     debate: 'Débat',
     votes: 'Vote',
     fullscreen: 'Plein écran',
+    highContrast: 'Contraste élevé',
     opening: {
       howItWorks: 'Comment fonctionne le comité',
       followUp: 'Ce que sont devenues vos propositions',
@@ -584,6 +611,8 @@ export const t = {
     waiting: 'En attente de la rencontre',
     waitingHelp:
       'Cet appareil n’a pas encore reçu la rencontre. Connectez-le une fois au réseau de la salle : ensuite, il fonctionnera sans réseau.',
+    emptyHelp:
+      'Le relais et cet appareil ne contiennent plus cette rencontre. Si elle a été effacée, rétablissez-la telle qu’elle était à un moment antérieur.',
     invalidLink: 'Lien invalide ou expiré',
     invalidLinkHelp:
       'Ce lien ne permet pas d’ouvrir une rencontre. Demandez à la coordination de vous renvoyer le lien.',
