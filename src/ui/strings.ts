@@ -251,6 +251,13 @@ export const t = {
 
   readiness: {
     title: 'Prêt pour la soirée ?',
+    secure: {
+      ok: 'La page est sécurisée (https) : elle peut s’ouvrir sans réseau.',
+      missing:
+        'Cette page est en http : elle ne pourra jamais s’ouvrir sans réseau, attendre n’y change rien. Ouvrez le lien en https (bandeau en haut de la page) ; la première fois, installez le certificat du relais sur la tablette (« Installer sur les tablettes »).',
+      warning: '',
+      pending: '',
+    },
     ready: 'Cet appareil est prêt à fonctionner toute la soirée sans réseau.',
     notReady: 'Cet appareil n’est pas encore prêt : voyez ce qui manque ci-dessous.',
     app: {
@@ -630,8 +637,61 @@ export const t = {
       'Impossible d’enregistrer sur cet appareil (stockage plein ou bloqué). Ne fermez pas la page et prévenez la coordination.',
     offlineReady: 'Application prête à fonctionner sans réseau.',
     notOfflineYet: 'Chargement de l’application pour le mode hors ligne…',
-    insecure:
-      'Cette adresse n’est pas sécurisée : l’application ne pourra pas s’ouvrir sans réseau. Utilisez l’adresse https fournie par la coordination.',
+  },
+
+  secure: {
+    banner:
+      'Cette page n’est pas sécurisée (http) : sur cet appareil, Tandem ne pourra pas s’ouvrir sans réseau.',
+    openSecure: 'Ouvrir la même page en https',
+    askCoordination: 'Demandez à la coordination le lien en https.',
+    firstTime: 'Première fois sur cette tablette ? Installer sur les tablettes',
+    addressTitle: 'Adresse des tablettes',
+    onLocalhost: (address: string) =>
+      `Cette page est ouverte sur « localhost », que seul cet ordinateur connaît. Les liens et les codes QR utilisent l’adresse des tablettes : ${address}`,
+    onPlainHttp: (address: string) =>
+      `Cette page est en http : une tablette qui l’ouvrirait ne fonctionnerait pas sans réseau. Les liens et les codes QR utilisent l’adresse https : ${address}`,
+    noAddressOnLocalhost:
+      'Cette page est ouverte sur « localhost », que seul cet ordinateur connaît, et le relais ne donne aucune adresse https aux tablettes. Relancez-le avec « npm start », sans HOST=127.0.0.1 ni HTTPS=off, l’ordinateur branché au réseau des tablettes.',
+    noAddressOnPlainHttp:
+      'Cette page est en http et le relais ne donne aucune adresse https : les tablettes ne pourront pas s’ouvrir sans réseau. Relancez le relais avec « npm start », sans HTTPS=off.',
+    chooseAddress: 'Adresse utilisée dans les liens et les codes QR',
+    addressHelp:
+      'Dans le doute, prenez l’adresse en chiffres. « tandem.local » reste la même d’un réseau à l’autre, mais certaines tablettes Android ne la trouvent pas.',
+    installTitle: 'Installer sur les tablettes',
+    installHelp:
+      'À scanner une fois par tablette, avant la soirée, relais allumé et tablette sur le même réseau : elle apprend à faire confiance à cet ordinateur.',
+  },
+
+  install: {
+    title: 'Installer sur les tablettes',
+    intro:
+      'À faire une seule fois par tablette, sur le même réseau que l’ordinateur de la coordination. Ensuite, Tandem s’ouvre en https sur cette tablette, même sans réseau.',
+    ipadTitle: 'iPad',
+    downloadProfile: 'Télécharger le profil (iPad)',
+    ipadSteps: [
+      'Touchez « Télécharger le profil », puis « Autoriser ».',
+      'Ouvrez Réglages → Profil téléchargé → Installer, et saisissez le code de l’iPad.',
+      'Ouvrez Réglages → Général → Informations → Réglages des certificats, et activez la confiance totale pour « Tandem ».',
+      'Revenez sur cette page : la vérification se fait toute seule.',
+    ],
+    androidTitle: 'Tablette Android',
+    downloadCertificate: 'Télécharger le certificat (Android)',
+    androidSteps: [
+      'Touchez « Télécharger le certificat ».',
+      'Ouvrez Paramètres → Sécurité → Chiffrement et identifiants → Installer un certificat → Certificat CA, puis choisissez « tandem-ca.crt » (la tablette peut demander de définir un code de verrouillage).',
+      'Revenez sur cette page : la vérification se fait toute seule.',
+    ],
+    checkTitle: 'Vérification',
+    checking: 'Vérification…',
+    trusted: 'Cette tablette fait confiance au relais ✓',
+    notTrusted:
+      'Pas encore : cette tablette ne fait pas confiance au relais. Reprenez les étapes ci-dessus, puis vérifiez à nouveau.',
+    checkAgain: 'Vérifier à nouveau',
+    openApp: 'Ouvrir Tandem en https',
+    noRelay:
+      'Le relais ne répond pas : vérifiez que la tablette est sur le même réseau que l’ordinateur de la coordination, puis rechargez la page.',
+    noSecure:
+      'Ce relais ne sert pas https : rien à installer ici. Demandez à la coordination de lancer Tandem avec « npm start ».',
   },
 
   update: {

@@ -74,8 +74,15 @@ export async function startRelay(
   }
 }
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+/** `args` are added to the usual ones; `env` replaces the browser's environment (e.g. HOME). */
+export function launchChromium(
+  options: { args?: string[]; env?: Record<string, string | undefined> } = {},
+): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+    env: options.env,
+  })
 }
 
 export interface Viewport {
