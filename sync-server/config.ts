@@ -51,6 +51,8 @@ export interface Config {
   allowedOrigins: string[] | '*'
   /** How long a meeting with no connection stays in memory before it is written and unloaded. */
   roomIdleMs: number
+  /** At most one dated snapshot of a meeting per this much time of activity (`snapshots.ts`). */
+  snapshotIntervalMs: number
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string }
@@ -140,6 +142,8 @@ const envSchema = z
     ALLOWED_ORIGINS: optional(origins).default([]),
     // 30 s: a page reload or a Wi-Fi blip comes straight back without re-reading the log.
     ROOM_IDLE_SECONDS: optional(seconds(86_400)).default(30),
+    // 60 s: "as it was at 20:10" to the minute; the thinning and disk budget are in snapshots.ts.
+    SNAPSHOT_INTERVAL_SECONDS: optional(seconds(86_400)).default(60),
   })
   .refine((env) => (env.TLS_CERT === undefined) === (env.TLS_KEY === undefined), {
     message: 'TLS_CERT and TLS_KEY go together: set both (HTTPS) or neither (HTTP)',
@@ -190,6 +194,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       bytesPerSecond: values.RATE_BYTES_PER_SECOND,
       allowedOrigins: values.ALLOWED_ORIGINS,
       roomIdleMs: Math.round(values.ROOM_IDLE_SECONDS * 1000),
+      snapshotIntervalMs: Math.round(values.SNAPSHOT_INTERVAL_SECONDS * 1000),
     },
   }
 }

@@ -290,7 +290,7 @@ function committeeDoc() {
   return doc
 }
 
-const MEETING_ROOTS = [...Object.values(ROOT)]
+const MEETING_ROOTS = Object.values(ROOT)
 /** Roots whose keys are entity ids, to make keys that collide with real ones. */
 const ENTITY_ROOTS = [ROOT.ateliers, ROOT.proposals, ROOT.groups, ROOT.script]
 const COMMITTEE_ROOTS = [

@@ -11,6 +11,17 @@ export const SUBPROTOCOL = 'tandem.v1'
 export const KEY_PROTOCOL_PREFIX = 'key.'
 
 /**
+ * A meeting's dated snapshots on the relay: `GET <relay>/snapshots/<roomId>` lists them (JSON),
+ * `GET <relay>/snapshots/<roomId>/<at>` gives one (a Yjs update). Both need the meeting's write
+ * key in the `Authorization: Bearer <key>` header — never in the URL.
+ */
+export const SNAPSHOTS_PATH = '/snapshots'
+
+export interface SnapshotListing {
+  snapshots: Array<{ at: number; bytes: number }>
+}
+
+/**
  * Close codes the relay sends. The stock y-websocket client stops reconnecting on 4400–4499
  * (permanent: retrying cannot help) and reconnects, with back-off, on anything else — 4500–4599
  * being the matching "try again later" range. Listed in docs/protocol.md, section 3.

@@ -16,6 +16,7 @@ import { EvaluationPanel } from '../evaluation/EvaluationPanel'
 import { FollowUpPanel } from '../followUp/FollowUpPanel'
 import { IdeaBankPanel } from '../ideas/IdeaBankPanel'
 import { NewMeetingForm } from './NewMeetingForm'
+import { useLinkOrigin } from '../prepare/useLinkOrigin'
 import { useCommittee } from './useCommittee'
 import { ErrorBoundary } from '../../ui/ErrorBoundary'
 
@@ -49,6 +50,8 @@ function CommitteeBody({
   committee: ReturnType<typeof useCommittee>['committee']
 }) {
   const status = useSyncStatus(session)
+  // Another coordinator's laptop opens this link: the same address rules as the tablets'.
+  const { origin } = useLinkOrigin()
   const body = !committee ? (
     <WaitingForMeeting loaded={status.loaded} />
   ) : (
@@ -117,7 +120,7 @@ function CommitteeBody({
       <section className="card">
         <CopyLinkField
           label={t.committee.link}
-          url={formatLink(window.location.origin, { kind: 'committee', writeKey })}
+          url={formatLink(origin, { kind: 'committee', writeKey })}
           testId="committee-link"
         />
         <p className="help">{t.committee.linkHelp}</p>

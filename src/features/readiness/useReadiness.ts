@@ -36,6 +36,7 @@ export function useReadiness(session: MeetingSession, hasTrame: boolean): Readin
     }
   }, [])
   return {
+    secureContext: window.isSecureContext,
     appCached,
     meetingStored: status.loaded && hasTrame,
     storagePersisted,
