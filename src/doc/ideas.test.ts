@@ -109,6 +109,8 @@ describe('collecting ideas', () => {
     expect(readIdeaBank(doc).binned[0]).toMatchObject({ text: 'Un journal', removedAt: 9 })
     restoreIdea(doc, id!)
     expect(readIdeaBank(doc).items[0]).toMatchObject({ text: 'Un journal', axisId: AXIS1 })
+    // An edit of the text changes the text only: where the idea came from stays.
+    expect(readIdeaBank(doc).ideas[0]).toMatchObject({ source: paper, createdAt: 1, updatedAt: 5 })
   })
 })
 

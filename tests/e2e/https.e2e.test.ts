@@ -56,8 +56,15 @@ beforeAll(async () => {
   await mkdir(nssdb, { recursive: true })
   execFileSync('certutil', ['-d', `sql:${nssdb}`, '-N', '--empty-password'])
   execFileSync('certutil', [
-    ...['-d', `sql:${nssdb}`, '-A', '-t', 'C,,', '-n', 'Tandem'],
-    ...['-i', join(root, 'data', 'tls', 'ca.crt')],
+    '-d',
+    `sql:${nssdb}`,
+    '-A',
+    '-t',
+    'C,,',
+    '-n',
+    'Tandem',
+    '-i',
+    join(root, 'data', 'tls', 'ca.crt'),
   ])
   trusting = await launchChromium({
     args: ['--host-resolver-rules=MAP tandem.local 127.0.0.1'],
