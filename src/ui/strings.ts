@@ -251,6 +251,8 @@ export const t = {
 
   readiness: {
     title: 'Prêt pour la soirée ?',
+    skipped: (n: number) =>
+      `${n === 1 ? '1 élément illisible a été ignoré' : `${n} éléments illisibles ont été ignorés`} dans la rencontre (écrit${n > 1 ? 's' : ''} par un appareil ou un fichier que Tandem ne reconnaît pas). Le reste s’affiche normalement.`,
     secure: {
       ok: 'La page est sécurisée (https) : elle peut s’ouvrir sans réseau.',
       missing:
@@ -611,6 +613,8 @@ export const t = {
     },
     detail: 'Détail technique',
     retry: 'Réessayer',
+    /** On the coordinator's screen: the restore panel ("Historique"), if a write broke the tab. */
+    wayBack: 'Revenir à un moment antérieur de la soirée',
   },
 
   gate: {
