@@ -9,16 +9,12 @@
  *   not trust the relay yet gets it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { AUTHORITY_FILES } from '../src/links/links'
 import { relayAddresses, type ListeningPorts } from './addresses'
 import type { Config } from './config'
 import type { MachineNames } from './network'
 import { sendText } from './static'
 import { authorityDer, mobileconfig } from './tls/installFiles'
-
-export const AUTHORITY_PATHS = {
-  crt: '/tandem-ca.crt',
-  mobileconfig: '/tandem.mobileconfig',
-} as const
 
 export interface InstallRoutesOptions {
   config: Pick<Config, 'host' | 'tls' | 'hostNames'>
@@ -39,17 +35,13 @@ export function createInstallRoutes({
 }: InstallRoutesOptions): InstallRoutes {
   const files = authority === null ? null : installFiles(authority)
   return (req, res, pathname) => {
-    const body =
+    const body: Body | undefined =
       pathname === '/addresses'
         ? {
             type: 'application/json',
             content: JSON.stringify(relayAddresses(config, ports(), machineNames())),
           }
-        : pathname === AUTHORITY_PATHS.crt
-          ? files?.crt
-          : pathname === AUTHORITY_PATHS.mobileconfig
-            ? files?.mobileconfig
-            : undefined
+        : files?.get(pathname)
     if (body === undefined) return false
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendText(res, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' })
@@ -59,26 +51,26 @@ export function createInstallRoutes({
       'Content-Type': body.type,
       'Content-Length': Buffer.byteLength(body.content),
       'Cache-Control': 'no-store',
-      ...('filename' in body
-        ? { 'Content-Disposition': `attachment; filename="${body.filename}"` }
-        : {}),
     })
     res.end(req.method === 'HEAD' ? undefined : body.content)
     return true
   }
 }
 
-function installFiles(authority: string) {
-  return {
-    crt: {
-      type: 'application/x-x509-ca-cert',
-      content: authorityDer(authority),
-      filename: 'tandem-ca.crt',
-    },
-    mobileconfig: {
-      type: 'application/x-apple-aspen-config',
-      content: mobileconfig(authority),
-      filename: 'tandem.mobileconfig',
-    },
-  }
+interface Body {
+  type: string
+  content: string | Buffer
+}
+
+function installFiles(authority: string): Map<string, Body> {
+  return new Map([
+    [
+      AUTHORITY_FILES.certificate,
+      { type: 'application/x-x509-ca-cert', content: authorityDer(authority) },
+    ],
+    [
+      AUTHORITY_FILES.profile,
+      { type: 'application/x-apple-aspen-config', content: mobileconfig(authority) },
+    ],
+  ])
 }

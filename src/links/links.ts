@@ -60,6 +60,12 @@ export function formatLinkFragment(link: MeetingLink): string {
  */
 export const INSTALL_FRAGMENT = '#/installer'
 
+/** The relay's authority as the install page offers it: an iPad profile, an Android certificate. */
+export const AUTHORITY_FILES = {
+  profile: '/tandem.mobileconfig',
+  certificate: '/tandem-ca.crt',
+} as const
+
 export function formatLink(origin: string, link: MeetingLink): string {
   return `${origin}/${formatLinkFragment(link)}`
 }

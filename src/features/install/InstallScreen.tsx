@@ -1,18 +1,16 @@
 import { useRelayAddresses } from '../../hooks/useRelayAddresses'
+import { AUTHORITY_FILES } from '../../links/links'
 import { secureAddressFor } from '../../sync/relayAddresses'
 import { MAIN_ID, SkipLink } from '../../ui/SkipLink'
 import { t } from '../../ui/strings'
 import { useTrustCheck } from './useTrustCheck'
 
-// Served by the relay (`sync-server/installRoutes.ts`): its authority, never a private key.
-const PROFILE_PATH = '/tandem.mobileconfig'
-const CERTIFICATE_PATH = '/tandem-ca.crt'
-
 /**
  * "Installer sur les tablettes" (`#/installer`), opened on each tablet once from the QR code
  * that `npm start` prints and the coordinator's screen shows. Over plain HTTP on purpose: the
  * tablet does not trust the relay's HTTPS yet. It gives the relay's authority in the form each
- * system installs, the steps in French, and checks the result against the HTTPS address.
+ * system installs (served by `sync-server/installRoutes.ts`: the authority, never a private key),
+ * the steps in French, and checks the result against the HTTPS address.
  */
 export function InstallScreen() {
   const addresses = useRelayAddresses()
@@ -31,7 +29,7 @@ export function InstallScreen() {
         <p>{t.install.intro}</p>
         <section className="card">
           <h2>{t.install.ipadTitle}</h2>
-          <a className="button" href={PROFILE_PATH} download="tandem.mobileconfig">
+          <a className="button" href={AUTHORITY_FILES.profile}>
             {t.install.downloadProfile}
           </a>
           <ol>
@@ -42,7 +40,7 @@ export function InstallScreen() {
         </section>
         <section className="card">
           <h2>{t.install.androidTitle}</h2>
-          <a className="button" href={CERTIFICATE_PATH} download="tandem-ca.crt">
+          <a className="button" href={AUTHORITY_FILES.certificate}>
             {t.install.downloadCertificate}
           </a>
           <ol>
