@@ -7,8 +7,8 @@
  * counter who disagrees with the first. Where localStorage is refused (private browsing), the id
  * lasts as long as the page.
  */
-import { newId } from '../../doc/ids'
-import type { RoomId } from '../../links/capability'
+import { newId } from '../doc/ids'
+import type { RoomId } from '../links/capability'
 
 const STORAGE_PREFIX = 'tandem-counter-id:'
 const VALID = /^[A-Za-z0-9_-]{8,32}$/
