@@ -8,6 +8,7 @@
  * section 3); the others carry on.
  */
 import { z } from 'zod'
+import { RELAY_DEFAULT_LIMITS } from '../src/sync/protocol'
 
 export interface Config {
   port: number
@@ -123,9 +124,13 @@ const envSchema = z
     // 16+ characters: a token short enough to guess would open the metrics to the network.
     METRICS_TOKEN: optional(z.string().min(16, { error: 'expected at least 16 characters' })),
     // 8 MiB: far above a long offline session's first sync, far below the laptop's memory.
-    MAX_MESSAGE_BYTES: optional(integer(1024, 1024 * MIB)).default(8 * MIB),
+    MAX_MESSAGE_BYTES: optional(integer(1024, 1024 * MIB)).default(
+      RELAY_DEFAULT_LIMITS.messageBytes,
+    ),
     // 32 MiB: an evening's meeting is a few hundred KiB; this is a hundred evenings of typing.
-    MAX_DOCUMENT_BYTES: optional(integer(64 * KIB, 4096 * MIB)).default(32 * MIB),
+    MAX_DOCUMENT_BYTES: optional(integer(64 * KIB, 4096 * MIB)).default(
+      RELAY_DEFAULT_LIMITS.documentBytes,
+    ),
     // 64: one evening needs two or three (the meeting, the committee); the rest is margin.
     MAX_ROOMS: optional(integer(1, 100_000)).default(64),
     // 64: ten ateliers × two tablets, the coordinator, the projector and reloads, twice over.

@@ -51,6 +51,16 @@ export const CloseCode = {
   rateLimited: 4529,
 } as const
 
+/**
+ * What the relay accepts by default (`MAX_MESSAGE_BYTES`, `MAX_DOCUMENT_BYTES`): the app refuses
+ * to import a hand-over file whose changes could not reach it, instead of finding out from the
+ * relay closing the connection every few seconds.
+ */
+export const RELAY_DEFAULT_LIMITS = {
+  messageBytes: 8 * 1024 * 1024,
+  documentBytes: 32 * 1024 * 1024,
+} as const
+
 export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode]
 
 /** What the y-websocket client does with a code: stop for good (4400–4499) or retry. */

@@ -251,6 +251,8 @@ export const t = {
 
   readiness: {
     title: 'Prêt pour la soirée ?',
+    skipped: (n: number) =>
+      `${n === 1 ? '1 élément illisible a été ignoré' : `${n} éléments illisibles ont été ignorés`} dans la rencontre (écrit${n > 1 ? 's' : ''} par un appareil ou un fichier que Tandem ne reconnaît pas). Le reste s’affiche normalement.`,
     secure: {
       ok: 'La page est sécurisée (https) : elle peut s’ouvrir sans réseau.',
       missing:
@@ -611,6 +613,8 @@ export const t = {
     },
     detail: 'Détail technique',
     retry: 'Réessayer',
+    /** On the coordinator's screen: the restore panel ("Historique"), if a write broke the tab. */
+    wayBack: 'Revenir à un moment antérieur de la soirée',
   },
 
   gate: {
@@ -718,7 +722,7 @@ export const t = {
 
     importTitle: 'Importer le travail d’un atelier',
     importHelp:
-      'Sans réseau, chaque atelier peut vous remettre son travail dans un fichier « .tandem ». Importez-le ici ou déposez-le sur ce cadre : il s’ajoute à la rencontre sans rien effacer, et l’importer deux fois ne crée pas de doublon.',
+      'Sans réseau, chaque atelier peut vous remettre son travail dans un fichier « .tandem ». Choisissez-le ici ou déposez-le sur ce cadre : vous voyez ce qu’il ajoute, modifie ou efface avant de confirmer, et l’importer deux fois ne crée pas de doublon.',
     import: 'Importer un fichier',
     importing: 'Import en cours…',
     dropHere: 'Déposez le fichier ici',
@@ -728,6 +732,7 @@ export const t = {
     nothingCounted: 'aucune proposition nouvelle ou modifiée',
     /** One phrase per counted change; `short` when the previous phrase already named the thing. */
     changes: {
+      titleChanged: () => 'titre de la rencontre changé',
       atelierAdded: (n: number, short: boolean) =>
         short
           ? `${n} ajouté${n > 1 ? 's' : ''}`
@@ -740,7 +745,43 @@ export const t = {
         short
           ? `${n} modifiée${n > 1 ? 's' : ''}`
           : `${n} proposition${n > 1 ? 's' : ''} modifiée${n > 1 ? 's' : ''}`,
+      atelierRenamed: (n: number, short: boolean) =>
+        short
+          ? `${n} renommé${n > 1 ? 's' : ''}`
+          : `${n} atelier${n > 1 ? 's' : ''} renommé${n > 1 ? 's' : ''}`,
+      atelierRemoved: (n: number, short: boolean) =>
+        short
+          ? `${n} retiré${n > 1 ? 's' : ''} de la soirée`
+          : `${n} atelier${n > 1 ? 's' : ''} retiré${n > 1 ? 's' : ''} de la soirée`,
+      proposalBinned: (n: number, short: boolean) =>
+        short
+          ? `${n} mise${n > 1 ? 's' : ''} à la corbeille`
+          : `${n} proposition${n > 1 ? 's' : ''} mise${n > 1 ? 's' : ''} à la corbeille`,
+      proposalDeleted: (n: number, short: boolean) =>
+        short
+          ? `${n} effacée${n > 1 ? 's' : ''}`
+          : `${n} proposition${n > 1 ? 's' : ''} effacée${n > 1 ? 's' : ''}`,
+      noteChanged: (n: number, short: boolean) =>
+        short
+          ? `${n} modifiée${n > 1 ? 's' : ''}`
+          : `${n} note${n > 1 ? 's' : ''} modifiée${n > 1 ? 's' : ''}`,
+      noteDeleted: (n: number, short: boolean) =>
+        short
+          ? `${n} effacée${n > 1 ? 's' : ''}`
+          : `${n} note${n > 1 ? 's' : ''} effacée${n > 1 ? 's' : ''}`,
     },
+    /** The confirmation asked before a file is merged (`ImportHandover`). */
+    touches: (names: string[]) =>
+      `Son contenu concerne : ${names.map((name) => `« ${name} »`).join(', ')}.`,
+    touchesOthers: (from: string, others: string[]) =>
+      `Attention : ce fichier dit venir de « ${from} », mais il modifie aussi ${others.map((name) => `« ${name} »`).join(', ')}.`,
+    destructive:
+      'Attention : ce fichier efface, met à la corbeille ou remplace du travail déjà présent dans la rencontre. Vérifiez avant d’importer.',
+    confirm: 'Importer ce fichier',
+    cancel: 'Ne pas importer',
+    imported: (message: string) => `Importé. ${message}`,
+    cancelled: (fileName: string) =>
+      `« ${fileName} » n’a pas été importé. La rencontre n’a pas été modifiée.`,
     refusedTitle: (fileName: string) => `« ${fileName} » n’a pas été importé.`,
     refusals: {
       empty: 'Ce fichier est vide. Refaites le partage depuis la tablette de l’atelier.',
@@ -762,6 +803,8 @@ export const t = {
         'Ce fichier n’a pas été fait par le bouton « Partager sans réseau » de Tandem. Refaites le partage depuis la tablette.',
       undecodable:
         'Le contenu de ce fichier est illisible : il ne contient pas de rencontre. Refaites le partage depuis la tablette.',
+      tooLargeForRelay:
+        'Ce fichier apporte plus que le relais de la salle n’accepte : importé, il bloquerait la synchronisation de cet appareil. Demandez à l’atelier de partager son travail en plusieurs fois, ou vérifiez que c’est le bon fichier.',
     },
     unchanged: 'La rencontre n’a pas été modifiée.',
     importFailed: (fileName: string) =>

@@ -1,7 +1,8 @@
 import { useState } from 'react'
-import { enterIdeaCount, settleIdeaCount, withdrawIdeaCount, type IdeaBank } from '../../doc/ideas'
+import { enterIdeaCount, settleIdeaCount, withdrawIdeaCount } from '../../doc/ideaVotes'
+import type { IdeaBank } from '../../doc/ideaBank'
 import { rankIdeas } from '../../doc/ideaVotes'
-import { VOTE_COLLEGES, type VoteCollege } from '../../doc/votes'
+import { VOTE_COLLEGES, type VoteCollege } from '../../doc/voteCounts'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
 import { CountField, splitEntries } from '../../ui/CountField'
@@ -72,7 +73,7 @@ export function IdeaVotePanel({ session, bank }: { session: MeetingSession; bank
                   testId="idea-count"
                   {...splitEntries(
                     bank.votes.filter(
-                      (entry) => entry.itemId === item.id && entry.college === college,
+                      (entry) => entry.itemId === item.id && entry.bucket === college,
                     ),
                     me,
                   )}

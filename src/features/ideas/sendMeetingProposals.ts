@@ -1,6 +1,6 @@
 import type { CommitteeMeeting } from '../../doc/committeeDoc'
 import { readAteliers } from '../../doc/ateliers'
-import { addMeetingProposals } from '../../doc/ideas'
+import { addMeetingProposals } from '../../doc/ideaCollect'
 import { hasMeeting } from '../../doc/meetingDoc'
 import { readProposals } from '../../doc/proposals'
 import type { MeetingSession } from '../../sync/meetingSession'

@@ -64,7 +64,21 @@ export function CoordinatorScreen({ session, writeKey }: Props) {
         </div>
       )}
       {/* The plenary reads only what it shows: the ateliers' notes do not re-render it. */}
-      <ErrorBoundary scope="card" resetKey={tab}>
+      <ErrorBoundary
+        scope="card"
+        resetKey={tab}
+        wayOut={
+          tab === 'history' ? undefined : (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setTab('history')}
+            >
+              {t.errors.wayBack}
+            </button>
+          )
+        }
+      >
         {tab === 'plenary' ? (
           <>
             <PlenaryControl session={session} />

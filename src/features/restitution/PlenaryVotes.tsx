@@ -1,14 +1,8 @@
 import type { Wall } from '../../doc/grouping'
 import type { PlenaryMeeting } from './PlenaryControl'
 import { setSpotlight } from '../../doc/plenary'
-import {
-  enterCount,
-  settleCount,
-  tallyItem,
-  VOTE_COLLEGES,
-  withdrawCount,
-  type VoteBucket,
-} from '../../doc/votes'
+import { enterCount, settleCount, tallyItem, withdrawCount, type VoteBucket } from '../../doc/votes'
+import { VOTE_COLLEGES } from '../../doc/voteCounts'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
 import { atelierNames, formatScore } from '../projection/format'

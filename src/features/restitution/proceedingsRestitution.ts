@@ -7,7 +7,8 @@
 import { buildWall } from '../../doc/grouping'
 import type { Meeting } from '../../doc/meetingDoc'
 import { debateNoteKey } from '../../doc/plenary'
-import { rankItems, VOTE_COLLEGES } from '../../doc/votes'
+import { rankItems } from '../../doc/votes'
+import { VOTE_COLLEGES } from '../../doc/voteCounts'
 import type { ProceedingsRestitution } from '../../proceedings/buildProceedings'
 import { t } from '../../ui/strings'
 
