@@ -6,7 +6,7 @@ import { VOTE_COLLEGES, type VoteCollege } from '../../doc/voteCounts'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
 import { CountField, splitEntries } from '../../ui/CountField'
-import { counterId } from '../restitution/counterId'
+import { counterId } from '../../device/counterId'
 import { Pager } from './Pager'
 import { usePage } from './usePage'
 

@@ -7,7 +7,7 @@ import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
 import { atelierNames, formatScore } from '../projection/format'
 import { CountField, splitEntries } from '../../ui/CountField'
-import { counterId } from './counterId'
+import { counterId } from '../../device/counterId'
 import { VoteSettingsForm } from './VoteSettingsForm'
 
 interface Props {

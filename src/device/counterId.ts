@@ -9,8 +9,8 @@
  * document where it already counted, it stays this device's id there (it is already in that
  * document, so it links nothing new), and counting goes on under it after an update.
  */
-import { newId } from '../../doc/ids'
-import type { RoomId } from '../../links/capability'
+import { newId } from '../doc/ids'
+import type { RoomId } from '../links/capability'
 
 const STORAGE_PREFIX = 'tandem-counter-id:'
 const LEGACY_KEY = 'tandem-counter-id'

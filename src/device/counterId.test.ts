@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { memoryStorage } from '../../../tests/helpers/memoryStorage'
-import type { RoomId } from '../../links/capability'
+import { memoryStorage } from '../../tests/helpers/memoryStorage'
+import type { RoomId } from '../links/capability'
 
 const meetingA = 'a'.repeat(32) as RoomId
 const meetingB = 'b'.repeat(32) as RoomId

@@ -1,16 +1,11 @@
 import { useEffect, useMemo, useState } from 'react'
-import {
-  hasCommittee,
-  migrateCommittee,
-  readCommittee,
-  type Committee,
-} from '../../doc/committeeDoc'
-import { currentCommittee } from '../../device/deviceDb'
-import { useMeetingSession } from '../../hooks/useMeetingSession'
-import { capabilityFromKey, type Capability } from '../../links/capability'
-import { parseLink } from '../../links/links'
-import { sealingKeyOf } from '../../links/sealedKey'
-import type { MeetingSession } from '../../sync/meetingSession'
+import { hasCommittee, migrateCommittee, readCommittee, type Committee } from '../doc/committeeDoc'
+import { currentCommittee } from '../device/deviceDb'
+import { useMeetingSession } from './useMeetingSession'
+import { capabilityFromKey, type Capability } from '../links/capability'
+import { parseLink } from '../links/links'
+import { sealingKeyOf } from '../links/sealedKey'
+import type { MeetingSession } from '../sync/meetingSession'
 
 /**
  * A committee document as plain data, with its session; `committee` is `null` until loaded.
