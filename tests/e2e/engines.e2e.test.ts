@@ -229,6 +229,17 @@ describe.each(ENGINES)('the evening in %s', (engine) => {
         await tablet.goto(via(wifi, meetingLink))
         await guard.watch()
         await tablet.chooseFile({ css: '[data-testid="import-file-input"]' }, file)
+        // The app shows what the file brings and merges it only on a yes.
+        await waitForText(
+          tablet,
+          '[data-testid="import-preview"]',
+          t.handover.fromAtelier('Atelier 2'),
+          'the import preview',
+        )
+        await tablet.click({
+          css: '[data-testid="import-preview"] button',
+          text: t.handover.confirm,
+        })
         await waitForText(
           tablet,
           '[data-testid="import-outcome"]',
