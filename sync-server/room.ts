@@ -266,8 +266,10 @@ export class Room {
         if (connection.access !== 'write') return
         return this.#apply(connection, message.update)
       case 'awareness':
-        // A presence from a device already gone would linger: it left.
-        if (!this.#connections.has(connection)) return
+        // A presence from a device already gone would linger: it left. A read key may follow
+        // the meeting, not announce itself in it (a projector's link could otherwise put any
+        // name or state in every tablet's presence).
+        if (!this.#connections.has(connection) || connection.access !== 'write') return
         if (message.update.length > this.#options.limits.maxPresenceBytes) return 'badPresence'
         applyAwarenessUpdate(this.#awareness, message.update, connection)
         if (connection.awarenessClients.size > this.#options.limits.maxPresencesPerConnection)

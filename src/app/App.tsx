@@ -4,7 +4,7 @@ import { INSTALL_FRAGMENT } from '../links/links'
 import { InsecurePageBanner } from '../ui/InsecurePageBanner'
 import { StorageProblemBanner } from '../ui/StorageProblemBanner'
 import { UpdatePrompt } from './UpdatePrompt'
-import { useHash, useRoute } from './useRoute'
+import { useHash, useRoute } from '../hooks/useRoute'
 import { ErrorBoundary } from '../ui/ErrorBoundary'
 
 /**

@@ -229,14 +229,17 @@ describe.each(ENGINES)('the evening in %s', (engine) => {
         await tablet.goto(via(wifi, meetingLink))
         await guard.watch()
         await tablet.chooseFile({ css: '[data-testid="import-file-input"]' }, file)
-        // It shows what the file would bring, and merges it on a yes.
+        // The app shows what the file brings and merges it only on a yes.
         await waitForText(
           tablet,
           '[data-testid="import-preview"]',
           t.handover.fromAtelier('Atelier 2'),
           'the import preview',
         )
-        await tablet.click({ css: 'button', text: t.handover.confirm })
+        await tablet.click({
+          css: '[data-testid="import-preview"] button',
+          text: t.handover.confirm,
+        })
         await waitForText(
           tablet,
           '[data-testid="import-outcome"]',

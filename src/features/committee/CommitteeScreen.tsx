@@ -17,7 +17,7 @@ import { FollowUpPanel } from '../followUp/FollowUpPanel'
 import { IdeaBankPanel } from '../ideas/IdeaBankPanel'
 import { NewMeetingForm } from './NewMeetingForm'
 import { useLinkOrigin } from '../prepare/useLinkOrigin'
-import { useCommittee } from './useCommittee'
+import { useCommittee } from '../../hooks/useCommittee'
 import { ErrorBoundary } from '../../ui/ErrorBoundary'
 
 /** The committee: its meetings, its trame templates, a new meeting, the link for other devices. */

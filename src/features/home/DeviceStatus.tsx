@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { requestPersistentStorage, type PersistenceState } from '../../device/storagePersistence'
-import { useOfflineReady } from '../../app/useOfflineReady'
+import { useOfflineReady } from '../../hooks/useOfflineReady'
 import { t } from '../../ui/strings'
 
 /** What this device can promise: offline start-up and protected storage. */
