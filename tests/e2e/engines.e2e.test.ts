@@ -308,18 +308,21 @@ describe.each(ENGINES)('the evening in %s', (engine) => {
       })
 
       await device.click({ css: 'button', text: t.update.apply })
+      // The page reloads under the poll: a poll whose page went away mid-way counts as "not yet".
       await waitFor(
         () =>
-          device.evaluate(async (offer: string) => {
-            const registration = await navigator.serviceWorker.getRegistration()
-            return (
-              !(window as { beforeUpdate?: boolean }).beforeUpdate &&
-              navigator.serviceWorker.controller !== null &&
-              registration?.waiting === null &&
-              registration.installing === null &&
-              !document.body.textContent?.includes(offer)
-            )
-          }, t.update.available),
+          device
+            .evaluate(async (offer: string) => {
+              const registration = await navigator.serviceWorker.getRegistration()
+              return (
+                !(window as { beforeUpdate?: boolean }).beforeUpdate &&
+                navigator.serviceWorker.controller !== null &&
+                registration?.waiting === null &&
+                registration.installing === null &&
+                !document.body.textContent?.includes(offer)
+              )
+            }, t.update.available)
+            .catch(() => false),
         'the new version to take over, the page reloaded',
         20_000,
       )
