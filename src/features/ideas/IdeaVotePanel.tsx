@@ -18,7 +18,7 @@ const PAGE_SIZE = 20
  * the number of votes the collège gave it. Each collège's count is kept on its own.
  */
 export function IdeaVotePanel({ session, bank }: { session: MeetingSession; bank: IdeaBank }) {
-  const me = counterId(session.roomId)
+  const me = counterId(session.roomId, (id) => bank.votes.some((entry) => entry.counterId === id))
   const [college, setCollege] = useState<VoteCollege>('usager')
   const order = new Map(bank.axes.map((axis, index) => [axis.id, index]))
   const candidates = bank.items

@@ -21,8 +21,8 @@ interface Props {
  * person counting types on their own device; totals and the ranking follow as counts come in.
  */
 export function PlenaryVotes({ meeting, session, wall }: Props) {
-  const me = counterId(session.roomId)
   const { entries, settings } = meeting.votes
+  const me = counterId(session.roomId, (id) => entries.some((entry) => entry.counterId === id))
   const buckets: VoteBucket[] = settings.mode === 'overall' ? ['overall'] : [...VOTE_COLLEGES]
   const weighted = VOTE_COLLEGES.some((college) => settings.weights[college] !== 1)
   return (
