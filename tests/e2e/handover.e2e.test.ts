@@ -16,6 +16,7 @@ import {
   waitForSyncState,
   wallOfFirstAtelier,
 } from './harness'
+import { frenchSpacing } from '../../src/ui/strings'
 
 const evening = setUpEvening({ screenshotFolder: 'handover' })
 
@@ -93,7 +94,7 @@ describe('hand-over by file, with no network between the devices', () => {
     await coordinator.page.getByTestId('import-file-input').setInputFiles(path)
     await expect
       .poll(() => outcomes(coordinator.page))
-      .toEqual(['Fichier de « Atelier 1 » : 3 propositions ajoutées.'])
+      .toEqual([frenchSpacing('Fichier de « Atelier 1 » : 3 propositions ajoutées.')])
     const elapsed = Date.now() - started
     expect(await atelierHeadings(coordinator.page)).toEqual([
       'Atelier 1 · 3 propositions',
@@ -112,7 +113,11 @@ describe('hand-over by file, with no network between the devices', () => {
     await dropFile(coordinator.page, fileName, bytes)
     await expect
       .poll(() => outcomes(coordinator.page))
-      .toEqual(['Rien de nouveau : ce fichier était déjà importé (ou déjà reçu par le réseau).'])
+      .toEqual([
+        frenchSpacing(
+          'Rien de nouveau : ce fichier était déjà importé (ou déjà reçu par le réseau).',
+        ),
+      ])
     // A file that is not a hand-over is refused in plain words, and changes nothing.
     await coordinator.page
       .getByTestId('import-file-input')
@@ -120,7 +125,9 @@ describe('hand-over by file, with no network between the devices', () => {
     await expect
       .poll(() => outcomes(coordinator.page))
       .toEqual([
-        '« notes.txt » n’a pas été importé. Ce fichier n’est pas un partage de Tandem. Choisissez le fichier qui se termine par « .tandem ». La rencontre n’a pas été modifiée.',
+        frenchSpacing(
+          '« notes.txt » n’a pas été importé. Ce fichier n’est pas un partage de Tandem. Choisissez le fichier qui se termine par « .tandem ». La rencontre n’a pas été modifiée.',
+        ),
       ])
     await coordinator.page.evaluate(() => window.scrollTo(0, 0))
     await coordinator.page.screenshot({

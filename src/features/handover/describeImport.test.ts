@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { describeImport, summarise } from './describeImport'
+import { frenchSpacing } from '../../ui/strings'
 
 describe('describing an import', () => {
   it('names each thing once and agrees in number', () => {
@@ -23,16 +24,18 @@ describe('describing an import', () => {
         report: [{ kind: 'proposalAdded', entity: 'proposal', count: 1 }],
         atelier: { id: 'x', name: 'Santé' },
       }),
-    ).toEqual({ ok: true, message: 'Fichier de « Santé » : 1 proposition ajoutée.' })
+    ).toEqual({ ok: true, message: frenchSpacing('Fichier de « Santé » : 1 proposition ajoutée.') })
   })
 
   it('tells a file already imported from one that changed what is not counted', () => {
     const base = { ok: true, report: [], atelier: null } as const
     expect(describeImport('f.tandem', { ...base, changed: false }).message).toBe(
-      'Rien de nouveau : ce fichier était déjà importé (ou déjà reçu par le réseau).',
+      frenchSpacing(
+        'Rien de nouveau : ce fichier était déjà importé (ou déjà reçu par le réseau).',
+      ),
     )
     expect(describeImport('f.tandem', { ...base, changed: true }).message).toBe(
-      'Fichier importé : aucune proposition nouvelle ou modifiée.',
+      frenchSpacing('Fichier importé : aucune proposition nouvelle ou modifiée.'),
     )
   })
 
@@ -40,7 +43,9 @@ describe('describing an import', () => {
     const { ok, message } = describeImport('notes.txt', { ok: false, reason: 'notHandover' })
     expect(ok).toBe(false)
     expect(message).toBe(
-      '« notes.txt » n’a pas été importé. Ce fichier n’est pas un partage de Tandem. Choisissez le fichier qui se termine par « .tandem ». La rencontre n’a pas été modifiée.',
+      frenchSpacing(
+        '« notes.txt » n’a pas été importé. Ce fichier n’est pas un partage de Tandem. Choisissez le fichier qui se termine par « .tandem ». La rencontre n’a pas été modifiée.',
+      ),
     )
   })
 })

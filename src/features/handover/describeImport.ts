@@ -19,7 +19,7 @@ export function describeImport(fileName: string, result: ImportResult): ImportOu
   }
   if (!result.changed) return { ok: true, message: t.handover.nothingNew }
   const from = result.atelier ? t.handover.fromAtelier(result.atelier.name) : t.handover.fromMeeting
-  return { ok: true, message: `${from} : ${summarise(result.report)}.` }
+  return { ok: true, message: `${t.labelled(from, summarise(result.report))}.` }
 }
 
 /** "3 propositions ajoutées, 1 modifiée": a noun is said once for consecutive changes. */
