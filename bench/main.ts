@@ -3,11 +3,14 @@
  * what users meet as speed, and prints the figures, the ratios to the reference relay and the
  * budgets. Method: bench/README.md. Bounded (about 3 minutes on 2 cores); every server it starts
  * listens on 127.0.0.1 and is stopped at the end, even after a failure. Not part of `npm test`.
+ *
+ * `npm run bench -- fuzz` runs only the fuzz-time fan-out (a shared machine need not pay for all).
  */
 import { existsSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { runClientScale } from './clientScale'
 import { runFanout, type FanoutResult, type Scenario } from './fanout'
+import { runFuzzLoad } from './fuzzLoad'
 import { runIdeaBank } from './ideaBank'
 import { runKeystroke } from './keystroke'
 import { runReconnect } from './reconnect'
@@ -42,6 +45,7 @@ const SCENARIOS: Scenario[] = [
   },
 ]
 const RECONNECT_EDITS = 5_000
+const FUZZ_SECONDS = 10
 const RUNS = 5
 
 const out = (line = '') => process.stdout.write(`${line}\n`)
@@ -70,12 +74,68 @@ async function startTandemOnTmpfs(): Promise<RunningRelay> {
   }
 }
 
+/** Other meetings' fan-out and `/healthz` while attackers fuzz the relay at its rate limits. */
+async function fuzzSection(budgets: Array<{ met: boolean; line: string }>) {
+  out(heading('Fuzz-time fan-out: other meetings while hostile writers hit the rate limits'))
+  const fuzz = await withRelay(
+    () => startTandemRelay({}),
+    (relay) => runFuzzLoad(relay, FUZZ_SECONDS),
+  )
+  out(
+    `${FUZZ_SECONDS} s, default limits: ${fuzz.framesSent.toLocaleString('en-US')} hostile frames over ${fuzz.attackerConnections} connections (${perSecond(fuzz.framesSent / FUZZ_SECONDS)}); relay ${fuzz.relayCores.toFixed(2)} cores`,
+  )
+  out(
+    table([
+      ['', 'p50', 'p95', 'max', 'samples', 'lost'],
+      [
+        'edit → peer, before the attack',
+        ms(fuzz.quiet.fanout.p50),
+        ms(fuzz.quiet.fanout.p95),
+        ms(fuzz.quiet.fanout.max),
+        String(fuzz.quiet.fanout.samples),
+        '',
+      ],
+      [
+        'GET /healthz, before the attack',
+        ms(fuzz.quiet.healthz.p50),
+        ms(fuzz.quiet.healthz.p95),
+        ms(fuzz.quiet.healthz.max),
+        String(fuzz.quiet.healthz.samples),
+        '',
+      ],
+      [
+        'edit → peer, while fuzzed',
+        ms(fuzz.fanout.p50),
+        ms(fuzz.fanout.p95),
+        ms(fuzz.fanout.max),
+        String(fuzz.fanout.samples),
+        String(fuzz.fanout.lost),
+      ],
+      [
+        'GET /healthz, while fuzzed',
+        ms(fuzz.healthz.p50),
+        ms(fuzz.healthz.p95),
+        ms(fuzz.healthz.max),
+        String(fuzz.healthz.samples),
+        '',
+      ],
+    ]),
+  )
+  budgets.push(budget('other meetings’ fan-out p95 while fuzzed', fuzz.fanout.p95, 50, ms))
+  budgets.push(budget('/healthz max while fuzzed', fuzz.healthz.max, 100, ms))
+}
+
 async function main() {
   const started = performance.now()
   const budgets: Array<{ met: boolean; line: string }> = []
   out(
     `Tandem bench — ${new Date().toISOString()} — Node ${process.version}, ${cpus().length} CPU (${cpus()[0]?.model ?? '?'})`,
   )
+  if (process.argv[2] === 'fuzz') {
+    await fuzzSection(budgets)
+    for (const b of budgets) out(b.line)
+    return
+  }
 
   // Relay fan-out, both relays on the same load.
   out(heading('Relay fan-out (each relay in its own process; clients in this one)'))
@@ -172,6 +232,8 @@ async function main() {
       )
     }
   }
+
+  await fuzzSection(budgets)
 
   // Reconnect after an evening offline.
   out(heading(`Reconnect: a tablet with ${RECONNECT_EDITS.toLocaleString('en-US')} offline edits`))

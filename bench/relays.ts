@@ -126,12 +126,15 @@ function stopper(child: ChildProcess): () => Promise<void> {
   }
 }
 
-export async function startTandemRelay(): Promise<RunningRelay> {
+/** `limits`: the relay's environment for limits; the evening's defaults with `{}`. */
+export async function startTandemRelay(
+  limits: Record<string, string> = TANDEM_BENCH_ENV,
+): Promise<RunningRelay> {
   const dataDir = await mkdtemp(join(process.env.BENCH_DATA_ROOT ?? tmpdir(), 'tandem-bench-'))
   const { child, port } = await start(
     'tandem',
     join(ROOT, 'sync-server', 'main.ts'),
-    { DATA_DIR: dataDir, STATIC_DIR: join(ROOT, 'dist'), ...TANDEM_BENCH_ENV },
+    { DATA_DIR: dataDir, STATIC_DIR: join(ROOT, 'dist'), ...limits },
     /event=relay\.listening .*\bport=(\d+)/,
   )
   const stop = stopper(child)

@@ -40,6 +40,8 @@ import { REFUSALS, WS_REFUSAL_LABELS, type RefusalKind } from './refusals'
 import type { RoomLimits } from './room'
 import type { CompactionLimits } from './roomLog'
 import { Rooms, type RoomsStats } from './rooms'
+import { isSnapshotsPath, serveSnapshots } from './snapshotRoutes'
+import { defaultSnapshotPolicy } from './snapshots'
 import { createStaticHandler, sendText } from './static'
 import { createHostCheck, type HostCheck } from './hostCheck'
 import { createInstallRoutes } from './installRoutes'
@@ -115,6 +117,7 @@ export function createRelay(config: Config, options: RelayOptions = {}): Relay {
   const logger = options.logger ?? consoleLogger
   const tuning = { ...defaultTuning, ...options.tuning }
   const roomsDir = join(resolve(config.dataDir), 'rooms')
+  const snapshotsDir = join(resolve(config.dataDir), 'snapshots')
   const metrics = new Metrics()
   const limits: RoomLimits = {
     maxDocumentBytes: config.maxDocumentBytes,
@@ -128,6 +131,8 @@ export function createRelay(config: Config, options: RelayOptions = {}): Relay {
   }
   const rooms = new Rooms({
     roomsDir,
+    snapshotsDir,
+    snapshotPolicy: { ...defaultSnapshotPolicy, intervalMs: config.snapshotIntervalMs },
     idleMs: config.roomIdleMs,
     maxRooms: config.maxRooms,
     maxConnectionsPerRoom: config.maxConnectionsPerRoom,
@@ -190,6 +195,15 @@ export function createRelay(config: Config, options: RelayOptions = {}): Relay {
       res.end(metrics.render(rooms.stats()))
     } else if (isSyncPath(pathname)) {
       sendText(res, 426, 'WebSocket only\n', { Upgrade: 'websocket' })
+    } else if (isSnapshotsPath(pathname)) {
+      serveSnapshots(req, res, pathname, {
+        snapshotsDir,
+        allowedOrigins: config.allowedOrigins,
+        maxDocumentBytes: config.maxDocumentBytes,
+      }).catch(() => {
+        if (res.headersSent) res.destroy()
+        else sendText(res, 500, 'Internal error\n')
+      })
     } else if (!installRoutes(req, res, pathname)) {
       serveStatic(req, res, pathname).catch(() => {
         if (res.headersSent) res.destroy()

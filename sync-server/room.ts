@@ -42,6 +42,7 @@ import {
 import type { Metrics } from './metrics'
 import { REFUSALS, type RefusalKind } from './refusals'
 import { RoomLog, type CompactionLimits } from './roomLog'
+import { isMeetingDocument, RoomSnapshots, type SnapshotPolicy } from './snapshots'
 import { checkUpdate, orderHoldsInCopy } from './updateCheck'
 
 export interface RoomLimits extends RateLimits {
@@ -57,6 +58,8 @@ export interface RoomLimits extends RateLimits {
 export interface RoomOptions {
   id: RoomId
   logFile: string
+  /** Where and how often this room keeps dated snapshots (`snapshots.ts`); none if absent. */
+  snapshots?: { dir: string; policy: SnapshotPolicy }
   /** Settles when the previous instance of this room has released its file. */
   after: Promise<void>
   compaction: CompactionLimits
@@ -105,6 +108,7 @@ export class Room {
   readonly #origins = new WeakSet<Connection>()
   #closing = false
   readonly #log: RoomLog
+  readonly #snapshots: RoomSnapshots | null
   readonly #options: RoomOptions
   readonly #logger: Logger
   readonly #metrics: Metrics
@@ -137,6 +141,14 @@ export class Room {
         unreadable: (bytes, reason) => options.metrics.unreadable(bytes, reason),
       },
     })
+    this.#snapshots = options.snapshots
+      ? new RoomSnapshots({
+          ...options.snapshots,
+          state: () => (isMeetingDocument(this.#doc) ? Y.encodeStateAsUpdate(this.#doc) : null),
+          logger: options.logger,
+          label: shortRoomId(options.id),
+        })
+      : null
     // The relay is not a participant: it holds everyone's presence but has none of its own.
     this.#awareness.setLocalState(null)
     this.#doc.on('update', this.#onDocUpdate)
@@ -194,6 +206,7 @@ export class Room {
   async close(): Promise<void> {
     this.#closing = true
     await this.ready.catch(ignore)
+    await this.#snapshots?.close()
     await this.#log.close()
     this.#awareness.off('update', this.#onAwarenessUpdate)
     this.#doc.off('update', this.#onDocUpdate)
@@ -253,8 +266,10 @@ export class Room {
         if (connection.access !== 'write') return
         return this.#apply(connection, message.update)
       case 'awareness':
-        // A presence from a device already gone would linger: it left.
-        if (!this.#connections.has(connection)) return
+        // A presence from a device already gone would linger: it left. A read key may follow
+        // the meeting, not announce itself in it (a projector's link could otherwise put any
+        // name or state in every tablet's presence).
+        if (!this.#connections.has(connection) || connection.access !== 'write') return
         if (message.update.length > this.#options.limits.maxPresenceBytes) return 'badPresence'
         applyAwarenessUpdate(this.#awareness, message.update, connection)
         if (connection.awarenessClients.size > this.#options.limits.maxPresencesPerConnection)
@@ -362,6 +377,7 @@ export class Room {
   #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (!this.#origins.has(origin as Connection)) return
     void this.#log.append(update)
+    this.#snapshots?.changed()
     this.#broadcast(encodeUpdate(update), origin)
   }
 

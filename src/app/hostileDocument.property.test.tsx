@@ -19,7 +19,9 @@ import { adjustAttendance } from '../doc/attendance'
 import { readCommittee } from '../doc/committeeDoc'
 import { readFollowUp, recordRetained } from '../doc/followUp'
 import { groupProposals } from '../doc/grouping'
-import { addIdeas, IDEA_ROOT, readIdeaBank } from '../doc/ideas'
+import { addIdeas } from '../doc/ideaCollect'
+import { COMMITTEE_ROOT } from '../doc/committeeLayout'
+import { readIdeaBank } from '../doc/ideaBank'
 import { ROOT } from '../doc/layout'
 import { cachedMeetingReader, createMeeting, readMeeting, type Meeting } from '../doc/meetingDoc'
 import { PLENARY_SCREENS } from '../doc/plenary'
@@ -28,7 +30,7 @@ import { enterCount, readRetained, setRetained } from '../doc/votes'
 import { AtelierScreen } from '../features/atelier/AtelierScreen'
 import { decidimCsv, followUpCsv } from '../features/followUp/followUpCsv'
 import { ProjectionScreen } from '../features/projection/ProjectionScreen'
-import { proceedingsRestitution } from '../features/restitution/proceedingsRestitution'
+import { proceedingsRestitution } from '../proceedings/proceedingsRestitution'
 import { decodeHandover } from '../handover/handoverFile'
 import { exportHandover } from '../handover/exportHandover'
 import { keySchema, roomIdOf } from '../links/capability'
@@ -155,12 +157,12 @@ const parts = (...arbitraries: Array<fc.Arbitrary<KeyPart>>) => fc.tuple(...arbi
 const KEY_SHAPES: Record<string, fc.Arbitrary<KeyPart[]>> = {
   [ROOT.attendance]: parts(idPart, word('agent', 'usagerNew', 'elected'), idPart),
   [ROOT.votes]: parts(idPart, word('overall', 'usager', 'agent'), idPart),
-  [IDEA_ROOT.votes]: parts(idPart, word('usager', 'agent'), idPart),
+  [COMMITTEE_ROOT.ideaVotes]: parts(idPart, word('usager', 'agent'), idPart),
   [ROOT.notes]: fc.oneof(parts(idPart, idPart, idPart), parts(word('debate'), idPart)),
-  [IDEA_ROOT.sieve]: parts(idPart, word('angers-competence', 'angers-moyens')),
-  [IDEA_ROOT.sieveNotes]: parts(idPart, word('angers-competence')),
-  [IDEA_ROOT.axes]: parts(word('angers-axe-1'), word('name', 'position', 'removedAt')),
-  [IDEA_ROOT.criteria]: parts(idPart, word('name', 'question', 'position')),
+  [COMMITTEE_ROOT.ideaSieve]: parts(idPart, word('angers-competence', 'angers-moyens')),
+  [COMMITTEE_ROOT.ideaSieveNotes]: parts(idPart, word('angers-competence')),
+  [COMMITTEE_ROOT.ideaAxes]: parts(word('angers-axe-1'), word('name', 'position', 'removedAt')),
+  [COMMITTEE_ROOT.ideaCriteria]: parts(idPart, word('name', 'question', 'position')),
   followUpHistory: parts(idPart, idPart),
   [ROOT.meta]: parts(
     word('title', 'date', 'schemaVersion', 'registered', 'schedule', 'openingText'),
@@ -290,17 +292,10 @@ function committeeDoc() {
   return doc
 }
 
-const MEETING_ROOTS = [...Object.values(ROOT)]
+const MEETING_ROOTS = Object.values(ROOT)
 /** Roots whose keys are entity ids, to make keys that collide with real ones. */
 const ENTITY_ROOTS = [ROOT.ateliers, ROOT.proposals, ROOT.groups, ROOT.script]
-const COMMITTEE_ROOTS = [
-  'committee',
-  'meetings',
-  'templates',
-  'followUp',
-  'followUpHistory',
-  ...Object.values(IDEA_ROOT),
-]
+const COMMITTEE_ROOTS = Object.values(COMMITTEE_ROOT)
 
 // ── Screens ─────────────────────────────────────────────────────────────────────────────────
 
@@ -422,7 +417,11 @@ describe('a hostile document', () => {
       checkProperty(
         fc.property(writes(COMMITTEE_ROOTS), (list) => {
           const doc = committeeDoc()
-          applyWrites(doc, list, ['followUp', IDEA_ROOT.ideas, IDEA_ROOT.groups])
+          applyWrites(doc, list, [
+            COMMITTEE_ROOT.followUp,
+            COMMITTEE_ROOT.ideas,
+            COMMITTEE_ROOT.ideaGroups,
+          ])
           readCommittee(doc, sealingKeyOf(keySchema.parse('A'.repeat(43))))
           readIdeaBank(doc)
           const entries = readFollowUp(doc)
