@@ -105,7 +105,9 @@ describe('hand-over by file, with no network between the devices', () => {
     await coordinator.page.getByRole('button', { name: 'Ne pas importer' }).click()
     await expect
       .poll(() => outcomes(coordinator.page))
-      .toEqual([`« ${fileName} » n’a pas été importé. La rencontre n’a pas été modifiée.`])
+      .toEqual([
+        frenchSpacing(`« ${fileName} » n’a pas été importé. La rencontre n’a pas été modifiée.`),
+      ])
     expect((await atelierHeadings(coordinator.page))[0]).toBe('Atelier 1 · aucune proposition')
     // Picked again and confirmed, it is merged.
     await coordinator.page.getByTestId('import-file-input').setInputFiles(path)
