@@ -8,7 +8,10 @@ const defaults: Config = {
   host: '0.0.0.0',
   dataDir: './data',
   staticDir: './dist',
-  tls: null,
+  tls: { kind: 'selfMade' },
+  httpsPort: 8443,
+  hostNames: [],
+  metricsToken: null,
   maxMessageBytes: 8 * MIB,
   maxDocumentBytes: 32 * MIB,
   maxRooms: 64,
@@ -32,6 +35,9 @@ describe('parseConfig', () => {
       STATIC_DIR: '/srv/app',
       TLS_CERT: 'cert.pem',
       TLS_KEY: 'key.pem',
+      HTTPS_PORT: '8444',
+      HOST_NAMES: 'Tandem.CCAS-Reims.fr, relais',
+      METRICS_TOKEN: 'a-long-enough-token',
       MAX_MESSAGE_BYTES: '1048576',
       MAX_DOCUMENT_BYTES: '2097152',
       MAX_ROOMS: '5',
@@ -48,7 +54,10 @@ describe('parseConfig', () => {
         host: '192.168.1.20',
         dataDir: '/srv/tandem',
         staticDir: '/srv/app',
-        tls: { certFile: 'cert.pem', keyFile: 'key.pem' },
+        tls: { kind: 'files', certFile: 'cert.pem', keyFile: 'key.pem' },
+        httpsPort: 8444,
+        hostNames: ['tandem.ccas-reims.fr', 'relais'],
+        metricsToken: 'a-long-enough-token',
         maxMessageBytes: 1048576,
         maxDocumentBytes: 2097152,
         maxRooms: 5,
@@ -97,6 +106,28 @@ describe('parseConfig', () => {
     if (result.ok) return
     expect(result.error).toContain(`${name}: `)
     expect(result.error).toContain(why)
+  })
+
+  it('serves HTTPS with its own certificates on the network, plain HTTP on loopback or when asked', () => {
+    const tlsOf = (env: Record<string, string>) => {
+      const result = parseConfig(env)
+      return result.ok ? result.config.tls : result.error
+    }
+    expect(tlsOf({})).toEqual({ kind: 'selfMade' })
+    expect(tlsOf({ HOST: '192.168.1.20' })).toEqual({ kind: 'selfMade' })
+    expect(tlsOf({ HOST: '127.0.0.1' })).toBeNull()
+    expect(tlsOf({ HOST: 'localhost' })).toBeNull()
+    expect(tlsOf({ HOST: '::1' })).toBeNull()
+    expect(tlsOf({ HTTPS: 'off' })).toBeNull()
+    expect(tlsOf({ HOST: '127.0.0.1', HTTPS: 'on' })).toEqual({ kind: 'selfMade' })
+    expect(tlsOf({ HTTPS: 'off', TLS_CERT: 'c', TLS_KEY: 'k' })).toContain('contradict')
+    expect(tlsOf({ HTTPS: 'yes' })).toContain('HTTPS: expected on or off')
+  })
+
+  it('refuses a metrics token short enough to guess', () => {
+    const result = parseConfig({ METRICS_TOKEN: 'secret' })
+    expect(result.ok).toBe(false)
+    expect(!result.ok && result.error).toContain('METRICS_TOKEN: expected at least 16 characters')
   })
 
   it('refuses a certificate without its key, and a key without its certificate', () => {

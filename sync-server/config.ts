@@ -16,8 +16,20 @@ export interface Config {
   dataDir: string
   /** The Vite build (`dist/`) served to the tablets. */
   staticDir: string
-  /** Certificate and key files: present means HTTPS (and WSS), needed for the PWA on the LAN. */
-  tls: { certFile: string; keyFile: string } | null
+  /**
+   * How the relay serves HTTPS (and WSS), which tablets need for the app to open offline:
+   * certificates it makes itself (the default on the local network, `tls/`), the files of
+   * `TLS_CERT`/`TLS_KEY`, or not at all (`null`: listening on loopback only, or `HTTPS=off`).
+   * With HTTPS, plain HTTP stays on `port` for this laptop's own browser (localhost is a secure
+   * context) and for the tablets' install page.
+   */
+  tls: { kind: 'selfMade' } | { kind: 'files'; certFile: string; keyFile: string } | null
+  /** The HTTPS port, when `tls` is set. */
+  httpsPort: number
+  /** More names the relay answers to (behind a reverse proxy, a DNS name of the CCAS). */
+  hostNames: string[]
+  /** Lets `/metrics` be read from another machine with `Authorization: Bearer <token>`. */
+  metricsToken: string | null
   /** Largest WebSocket message accepted; bigger ones close the connection with 1009. */
   maxMessageBytes: number
   /** Largest meeting document the relay keeps; a change beyond it is refused with 4413. */
@@ -100,6 +112,14 @@ const envSchema = z
     STATIC_DIR: optional(z.string()).default('./dist'),
     TLS_CERT: optional(z.string()),
     TLS_KEY: optional(z.string()),
+    HTTPS: optional(z.enum(['on', 'off'], { error: 'expected on or off' })),
+    HTTPS_PORT: optional(integer(0, 65535)).default(8443),
+    HOST_NAMES: optional(z.string())
+      .default('')
+      .transform((value) => value.split(',').map((name) => name.trim().toLowerCase()))
+      .transform((names) => names.filter(Boolean)),
+    // 16+ characters: a token short enough to guess would open the metrics to the network.
+    METRICS_TOKEN: optional(z.string().min(16, { error: 'expected at least 16 characters' })),
     // 8 MiB: far above a long offline session's first sync, far below the laptop's memory.
     MAX_MESSAGE_BYTES: optional(integer(1024, 1024 * MIB)).default(8 * MIB),
     // 32 MiB: an evening's meeting is a few hundred KiB; this is a hundred evenings of typing.
@@ -119,6 +139,23 @@ const envSchema = z
   .refine((env) => (env.TLS_CERT === undefined) === (env.TLS_KEY === undefined), {
     message: 'TLS_CERT and TLS_KEY go together: set both (HTTPS) or neither (HTTP)',
   })
+  .refine((env) => !(env.HTTPS === 'off' && env.TLS_CERT !== undefined), {
+    message: 'HTTPS=off and TLS_CERT contradict each other: set one or the other',
+  })
+
+/** The hosts on which a relay serves this laptop only: plain HTTP is enough there. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host)
+}
+
+function tlsOf(values: z.infer<typeof envSchema>): Config['tls'] {
+  if (values.TLS_CERT !== undefined && values.TLS_KEY !== undefined) {
+    return { kind: 'files', certFile: values.TLS_CERT, keyFile: values.TLS_KEY }
+  }
+  if (values.HTTPS === 'off') return null
+  if (values.HTTPS === 'on' || !isLoopbackHost(values.HOST)) return { kind: 'selfMade' }
+  return null
+}
 
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
   const parsed = envSchema.safeParse(env)
@@ -136,10 +173,10 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       host: values.HOST,
       dataDir: values.DATA_DIR,
       staticDir: values.STATIC_DIR,
-      tls:
-        values.TLS_CERT !== undefined && values.TLS_KEY !== undefined
-          ? { certFile: values.TLS_CERT, keyFile: values.TLS_KEY }
-          : null,
+      tls: tlsOf(values),
+      httpsPort: values.HTTPS_PORT,
+      hostNames: values.HOST_NAMES,
+      metricsToken: values.METRICS_TOKEN ?? null,
       maxMessageBytes: values.MAX_MESSAGE_BYTES,
       maxDocumentBytes: values.MAX_DOCUMENT_BYTES,
       maxRooms: values.MAX_ROOMS,

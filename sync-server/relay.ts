@@ -1,6 +1,9 @@
 /**
- * The relay: one HTTP(S) server that upgrades `/sync/<roomId>` to the y-websocket protocol,
- * answers `/healthz` and `/metrics`, and serves the built app for every other path.
+ * The relay: an HTTP server, and an HTTPS one when it has a certificate, that upgrade
+ * `/sync/<roomId>` to the y-websocket protocol, answer `/healthz` and `/metrics`, the install
+ * page's files and `/addresses` (`installRoutes.ts`), and serve the built app for every other
+ * path. Every request must name the relay's own host (`hostCheck.ts`) and every response carries
+ * the security headers (`securityHeaders.ts`).
  *
  *   const relay = createRelay(config)
  *   const { url } = await relay.listen()
@@ -12,10 +15,14 @@
  * bad room name, missing subprotocol, wrong key, relay or room full. What it may send once
  * admitted is bounded in `room.ts`.
  */
-import { readFileSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
-import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http'
-import { createServer as createHttpsServer } from 'node:https'
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http'
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { join, resolve } from 'node:path'
@@ -27,12 +34,19 @@ import type { Config } from './config'
 import { startKeepalive, type Keepalive } from './keepalive'
 import { consoleLogger, errorCode, type Logger } from './log'
 import { Metrics } from './metrics'
+import { metricsAllowed } from './metricsAccess'
 import { originAllowed } from './origin'
 import { REFUSALS, WS_REFUSAL_LABELS, type RefusalKind } from './refusals'
 import type { RoomLimits } from './room'
 import type { CompactionLimits } from './roomLog'
 import { Rooms, type RoomsStats } from './rooms'
 import { createStaticHandler, sendText } from './static'
+import { createHostCheck, type HostCheck } from './hostCheck'
+import { createInstallRoutes } from './installRoutes'
+import { machineNames, type MachineNames } from './network'
+import { setSecurityHeaders } from './securityHeaders'
+import type { KeyAndCertificate } from './tls/authority'
+import { TLS_SETTINGS } from './tls/settings'
 
 export interface Tuning {
   /** Keepalive period; well under the y-websocket client's 30 s "no message" watchdog. */
@@ -65,6 +79,21 @@ const CLOSE_GRACE_MS = 1000
 export interface RelayOptions {
   logger?: Logger
   tuning?: Partial<Tuning>
+  /** The certificate (PEM) the HTTPS server presents; required when `config.tls` is set. */
+  certificate?: KeyAndCertificate
+  /** The authority (PEM) tablets install from the install page: self-made certificates only. */
+  authority?: string
+  /** The machine's names and addresses (tests pass their own). */
+  machineNames?: () => MachineNames
+  hostCheck?: HostCheck
+}
+
+export interface Listening {
+  /** The plain-HTTP port and its URL on this machine. */
+  port: number
+  url: string
+  /** The HTTPS port and URL, if the relay serves HTTPS. */
+  https: { port: number; url: string } | null
 }
 
 export interface RelayStats extends RoomsStats {
@@ -73,13 +102,15 @@ export interface RelayStats extends RoomsStats {
 }
 
 export interface Relay {
-  listen(): Promise<{ port: number; url: string }>
+  listen(): Promise<Listening>
   close(): Promise<void>
+  /** Presents a new certificate to new HTTPS connections (addresses changed). */
+  setCertificate(certificate: KeyAndCertificate): void
   /** What the relay holds in memory right now (for tests and `/healthz`). */
   stats(): RelayStats
 }
 
-/** Throws if the TLS files cannot be read. */
+/** Throws if `config.tls` is set without a certificate, or the certificate is unusable. */
 export function createRelay(config: Config, options: RelayOptions = {}): Relay {
   const logger = options.logger ?? consoleLogger
   const tuning = { ...defaultTuning, ...options.tuning }
@@ -114,18 +145,29 @@ export function createRelay(config: Config, options: RelayOptions = {}): Relay {
     handleProtocols: (protocols) => (protocols.has(SUBPROTOCOL) ? SUBPROTOCOL : false),
   }
   const wss = new WebSocketServer(wsOptions)
-  const server: Server = config.tls
-    ? createHttpsServer({
-        cert: readFileSync(config.tls.certFile),
-        key: readFileSync(config.tls.keyFile),
-      })
-    : createHttpServer()
+  if (config.tls && !options.certificate) throw new Error('HTTPS needs a certificate')
+  const httpServer = createHttpServer()
+  const httpsServer: HttpsServer | null = options.certificate
+    ? createHttpsServer({ ...TLS_SETTINGS, ...options.certificate })
+    : null
+  const servers: (Server | HttpsServer)[] = httpsServer ? [httpServer, httpsServer] : [httpServer]
+  const hostAllowed =
+    options.hostCheck ?? createHostCheck({ listenHost: config.host, extraNames: config.hostNames })
+  let httpsPort: number | null = null
+  const installRoutes = createInstallRoutes({
+    config,
+    authority: options.authority ?? null,
+    machineNames: options.machineNames ?? machineNames,
+    ports: () => ({ port: portOf(httpServer), httpsPort }),
+  })
   let keepalive: Keepalive | null = null
   let closing = false
 
   const stats = (): RelayStats => ({ ...rooms.stats(), sockets: keepalive?.size ?? 0 })
 
-  server.on('request', (req, res) => {
+  const onRequest = (secure: boolean) => (req: IncomingMessage, res: ServerResponse) => {
+    if (!hostAllowed(req.headers.host)) return sendText(res, 421, 'Misdirected request\n')
+    setSecurityHeaders(res, { secure, host: canonicalHost(req.headers.host!), httpsPort })
     const pathname = pathOf(req)
     if (pathname === null) {
       sendText(res, 400, 'Bad request\n')
@@ -134,6 +176,11 @@ export function createRelay(config: Config, options: RelayOptions = {}): Relay {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
       res.end(JSON.stringify({ ok: true, rooms: loaded, connections }))
     } else if (pathname === '/metrics') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        return sendText(res, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' })
+      }
+      if (!metricsAllowed(req.socket.remoteAddress, req.headers.authorization, config.metricsToken))
+        return sendText(res, 403, 'Forbidden\n')
       res.writeHead(200, {
         'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
         'Cache-Control': 'no-store',
@@ -141,16 +188,20 @@ export function createRelay(config: Config, options: RelayOptions = {}): Relay {
       res.end(metrics.render(rooms.stats()))
     } else if (isSyncPath(pathname)) {
       sendText(res, 426, 'WebSocket only\n', { Upgrade: 'websocket' })
-    } else {
+    } else if (!installRoutes(req, res, pathname)) {
       serveStatic(req, res, pathname).catch(() => {
         if (res.headersSent) res.destroy()
         else sendText(res, 500, 'Internal error\n')
       })
     }
-  })
+  }
 
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy())
+    if (!hostAllowed(req.headers.host)) {
+      socket.end('HTTP/1.1 421 Misdirected Request\r\n\r\n')
+      return
+    }
     const pathname = pathOf(req)
     if (closing || pathname === null || !isSyncPath(pathname)) {
       socket.end(`HTTP/1.1 ${closing ? '503 Service Unavailable' : '404 Not Found'}\r\n\r\n`)
@@ -181,7 +232,11 @@ export function createRelay(config: Config, options: RelayOptions = {}): Relay {
       }
       metrics.connectionsAccepted += 1
     })
-  })
+  }
+
+  httpServer.on('request', onRequest(false))
+  httpsServer?.on('request', onRequest(true))
+  for (const server of servers) server.on('upgrade', onUpgrade)
 
   /** Admits the socket into its room, or says why not. Nothing is created for a refusal. */
   function admission(req: IncomingMessage, pathname: string, ws: WebSocket): RefusalKind | null {
@@ -199,24 +254,34 @@ export function createRelay(config: Config, options: RelayOptions = {}): Relay {
   return {
     async listen() {
       await mkdir(roomsDir, { recursive: true })
-      await new Promise<void>((done, fail) => {
-        server.once('error', fail)
-        server.listen(config.port, config.host, () => {
-          server.off('error', fail)
-          done()
+      await listenOn(httpServer, config.port, config.host)
+      if (httpsServer) {
+        await listenOn(httpsServer, config.httpsPort, config.host).catch((error: unknown) => {
+          httpServer.close()
+          throw error
         })
-      })
+        httpsPort = portOf(httpsServer)
+      }
       keepalive = startKeepalive(tuning.keepaliveMs, tuning.deadAfterMs, (bytes) =>
         metrics.sent(bytes),
       )
-      const { port } = server.address() as AddressInfo
-      return { port, url: `${config.tls ? 'https' : 'http'}://${displayHost(config.host)}:${port}` }
+      const port = portOf(httpServer)
+      const host = displayHost(config.host)
+      return {
+        port,
+        url: `http://${host}:${port}`,
+        https: httpsPort === null ? null : { port: httpsPort, url: `https://${host}:${httpsPort}` },
+      }
+    },
+
+    setCertificate(certificate) {
+      httpsServer?.setSecureContext({ ...TLS_SETTINGS, ...certificate })
     },
 
     async close() {
       closing = true
       keepalive?.stop()
-      const serverClosed = new Promise((done) => server.close(done))
+      const serversClosed = servers.map((server) => new Promise((done) => server.close(done)))
       const sockets = [...wss.clients]
       // No message is handled once a socket is closing, so the flush below is the last write.
       const { code, reason } = REFUSALS.shuttingDown
@@ -227,8 +292,8 @@ export function createRelay(config: Config, options: RelayOptions = {}): Relay {
         delay(CLOSE_GRACE_MS, null, { ref: false }),
       ])
       for (const socket of wss.clients) socket.terminate()
-      server.closeAllConnections()
-      await serverClosed
+      for (const server of servers) server.closeAllConnections()
+      await Promise.all(serversClosed)
     },
 
     stats,
@@ -258,6 +323,25 @@ function byteLength(data: Buffer | ArrayBuffer | Buffer[]): number {
 function closed(socket: WebSocket): Promise<void> {
   if (socket.readyState === WebSocket.CLOSED) return Promise.resolve()
   return new Promise((done) => socket.once('close', () => done()))
+}
+
+function listenOn(server: Server | HttpsServer, port: number, host: string): Promise<void> {
+  return new Promise<void>((done, fail) => {
+    server.once('error', fail)
+    server.listen(port, host, () => {
+      server.off('error', fail)
+      done()
+    })
+  })
+}
+
+function portOf(server: Server | HttpsServer): number {
+  return (server.address() as AddressInfo | null)?.port ?? 0
+}
+
+/** `Host` as the URL parser writes it back (lowercase, no trailing junk): safe in a header. */
+function canonicalHost(hostHeader: string): string {
+  return new URL(`http://${hostHeader}`).host
 }
 
 function displayHost(host: string): string {

@@ -110,6 +110,7 @@ export class Room {
       limits: options.compaction,
       logger: options.logger,
       label: shortRoomId(options.id),
+      compactOnClose: true,
       observer: {
         persisted: (seconds, records) => {
           options.metrics.persistSeconds.observe(seconds)

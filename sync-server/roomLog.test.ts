@@ -230,3 +230,33 @@ describe('RoomLog', () => {
     expect(textOf(await openLog(file).log.load())).toBe('perdu? ')
   })
 })
+
+describe('RoomLog with compactOnClose', () => {
+  it('leaves one snapshot record at close, without what the document deleted', async () => {
+    const file = await logFile()
+    const doc = new Y.Doc()
+    const updates: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => updates.push(update))
+    const log = new RoomLog({
+      file,
+      snapshot: () => Y.encodeStateAsUpdate(doc),
+      limits: roomy,
+      logger: recordingLogger(),
+      label: 'room',
+      compactOnClose: true,
+    })
+    await log.load()
+    doc.getMap('m').set('secret', 'plain-key-value')
+    doc.getMap('m').delete('secret')
+    doc.getText('t').insert(0, 'gardé')
+    for (const update of updates) void log.append(update)
+    await log.flush()
+    expect(decodeRecords(await readFile(file)).updates).toHaveLength(3)
+    await log.close()
+
+    const records = decodeRecords(await readFile(file)).updates
+    expect(records).toHaveLength(1)
+    expect(textOf(records)).toBe('gardé')
+    expect((await readFile(file)).toString('latin1')).not.toContain('plain-key-value')
+  })
+})

@@ -50,6 +50,12 @@ export interface RoomLogOptions {
   observer?: LogObserver
   /** Delay before a failed write is tried again on its own. */
   retryMs?: number
+  /**
+   * Rewrite a log of several records as one snapshot when closing, so that a room at rest is one
+   * record on disk and a value deleted from the document (a key sealed by a migration) does not
+   * linger in older records.
+   */
+  compactOnClose?: boolean
 }
 
 const HEADER_BYTES = 8
@@ -91,6 +97,7 @@ export class RoomLog {
   readonly #label: string
   readonly #observer: LogObserver
   readonly #retryMs: number
+  readonly #compactOnClose: boolean
   #handle: FileHandle | null = null
   #fileExists = false
   #fileBytes = 0
@@ -113,6 +120,7 @@ export class RoomLog {
     this.#label = options.label
     this.#observer = options.observer ?? noObserver
     this.#retryMs = options.retryMs ?? DEFAULT_RETRY_MS
+    this.#compactOnClose = options.compactOnClose ?? false
   }
 
   /** Bytes of the file plus what waits to be appended: what the room costs on disk. */
@@ -156,8 +164,12 @@ export class RoomLog {
   async close(): Promise<void> {
     this.#closed = true
     if (this.#retryTimer) clearTimeout(this.#retryTimer)
-    // Last chance after a failed write: the document in memory is about to go.
-    this.#chain = this.#chain.then(() => (this.#mustRewrite ? this.#writeBatch() : undefined))
+    // Last chance after a failed write: the document in memory is about to go. With
+    // `compactOnClose`, a log of several records is rewritten too (see the option).
+    this.#chain = this.#chain.then(() => {
+      if (this.#compactOnClose && this.#records + this.#queue.length > 1) this.#mustRewrite = true
+      return this.#mustRewrite ? this.#writeBatch() : undefined
+    })
     await this.flush()
     await this.#handle?.close()
     this.#handle = null

@@ -3,6 +3,7 @@ import { InvalidLinkScreen } from '../features/meeting/InvalidLinkScreen'
 import { StorageProblemBanner } from '../ui/StorageProblemBanner'
 import { UpdatePrompt } from './UpdatePrompt'
 import { useRoute } from './useRoute'
+import { ErrorBoundary } from '../ui/ErrorBoundary'
 
 /**
  * Each screen is its own chunk, loaded when its route is opened: a tablet opening its atelier
@@ -50,9 +51,11 @@ export function App() {
       <UpdatePrompt />
       <StorageProblemBanner />
       {/* Nothing is shown while a screen's chunk loads: from the cache it takes milliseconds. */}
-      <Suspense fallback={null}>
-        <Screen />
-      </Suspense>
+      <ErrorBoundary scope="screen">
+        <Suspense fallback={null}>
+          <Screen />
+        </Suspense>
+      </ErrorBoundary>
     </>
   )
 }

@@ -18,27 +18,28 @@ import { ensureNotes } from './notes'
 import { origins, type Origin } from './origins'
 import { readScript, type Step } from './script'
 import { idleTimer, timerStateSchema, type TimerState } from './timer'
+import { entityIdSchema, positionSchema, readEntity, timestampSchema } from './untrusted'
 
 export const ATELIER_NAME_MAX = 80
 /** Room names and first names: short, and never more than a first name (personal data). */
 export const ATELIER_DETAIL_MAX = 60
 
 export const atelierSchema = z.object({
-  id: z.string().min(1),
+  id: entityIdSchema,
   name: z.string().max(ATELIER_NAME_MAX),
-  position: z.number(),
+  position: positionSchema,
   room: z.string().max(ATELIER_DETAIL_MAX).default(''),
   /** First names only, optional. */
   facilitatorName: z.string().max(ATELIER_DETAIL_MAX).default(''),
   reporterName: z.string().max(ATELIER_DETAIL_MAX).default(''),
   /** Removed by the coordinator (ms); kept so it can be restored with everything it holds. */
-  removedAt: z.number().nullable().default(null),
-  currentStepId: z.string().nullable().default(null),
+  removedAt: timestampSchema.nullable().default(null),
+  currentStepId: entityIdSchema.nullable().default(null),
   timer: timerStateSchema.nullable().default(null),
   /** First time a step timer was started in this atelier (ms). */
-  startedAt: z.number().nullable().default(null),
+  startedAt: timestampSchema.nullable().default(null),
   /** Last "Transmettre à la plénière" (ms). */
-  transmittedAt: z.number().nullable().default(null),
+  transmittedAt: timestampSchema.nullable().default(null),
 })
 export type Atelier = z.infer<typeof atelierSchema>
 
@@ -138,8 +139,8 @@ export function updateTimer(
 ): void {
   doc.transact(() => {
     const map = atelierMap(doc, atelierId)
-    const atelier = atelierSchema.parse({ ...map.toJSON(), id: atelierId })
-    const state = currentTimer(atelier)
+    const atelier = readEntity(atelierSchema, map, { id: atelierId })
+    const state = atelier && currentTimer(atelier)
     if (!state) return
     const next = operation(state)
     if (next === state) return

@@ -7,6 +7,7 @@
 import type * as Y from 'yjs'
 import { attendanceOf } from './layout'
 import { origins } from './origins'
+import { idRecord, isEntityId, noteSkipped } from './untrusted'
 
 export const COLLEGES = [
   'usagerNew',
@@ -23,17 +24,39 @@ export type Attendance = Record<College, number>
 export const emptyAttendance = (): Attendance =>
   Object.fromEntries(COLLEGES.map((college) => [college, 0])) as Attendance
 
-/** Counts per atelier; a count never shows below zero, whatever concurrent taps did. */
+/** More people than any atelier room holds: a count is an integer from 0 to this. */
+export const ATTENDANCE_MAX = 10_000
+
+/** One device's tally may go below zero (its −1 on another device's +1), never beyond the max. */
+const isTally = (value: unknown): value is number =>
+  Number.isInteger(value) && Math.abs(value as number) <= ATTENDANCE_MAX
+
+/**
+ * Counts per atelier id (a record without prototype); each count is clamped to 0–10,000,
+ * whatever concurrent taps or a hostile write did.
+ */
 export function readAttendance(doc: Y.Doc): Record<string, Attendance> {
-  const sums: Record<string, Attendance> = {}
+  const sums = idRecord<Attendance>()
+  let skipped = 0
   attendanceOf(doc).forEach((value, key) => {
-    const [atelierId, college] = key.split('|')
-    if (!atelierId || !COLLEGES.includes(college as College) || typeof value !== 'number') return
+    const [atelierId, college, counter, ...rest] = key.split('|')
+    const valid =
+      isEntityId(atelierId) &&
+      COLLEGES.includes(college as College) &&
+      counter !== undefined &&
+      rest.length === 0 &&
+      isTally(value)
+    if (!valid) {
+      skipped += 1
+      return
+    }
     sums[atelierId] ??= emptyAttendance()
     sums[atelierId][college as College] += value
   })
+  noteSkipped(attendanceOf(doc), skipped)
   for (const counts of Object.values(sums))
-    for (const college of COLLEGES) counts[college] = Math.max(0, counts[college])
+    for (const college of COLLEGES)
+      counts[college] = Math.min(ATTENDANCE_MAX, Math.max(0, counts[college]))
   return sums
 }
 

@@ -7,13 +7,13 @@ import type * as Y from 'yjs'
 import { z } from 'zod'
 import { metaOf, patchEntries } from './layout'
 import { origins } from './origins'
+import { isoDateSchema } from './untrusted'
 
 export const TITLE_MAX = 200
 export const DETAIL_MAX = 200
 export const OPENING_TEXT_MAX = 4000
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)
-export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 
 /** Start times of the evening's parts, "HH:MM". The Reims evening runs 17:30–20:30. */
 export const scheduleSchema = z.object({

@@ -9,12 +9,13 @@ import type * as Y from 'yjs'
 import { z } from 'zod'
 import { compareIds, devicesOf } from './layout'
 import { origins } from './origins'
+import { entityIdSchema, idRecord, noteSkipped, readEntity, timestampSchema } from './untrusted'
 
 export const devicePresenceSchema = z.object({
-  deviceId: z.string().min(1),
+  deviceId: entityIdSchema,
   kind: z.enum(['meeting', 'atelier', 'projection']),
-  atelierId: z.string().nullable(),
-  lastSyncedAt: z.number(),
+  atelierId: entityIdSchema.nullable(),
+  lastSyncedAt: timestampSchema,
 })
 export type DevicePresence = z.infer<typeof devicePresenceSchema>
 
@@ -23,10 +24,13 @@ export const PRESENCE_INTERVAL_MS = 60_000
 
 export function readDevices(doc: Y.Doc): DevicePresence[] {
   const out: DevicePresence[] = []
+  let skipped = 0
   devicesOf(doc).forEach((value, deviceId) => {
-    const parsed = devicePresenceSchema.safeParse({ ...(value as object), deviceId })
-    if (parsed.success) out.push(parsed.data)
+    const parsed = readEntity(devicePresenceSchema, value, { deviceId })
+    if (parsed === null) skipped += 1
+    else out.push(parsed)
   })
+  noteSkipped(devicesOf(doc), skipped)
   return out.sort((a, b) => b.lastSyncedAt - a.lastSyncedAt || compareIds(a.deviceId, b.deviceId))
 }
 
@@ -43,16 +47,15 @@ export function recordPresence(
 ): void {
   const devices = devicesOf(doc)
   const stale = legacyId !== null && legacyId !== presence.deviceId && devices.has(legacyId)
-  const previous = devicePresenceSchema.safeParse({
-    ...(devices.get(presence.deviceId) as object),
+  const previous = readEntity(devicePresenceSchema, devices.get(presence.deviceId), {
     deviceId: presence.deviceId,
   })
   if (
     !stale &&
-    previous.success &&
-    previous.data.kind === presence.kind &&
-    previous.data.atelierId === presence.atelierId &&
-    presence.lastSyncedAt - previous.data.lastSyncedAt < PRESENCE_INTERVAL_MS
+    previous !== null &&
+    previous.kind === presence.kind &&
+    previous.atelierId === presence.atelierId &&
+    presence.lastSyncedAt - previous.lastSyncedAt < PRESENCE_INTERVAL_MS
   )
     return
   const { deviceId, ...entry } = presence
@@ -62,9 +65,9 @@ export function recordPresence(
   }, origins.presence)
 }
 
-/** The most recent sync of any device on each atelier, by atelier id. */
+/** The most recent sync of any device on each atelier, by atelier id (no prototype). */
 export function lastSeenByAtelier(devices: DevicePresence[]): Record<string, number> {
-  const seen: Record<string, number> = {}
+  const seen = idRecord<number>()
   for (const device of devices)
     if (device.atelierId !== null)
       seen[device.atelierId] = Math.max(seen[device.atelierId] ?? 0, device.lastSyncedAt)

@@ -14,6 +14,17 @@ import { z } from 'zod'
 import { newId } from './ids'
 import { compareIds } from './layout'
 import { origins } from './origins'
+import { PROPOSAL_MAX } from './proposals'
+import {
+  compoundIdSchema,
+  entityIdSchema,
+  isCompoundId,
+  isEntityId,
+  isoDateSchema,
+  noteSkipped,
+  readEntity,
+  timestampSchema,
+} from './untrusted'
 
 const entriesOf = (doc: Y.Doc) => doc.getMap<unknown>('followUp')
 const historyOf = (doc: Y.Doc) => doc.getMap<unknown>('followUpHistory')
@@ -52,19 +63,19 @@ export const PROGRESS: Record<FollowUpStatus, number> = {
 }
 
 const entrySchema = z.object({
-  id: z.string().min(1),
-  meetingId: z.string().min(1),
-  meetingTitle: z.string(),
-  meetingDate: z.string(),
-  ateliers: z.array(z.string()),
-  text: z.string(),
-  retainedAt: z.number(),
+  id: compoundIdSchema,
+  meetingId: entityIdSchema,
+  meetingTitle: z.string().max(200),
+  meetingDate: isoDateSchema.or(z.literal('')),
+  ateliers: z.array(z.string().max(200)).max(100),
+  text: z.string().max(PROPOSAL_MAX),
+  retainedAt: timestampSchema,
 })
 
 export const changeSchema = z.object({
   id: z.string(),
   status: z.enum(FOLLOW_UP_STATUSES),
-  at: z.number(),
+  at: timestampSchema,
   comment: z.string().max(1000),
   /** A service or working group, never a private person's details. */
   owner: z.string().max(120),
@@ -79,19 +90,31 @@ export interface FollowUpEntry extends z.infer<typeof entrySchema> {
 
 export function readFollowUp(doc: Y.Doc): FollowUpEntry[] {
   const history = new Map<string, StatusChange[]>()
+  let skippedChanges = 0
   historyOf(doc).forEach((value, key) => {
-    const [entryId, changeId] = key.split('|')
-    const parsed = changeSchema.safeParse({ ...(value as object), id: changeId })
-    if (!entryId || !parsed.success) return
-    history.set(entryId, [...(history.get(entryId) ?? []), parsed.data])
+    const [entryId, changeId, ...rest] = key.split('|')
+    const parsed = readEntity(changeSchema, value, { id: changeId })
+    if (!isCompoundId(entryId) || !isEntityId(changeId) || rest.length > 0 || parsed === null) {
+      skippedChanges += 1
+      return
+    }
+    const list = history.get(entryId)
+    if (list) list.push(parsed)
+    else history.set(entryId, [parsed])
   })
+  noteSkipped(historyOf(doc), skippedChanges)
   const entries: FollowUpEntry[] = []
+  let skippedEntries = 0
   entriesOf(doc).forEach((value, id) => {
-    const parsed = entrySchema.safeParse({ ...(value as object), id })
-    if (!parsed.success) return
+    const parsed = readEntity(entrySchema, value, { id })
+    if (parsed === null) {
+      skippedEntries += 1
+      return
+    }
     const changes = (history.get(id) ?? []).sort((a, b) => a.at - b.at || compareIds(a.id, b.id))
-    entries.push({ ...parsed.data, history: changes, status: changes.at(-1)?.status ?? 'retained' })
+    entries.push({ ...parsed, history: changes, status: changes.at(-1)?.status ?? 'retained' })
   })
+  noteSkipped(entriesOf(doc), skippedEntries)
   return entries.sort(
     (a, b) =>
       b.meetingDate.localeCompare(a.meetingDate) ||
@@ -120,8 +143,8 @@ export function recordRetained(doc: Y.Doc, retained: RetainedProposal[]): number
     for (const item of retained) {
       const id = `${item.meetingId}:${item.itemId}`
       const { itemId: _itemId, ...entry } = item
-      const existing = entrySchema.safeParse({ ...(entriesOf(doc).get(id) as object), id })
-      if (!existing.success) {
+      const existing = readEntity(entrySchema, entriesOf(doc).get(id), { id })
+      if (existing === null) {
         added += 1
         historyOf(doc).set(`${id}|${newId()}`, {
           status: 'retained',
@@ -130,7 +153,7 @@ export function recordRetained(doc: Y.Doc, retained: RetainedProposal[]): number
           owner: '',
         })
       }
-      if (!existing.success || existing.data.text !== item.text) entriesOf(doc).set(id, entry)
+      if (existing === null || existing.text !== item.text) entriesOf(doc).set(id, entry)
     }
   }, origins.local)
   return added

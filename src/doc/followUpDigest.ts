@@ -10,20 +10,29 @@
 import type * as Y from 'yjs'
 import { z } from 'zod'
 import { FOLLOW_UP_STATUSES, type FollowUpEntry } from './followUp'
+import { TITLE_MAX } from './details'
 import { followUpDigestOf } from './layout'
 import { origins } from './origins'
+import { PROPOSAL_MAX } from './proposals'
+import { timestampSchema } from './untrusted'
+
+/** More earlier proposals than a committee retains in years. */
+const DIGEST_MAX = 500
 
 export const digestEntrySchema = z.object({
-  text: z.string(),
-  meetingTitle: z.string(),
+  text: z.string().max(PROPOSAL_MAX),
+  meetingTitle: z.string().max(TITLE_MAX),
   status: z.enum(FOLLOW_UP_STATUSES),
   /** When it reached its status (ms). */
-  since: z.number(),
+  since: timestampSchema,
 })
 export type DigestEntry = z.infer<typeof digestEntrySchema>
 
 export function readDigest(doc: Y.Doc): DigestEntry[] {
-  const parsed = z.array(digestEntrySchema).safeParse(followUpDigestOf(doc).get('entries'))
+  const parsed = z
+    .array(digestEntrySchema)
+    .max(DIGEST_MAX)
+    .safeParse(followUpDigestOf(doc).get('entries'))
   return parsed.success ? parsed.data : []
 }
 

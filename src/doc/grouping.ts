@@ -26,18 +26,19 @@ import { origins } from './origins'
 import { createDebateNote } from './plenary'
 import { PROPOSAL_MAX, type Proposal } from './proposals'
 import { changedAfterTransmission } from './rules'
+import { entityIdSchema, idRecord, isEntityId, noteSkipped, timestampSchema } from './untrusted'
 
 export const groupSchema = z.object({
-  id: z.string().min(1),
+  id: entityIdSchema,
   text: z.string().max(PROPOSAL_MAX),
-  createdAt: z.number(),
+  createdAt: timestampSchema,
 })
 export type Group = z.infer<typeof groupSchema>
 
 export interface Grouping {
   /** Every group ever made, oldest first; those with fewer than two members show as single. */
   groups: Group[]
-  /** proposalId → groupId, for proposals in a group. */
+  /** proposalId → groupId, for proposals in a group (a record without prototype). */
   membership: Record<string, string>
 }
 
@@ -45,10 +46,14 @@ export function readGrouping(doc: Y.Doc): Grouping {
   const groups = validEntries(groupsOf(doc), groupSchema).sort(
     (a, b) => a.createdAt - b.createdAt || compareIds(a.id, b.id),
   )
-  const membership: Record<string, string> = {}
+  const membership = idRecord<string>()
+  let skipped = 0
   groupMembersOf(doc).forEach((groupId, proposalId) => {
-    if (typeof groupId === 'string' && groupId.length > 0) membership[proposalId] = groupId
+    if (groupId === null) return
+    if (isEntityId(groupId) && isEntityId(proposalId)) membership[proposalId] = groupId
+    else skipped += 1
   })
+  noteSkipped(groupMembersOf(doc), skipped)
   return { groups, membership }
 }
 
@@ -188,16 +193,24 @@ export function buildWall(input: WallInput, presence: Record<string, number> = {
       onWall.push({ proposal, atelier, changed: changedAfterTransmission(proposal, atelier) })
   }
 
-  const groupIds = new Set(input.grouping.groups.map((group) => group.id))
+  // One entity per id: votes, notes, spotlight and retention are keyed by a wall item's id, so
+  // a group written under a proposal's id (no device makes one) is left out, not merged with it.
+  const proposalIds = new Set(input.proposals.map((proposal) => proposal.id))
+  const validGroups = input.grouping.groups.filter((group) => !proposalIds.has(group.id))
+  const groupIds = new Set(validGroups.map((group) => group.id))
   const membersOf = new Map<string, WallProposal[]>()
   for (const entry of onWall) {
-    const groupId = input.grouping.membership[entry.proposal.id]
+    const groupId = Object.hasOwn(input.grouping.membership, entry.proposal.id)
+      ? input.grouping.membership[entry.proposal.id]!
+      : undefined
     if (groupId === undefined || !groupIds.has(groupId)) continue
-    membersOf.set(groupId, [...(membersOf.get(groupId) ?? []), entry])
+    const members = membersOf.get(groupId)
+    if (members) members.push(entry)
+    else membersOf.set(groupId, [entry])
   }
   const groups: WallItem[] = []
   const grouped = new Set<string>()
-  for (const group of input.grouping.groups) {
+  for (const group of validGroups) {
     const members = membersOf.get(group.id) ?? []
     if (members.length < 2) continue
     members.sort(
@@ -216,9 +229,12 @@ export function buildWall(input: WallInput, presence: Record<string, number> = {
     })
   }
 
+  // Bucketed once: a filter per atelier costs ateliers × proposals, which a document may inflate.
+  const onWallOf = bucket(onWall, (entry) => entry.atelier.id)
+  const proposalsByAtelier = bucket(input.proposals, (proposal) => proposal.atelierId)
   const ateliers = input.ateliers.map((atelier): WallAtelier => {
-    const own = onWall.filter((entry) => entry.atelier.id === atelier.id)
-    const proposals = input.proposals.filter((proposal) => proposal.atelierId === atelier.id)
+    const own = onWallOf.get(atelier.id) ?? []
+    const proposals = proposalsByAtelier.get(atelier.id) ?? []
     return {
       atelier,
       transmitted: atelier.transmittedAt !== null,
@@ -235,7 +251,11 @@ export function buildWall(input: WallInput, presence: Record<string, number> = {
       changesSinceTransmission: proposals.filter((proposal) =>
         changedAfterTransmission(proposal, atelier),
       ).length,
-      lastSeenAt: lastNews(atelier, proposals, presence[atelier.id]),
+      lastSeenAt: lastNews(
+        atelier,
+        proposals,
+        Object.hasOwn(presence, atelier.id) ? presence[atelier.id] : undefined,
+      ),
     }
   })
 
@@ -247,13 +267,29 @@ export function buildWall(input: WallInput, presence: Record<string, number> = {
   }
 }
 
+function bucket<T>(list: T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>()
+  for (const item of list) {
+    const existing = out.get(key(item))
+    if (existing) existing.push(item)
+    else out.set(key(item), [item])
+  }
+  return out
+}
+
+/** The latest of these moments, or `null`. A loop: 70,000 proposals overflow `Math.max(...)`. */
 function lastNews(atelier: Atelier, proposals: Proposal[], seen: number | undefined) {
-  const times = [
-    atelier.startedAt,
-    atelier.timer?.startedAt,
-    atelier.transmittedAt,
-    seen,
-    ...proposals.flatMap((proposal) => [proposal.createdAt, proposal.updatedAt]),
-  ].filter((time): time is number => typeof time === 'number')
-  return times.length === 0 ? null : Math.max(...times)
+  let latest: number | null = null
+  const consider = (time: number | null | undefined) => {
+    if (typeof time === 'number' && (latest === null || time > latest)) latest = time
+  }
+  consider(atelier.startedAt)
+  consider(atelier.timer?.startedAt)
+  consider(atelier.transmittedAt)
+  consider(seen)
+  for (const proposal of proposals) {
+    consider(proposal.createdAt)
+    consider(proposal.updatedAt)
+  }
+  return latest
 }

@@ -43,7 +43,25 @@ import { DEFAULT_IDEA_WEIGHTS, type CollegeWeights, type IdeaVoteEntry } from '.
 import { newId } from './ids'
 import { compareIds, positionAfterMove } from './layout'
 import { origins } from './origins'
-import { countSchema, VOTE_COLLEGES, weightSchema, type VoteCollege } from './votes'
+import {
+  compoundIdSchema,
+  entityIdSchema,
+  idRecord,
+  isCompoundId,
+  isEntityId,
+  isoDateSchema,
+  noteSkipped,
+  positionSchema,
+  readEntity,
+  timestampSchema,
+} from './untrusted'
+import {
+  countSchema,
+  VOTE_COLLEGES,
+  voteValueSchema,
+  weightSchema,
+  type VoteCollege,
+} from './votes'
 
 export const IDEA_ROOT = {
   ideas: 'ideas',
@@ -89,7 +107,7 @@ export const IDEA_BANK_MEETING = { id: 'banque-idees', title: 'Banque d’idées
 export const SOURCE_KINDS = ['typed', 'paper', 'event', 'meeting'] as const
 export type SourceKind = (typeof SOURCE_KINDS)[number]
 
-export const isoDateOrEmpty = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)])
+export const isoDateOrEmpty = z.union([z.literal(''), isoDateSchema])
 
 export const sourceSchema = z.object({
   /** Typed directly, copied from a paper form, collected at an event, or sent from a meeting. */
@@ -105,11 +123,11 @@ export type IdeaSource = z.infer<typeof sourceSchema>
 export type IdeaSourceInput = z.input<typeof sourceSchema>
 
 const ideaSchema = z.object({
-  id: z.string().min(1),
+  id: compoundIdSchema,
   text: z.string().min(1).max(IDEA_MAX),
   source: sourceSchema,
-  createdAt: z.number(),
-  updatedAt: z.number().optional(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema.optional(),
 })
 
 /** An idea as collected, with where it came from. */
@@ -126,11 +144,11 @@ export interface Idea {
 }
 
 const namedSchema = z.object({
-  id: z.string().min(1),
+  id: entityIdSchema,
   name: z.string().trim().min(1).max(NAME_MAX),
   question: z.string().max(QUESTION_MAX).default(''),
-  position: z.number(),
-  removedAt: z.number().nullable().default(null),
+  position: positionSchema,
+  removedAt: timestampSchema.nullable().default(null),
   builtIn: z.boolean(),
 })
 /** An axis of work, or a criterion of the sieve (with its question). */
@@ -140,7 +158,7 @@ export type Criterion = Named
 
 const groupSchema = z.object({
   text: z.string().trim().min(1).max(IDEA_MAX),
-  createdAt: z.number(),
+  createdAt: timestampSchema,
 })
 
 export const SIEVE_ANSWERS = ['yes', 'no', 'maybe'] as const
@@ -226,23 +244,35 @@ export interface IdeaBank {
 
 const ID_PART = /^[^|]+$/
 
+/** The fields an axis or a criterion keeps, each under "<id>|<field>". */
+const NAMED_FIELDS = ['name', 'question', 'position', 'removedAt']
+
 function readNamed(map: Y.Map<unknown>, defaults: readonly NamedDefault[]): Named[] {
   const fields = new Map<string, Record<string, unknown>>()
   defaults.forEach((entry, position) =>
     fields.set(entry.id, { name: entry.name, question: entry.question ?? '', position }),
   )
+  let skipped = 0
   map.forEach((value, key) => {
     const cut = key.lastIndexOf('|')
-    if (cut <= 0) return
-    const id = key.slice(0, cut)
-    fields.set(id, { ...fields.get(id), [key.slice(cut + 1)]: value })
+    const id = key.slice(0, Math.max(0, cut))
+    const field = key.slice(cut + 1)
+    if (!isEntityId(id) || !NAMED_FIELDS.includes(field)) {
+      skipped += 1
+      return
+    }
+    const values = fields.get(id) ?? idRecord<unknown>()
+    values[field] = value
+    fields.set(id, values)
   })
   const builtIn = new Set(defaults.map((entry) => entry.id))
   const out: Named[] = []
   for (const [id, values] of fields) {
-    const parsed = namedSchema.safeParse({ ...values, id, builtIn: builtIn.has(id) })
-    if (parsed.success) out.push(parsed.data)
+    const parsed = readEntity(namedSchema, values, { id, builtIn: builtIn.has(id) })
+    if (parsed === null) skipped += 1
+    else out.push(parsed)
   }
+  noteSkipped(map, skipped)
   return out.sort((a, b) => a.position - b.position || compareIds(a.id, b.id))
 }
 
@@ -258,31 +288,41 @@ function readIdeas(doc: Y.Doc): Idea[] {
   const removed = binOf(doc)
   const groupOf = groupOfMap(doc)
   const out: Idea[] = []
+  let skipped = 0
   ideasOf(doc).forEach((value, id) => {
-    const parsed = ideaSchema.safeParse({ ...(value as object), id })
-    if (!parsed.success) return
+    const parsed = readEntity(ideaSchema, value, { id })
+    if (parsed === null) {
+      skipped += 1
+      return
+    }
     const removedAt = removed.get(id)
     const groupId = groupOf.get(id)
     out.push({
-      ...parsed.data,
-      updatedAt: parsed.data.updatedAt ?? parsed.data.createdAt,
-      removedAt: typeof removedAt === 'number' ? removedAt : null,
-      groupId: typeof groupId === 'string' && groupId.length > 0 ? groupId : null,
+      ...parsed,
+      updatedAt: parsed.updatedAt ?? parsed.createdAt,
+      removedAt: timestampSchema.safeParse(removedAt).success ? (removedAt as number) : null,
+      groupId: isEntityId(groupId) ? groupId : null,
     })
   })
+  noteSkipped(ideasOf(doc), skipped)
   return out.sort((a, b) => a.createdAt - b.createdAt || compareIds(a.id, b.id))
 }
 
 function readVoteEntries(doc: Y.Doc): IdeaVoteEntry[] {
   const entries: IdeaVoteEntry[] = []
-  const value = z.object({ count: countSchema, at: z.number() })
+  let skipped = 0
   votesOf(doc).forEach((raw, key) => {
     const [itemId, college, counterId, ...rest] = key.split('|')
-    const parsed = value.safeParse(raw)
-    if (!itemId || !counterId || rest.length > 0 || !parsed.success) return
-    if (!VOTE_COLLEGES.includes(college as VoteCollege)) return
-    entries.push({ itemId, college: college as VoteCollege, counterId, ...parsed.data })
+    const parsed = readEntity(voteValueSchema, raw)
+    const valid =
+      isCompoundId(itemId) &&
+      isEntityId(counterId) &&
+      rest.length === 0 &&
+      VOTE_COLLEGES.includes(college as VoteCollege)
+    if (!valid || parsed === null) skipped += 1
+    else entries.push({ itemId, college: college as VoteCollege, counterId, ...parsed })
   })
+  noteSkipped(votesOf(doc), skipped)
   return entries.sort(
     (a, b) =>
       compareIds(a.itemId, b.itemId) ||
@@ -310,25 +350,37 @@ export function readIdeaBank(doc: Y.Doc): IdeaBank {
   const criteria = criteriaAll.filter((criterion) => criterion.removedAt === null)
   const liveAxes = new Set(axes.map((axis) => axis.id))
 
-  const answers = new Map<string, Record<string, SieveAnswer>>()
-  sieveOf(doc).forEach((value, key) => {
-    const [itemId, criterionId, ...rest] = key.split('|')
+  // itemId → criterionId → value, in records without prototype.
+  const perCriterion = <T>(map: Y.Map<unknown>, read: (value: unknown) => T | null) => {
+    const out = new Map<string, Record<string, T>>()
+    let skipped = 0
+    map.forEach((value, key) => {
+      const [itemId, criterionId, ...rest] = key.split('|')
+      const parsed = read(value)
+      if (parsed === null || !isCompoundId(itemId) || !isEntityId(criterionId) || rest.length > 0) {
+        if (value !== null) skipped += 1
+        return
+      }
+      const record = out.get(itemId) ?? idRecord<T>()
+      record[criterionId] = parsed
+      out.set(itemId, record)
+    })
+    noteSkipped(map, skipped)
+    return out
+  }
+  const answers = perCriterion(sieveOf(doc), (value) => {
     const parsed = answerSchema.safeParse(value)
-    if (!itemId || !criterionId || rest.length > 0 || !parsed.success) return
-    answers.set(itemId, { ...answers.get(itemId), [criterionId]: parsed.data })
+    return parsed.success ? parsed.data : null
   })
-  const notes = new Map<string, Record<string, string>>()
-  sieveNotesOf(doc).forEach((value, key) => {
-    const [itemId, criterionId, ...rest] = key.split('|')
-    if (!itemId || !criterionId || rest.length > 0 || typeof value !== 'string' || !value) return
-    notes.set(itemId, { ...notes.get(itemId), [criterionId]: value.slice(0, NOTE_MAX) })
-  })
+  const notes = perCriterion(sieveNotesOf(doc), (value) =>
+    typeof value === 'string' && value ? value.slice(0, NOTE_MAX) : null,
+  )
   const axisOf = axisOfMap(doc)
   const projects = projectsOf(doc)
 
   const item = (id: string, kind: IdeaItem['kind'], text: string, members: Idea[]): IdeaItem => {
     const axisId = axisOf.get(id)
-    const given = answers.get(id) ?? {}
+    const given = answers.get(id) ?? idRecord<SieveAnswer>()
     const relevant = criteria.map((criterion) => given[criterion.id])
     const projectAt = projects.get(id)
     return {
@@ -339,29 +391,38 @@ export function readIdeaBank(doc: Y.Doc): IdeaBank {
       createdAt: members[0]!.createdAt,
       axisId: typeof axisId === 'string' && liveAxes.has(axisId) ? axisId : null,
       answers: given,
-      notes: notes.get(id) ?? {},
+      notes: notes.get(id) ?? idRecord<string>(),
       sieve: relevant.includes('no')
         ? 'fail'
         : relevant.every((answer) => answer === 'yes')
           ? 'pass'
           : 'pending',
-      projectAt: typeof projectAt === 'number' ? projectAt : null,
+      projectAt: timestampSchema.safeParse(projectAt).success ? (projectAt as number) : null,
     }
   }
 
   const members = new Map<string, Idea[]>()
-  for (const idea of ideas)
-    if (idea.groupId !== null)
-      members.set(idea.groupId, [...(members.get(idea.groupId) ?? []), idea])
+  for (const idea of ideas) {
+    if (idea.groupId === null) continue
+    const list = members.get(idea.groupId)
+    if (list) list.push(idea)
+    else members.set(idea.groupId, [idea])
+  }
+  // One entity per id: sieve answers, votes and axis are keyed by an item's id, so a group
+  // written under an idea's id (no device makes one) is left out, not merged with the idea.
+  const ideaIds = new Set(all.map((idea) => idea.id))
   const items: IdeaItem[] = []
   const grouped = new Set<string>()
+  let skippedGroups = 0
   groupsOf(doc).forEach((value, groupId) => {
     const list = members.get(groupId) ?? []
-    const parsed = groupSchema.safeParse(value)
-    if (list.length < 2 || !parsed.success) return
+    const parsed = readEntity(groupSchema, value)
+    if (!isEntityId(groupId) || ideaIds.has(groupId) || parsed === null) skippedGroups += 1
+    if (list.length < 2 || !isEntityId(groupId) || ideaIds.has(groupId) || parsed === null) return
     for (const idea of list) grouped.add(idea.id)
-    items.push(item(groupId, 'group', parsed.data.text, list))
+    items.push(item(groupId, 'group', parsed.text, list))
   })
+  noteSkipped(groupsOf(doc), skippedGroups)
   for (const idea of ideas)
     if (!grouped.has(idea.id)) items.push(item(idea.id, 'idea', idea.text, [idea]))
   items.sort((a, b) => a.createdAt - b.createdAt || compareIds(a.id, b.id))

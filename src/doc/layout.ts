@@ -23,6 +23,7 @@
  */
 import * as Y from 'yjs'
 import type { z } from 'zod'
+import { noteSkipped, readEntity } from './untrusted'
 
 export const ROOT = {
   meta: 'meta',
@@ -75,14 +76,22 @@ export function patchEntries(schema: z.ZodType<object>, patch: object): Array<[s
   )
 }
 
-/** Entries of an id-keyed map that pass `schema`; the others (corrupt, newer) are skipped. */
-export function validEntries<T>(map: Y.Map<Y.Map<unknown>>, schema: z.ZodType<T>): T[] {
-  const out: T[] = []
+/**
+ * Entries of an id-keyed map of Y.Maps that pass `schema` (its `id` field checks the key); the
+ * others (corrupt, hostile, newer) are skipped and counted. Only the schema's fields are read.
+ */
+export function validEntries<S extends z.ZodObject>(
+  map: Y.Map<Y.Map<unknown>>,
+  schema: S,
+): Array<z.infer<S>> {
+  const out: Array<z.infer<S>> = []
+  let skipped = 0
   map.forEach((entry, id) => {
-    if (!(entry instanceof Y.Map)) return
-    const parsed = schema.safeParse({ ...entry.toJSON(), id })
-    if (parsed.success) out.push(parsed.data)
+    const parsed = entry instanceof Y.Map ? readEntity(schema, entry, { id }) : null
+    if (parsed === null) skipped += 1
+    else out.push(parsed)
   })
+  noteSkipped(map, skipped)
   return out
 }
 

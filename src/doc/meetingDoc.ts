@@ -18,11 +18,11 @@ import { origins } from './origins'
 import { readPlenary, type PlenaryState } from './plenary'
 import { readProposals, type Proposal } from './proposals'
 import { readScript, STANDARD_SCRIPT, writeScript, type Step, type StepDraft } from './script'
+import { isoDateSchema } from './untrusted'
 import { readVotes, type Votes } from './votes'
 import {
   DEFAULT_OPENING_TEXT,
   DEFAULT_SCHEDULE,
-  isoDateSchema,
   readDetails,
   TITLE_MAX,
   writeDetails,

@@ -9,8 +9,14 @@ import * as Y from 'yjs'
 import { notesOf } from './layout'
 import { origins } from './origins'
 import type { Step } from './script'
+import { idRecord, isEntityId, noteSkipped } from './untrusted'
 
 export const NOTE_MAX = 20_000
+/**
+ * What a reader takes of one note: two tablets typing at once may pass `NOTE_MAX` a little, a
+ * raw write may pass it by megabytes (2.4 MB of notes hung print-to-PDF for minutes).
+ */
+export const NOTE_READ_MAX = 2 * NOTE_MAX
 
 export function noteKey(atelierId: string, stepId: string, questionId: string): string {
   return `${atelierId}|${stepId}|${questionId}`
@@ -27,12 +33,22 @@ export function ensureNotes(doc: Y.Doc, atelierIds: string[], steps: Step[]): vo
       }
 }
 
-/** Every note as plain text, by key. */
+/** A note key: two or three ids joined by "|" ("debate|<itemId>" has the word as first id). */
+function isNoteKey(key: string): boolean {
+  const parts = key.split('|')
+  return (parts.length === 2 || parts.length === 3) && parts.every(isEntityId)
+}
+
+/** Every note as plain text (at most `NOTE_READ_MAX` characters, then "…"), by key. */
 export function readNotes(doc: Y.Doc): Record<string, string> {
-  const out: Record<string, string> = {}
+  const out = idRecord<string>()
+  let skipped = 0
   notesOf(doc).forEach((text, key) => {
-    if (text instanceof Y.Text) out[key] = text.toString()
+    if (!(text instanceof Y.Text) || !isNoteKey(key)) skipped += 1
+    else if (text.length <= NOTE_READ_MAX) out[key] = text.toString()
+    else out[key] = `${text.toString().slice(0, NOTE_READ_MAX)}…`
   })
+  noteSkipped(notesOf(doc), skipped)
   return out
 }
 

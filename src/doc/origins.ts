@@ -9,7 +9,7 @@ export const origins = {
   local: { kind: 'local' },
   /** Merged from a hand-over file. */
   import: { kind: 'import' },
-  /** Bookkeeping written by the app itself (device presence): never undone, never "typed". */
+  /** Bookkeeping written by the app itself (device presence, migrations): never undone, never "typed". */
   presence: { kind: 'presence' },
 } as const
 

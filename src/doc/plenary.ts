@@ -15,6 +15,7 @@ import * as Y from 'yjs'
 import { z } from 'zod'
 import { notesOf, plenaryOf } from './layout'
 import { origins } from './origins'
+import { entityIdSchema } from './untrusted'
 
 /** The opening sequence, then the restitution. The projector shows exactly one of these. */
 export const PLENARY_SCREENS = [
@@ -38,7 +39,7 @@ export const DEFAULT_SCREEN: PlenaryScreen = 'wall'
 /** What the projector enlarges on the wall: one atelier, or one wall item (proposal or group). */
 export const spotlightSchema = z.object({
   kind: z.enum(['atelier', 'item']),
-  id: z.string().min(1),
+  id: entityIdSchema,
 })
 export type Spotlight = z.infer<typeof spotlightSchema>
 

@@ -17,6 +17,7 @@ import {
 } from './layout'
 import { origins, type Origin } from './origins'
 import { createDebateNote } from './plenary'
+import { entityIdSchema, positionSchema, timestampSchema } from './untrusted'
 
 export const PROPOSAL_MAX = 2000
 
@@ -24,29 +25,28 @@ export const authorRoleSchema = z.enum(['coordinator', 'facilitator', 'reporter'
 export type AuthorRole = z.infer<typeof authorRoleSchema>
 
 export const proposalSchema = z.object({
-  id: z.string().min(1),
-  atelierId: z.string().min(1),
+  id: entityIdSchema,
+  atelierId: entityIdSchema,
   text: z.string().max(PROPOSAL_MAX),
-  createdAt: z.number(),
+  createdAt: timestampSchema,
   /** Last change of text or validation (ms): compared with the atelier's transmission. */
-  updatedAt: z.number(),
+  updatedAt: timestampSchema,
   authorRole: authorRoleSchema,
-  position: z.number(),
-  stepId: z.string().nullable().default(null),
+  position: positionSchema,
+  stepId: entityIdSchema.nullable().default(null),
   validated: z.boolean().default(false),
-  deletedAt: z.number().nullable().default(null),
+  deletedAt: timestampSchema.nullable().default(null),
 })
+
+/** As stored: proposals written before `updatedAt` existed count their creation as last change. */
+const storedProposalSchema = proposalSchema.extend({ updatedAt: timestampSchema.optional() })
 export type Proposal = z.infer<typeof proposalSchema>
 
 /** All proposals, bin included, in list order. */
 export function readProposals(doc: Y.Doc): Proposal[] {
-  return validEntries(
-    proposalsOf(doc),
-    proposalSchema.extend({ updatedAt: z.number().optional() }).transform((p) => ({
-      ...p,
-      updatedAt: p.updatedAt ?? p.createdAt,
-    })),
-  ).sort(byPosition)
+  return validEntries(proposalsOf(doc), storedProposalSchema)
+    .map((p) => ({ ...p, updatedAt: p.updatedAt ?? p.createdAt }))
+    .sort(byPosition)
 }
 
 const textSchema = z.string().trim().min(1).max(PROPOSAL_MAX)

@@ -18,13 +18,14 @@ import {
 } from './layout'
 import { ensureNotes } from './notes'
 import { origins } from './origins'
+import { entityIdSchema, positionSchema } from './untrusted'
 
-export const questionSchema = z.object({ id: z.string().min(1), text: z.string().max(500) })
+export const questionSchema = z.object({ id: entityIdSchema, text: z.string().max(500) })
 export type Question = z.infer<typeof questionSchema>
 
 export const stepSchema = z.object({
-  id: z.string().min(1),
-  position: z.number(),
+  id: entityIdSchema,
+  position: positionSchema,
   title: z.string().max(120),
   instructions: z.string().max(2000),
   questions: z.array(questionSchema).max(20),

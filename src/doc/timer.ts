@@ -10,16 +10,17 @@
  * pause at the same moment) each write a whole new state; Yjs keeps the same one on every device.
  */
 import { z } from 'zod'
+import { durationMsSchema, entityIdSchema, timestampSchema } from './untrusted'
 
 export const timerStateSchema = z.object({
-  stepId: z.string(),
+  stepId: entityIdSchema,
   status: z.enum(['idle', 'running', 'paused']),
   /** Time added with +1 / +5 (ms). */
-  extraMs: z.number().min(0),
+  extraMs: durationMsSchema,
   /** Time counted before the current run (ms). */
-  elapsedMs: z.number().min(0),
+  elapsedMs: durationMsSchema,
   /** Wall-clock start of the current run (ms), when running. */
-  startedAt: z.number().nullable(),
+  startedAt: timestampSchema.nullable(),
 })
 export type TimerState = z.infer<typeof timerStateSchema>
 

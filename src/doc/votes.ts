@@ -21,6 +21,7 @@ import { buildWall, readGrouping, type Wall, type WallProposal } from './groupin
 import { compareIds, retainedOf, voteSettingsOf, votesOf } from './layout'
 import { origins } from './origins'
 import { readProposals } from './proposals'
+import { idRecord, isEntityId, noteSkipped, readEntity, timestampSchema } from './untrusted'
 
 /** The collèges of a vote by collège (Angers): usagers, agents, partenaires, élus. */
 export const VOTE_COLLEGES = ['usager', 'agent', 'partner', 'elected'] as const
@@ -60,36 +61,42 @@ export interface VoteEntry {
 export interface Votes {
   entries: VoteEntry[]
   settings: VoteSettings
-  /** itemId → when the plenary retained it (ms). */
+  /** itemId → when the plenary retained it (ms); a record without prototype. */
   retained: Record<string, number>
 }
 
-const entryValueSchema = z.object({ count: countSchema, at: z.number() })
+export const voteValueSchema = z.object({ count: countSchema, at: timestampSchema })
 const bucketSchema = z.enum(VOTE_BUCKETS)
-const idPart = /^[^|]+$/
 
 export const voteKey = (itemId: string, bucket: VoteBucket, counterId: string) =>
   `${itemId}|${bucket}|${counterId}`
 
 export function readVotes(doc: Y.Doc): Votes {
   const entries: VoteEntry[] = []
+  let skipped = 0
   votesOf(doc).forEach((value, key) => {
     const [itemId, bucket, counterId, ...rest] = key.split('|')
     const parsedBucket = bucketSchema.safeParse(bucket)
-    const parsed = entryValueSchema.safeParse(value)
-    if (!itemId || !counterId || rest.length > 0 || !parsedBucket.success || !parsed.success) return
-    entries.push({ itemId, bucket: parsedBucket.data, counterId, ...parsed.data })
+    const parsed = readEntity(voteValueSchema, value)
+    if (!isEntityId(itemId) || !isEntityId(counterId) || rest.length > 0) skipped += 1
+    else if (!parsedBucket.success || parsed === null) skipped += 1
+    else entries.push({ itemId, bucket: parsedBucket.data, counterId, ...parsed })
   })
+  noteSkipped(votesOf(doc), skipped)
   entries.sort(
     (a, b) =>
       compareIds(a.itemId, b.itemId) ||
       compareIds(a.bucket, b.bucket) ||
       compareIds(a.counterId, b.counterId),
   )
-  const retained: Record<string, number> = {}
+  const retained = idRecord<number>()
+  let notRetained = 0
   retainedOf(doc).forEach((at, itemId) => {
-    if (typeof at === 'number') retained[itemId] = at
+    if (at === null) return
+    if (isEntityId(itemId) && timestampSchema.safeParse(at).success) retained[itemId] = at
+    else notRetained += 1
   })
+  noteSkipped(retainedOf(doc), notRetained)
   return { entries, settings: readVoteSettings(doc), retained }
 }
 
@@ -105,8 +112,8 @@ function readVoteSettings(doc: Y.Doc): VoteSettings {
 }
 
 function checkIds(itemId: string, counterId?: string) {
-  if (!idPart.test(itemId)) throw new Error(`bad item id ${itemId}`)
-  if (counterId !== undefined && !idPart.test(counterId))
+  if (!isEntityId(itemId)) throw new Error(`bad item id ${itemId}`)
+  if (counterId !== undefined && !isEntityId(counterId))
     throw new Error(`bad counter id ${counterId}`)
 }
 
@@ -264,17 +271,30 @@ export function rankItems(
   entries: VoteEntry[],
   settings: VoteSettings,
 ): RankedItem[] {
-  const tallies = itemIds.map((id) => tallyItem(id, entries, settings))
+  // Linear in items and entries: a document may hold tens of thousands of either.
+  const entriesOf = new Map<string, VoteEntry[]>()
+  for (const entry of entries) {
+    const list = entriesOf.get(entry.itemId)
+    if (list) list.push(entry)
+    else entriesOf.set(entry.itemId, [entry])
+  }
+  const tallies = itemIds.map((id) => tallyItem(id, entriesOf.get(id) ?? [], settings))
   const scored = tallies
     .map((tally, index) => ({ tally, index }))
     .filter((entry) => entry.tally.score !== null)
     .sort((a, b) => b.tally.score! - a.tally.score! || a.index - b.index)
   // Ex æquo take the rank of the first of them.
-  const ranked: RankedItem[] = scored.map(({ tally }) => {
-    const first = scored.findIndex((other) => other.tally.score === tally.score)
-    const same = scored.filter((other) => other.tally.score === tally.score).length
-    return { tally, rank: first + 1, tied: same > 1 }
+  const firstWith = new Map<number, number>()
+  const countWith = new Map<number, number>()
+  scored.forEach(({ tally }, index) => {
+    if (!firstWith.has(tally.score!)) firstWith.set(tally.score!, index)
+    countWith.set(tally.score!, (countWith.get(tally.score!) ?? 0) + 1)
   })
+  const ranked: RankedItem[] = scored.map(({ tally }) => ({
+    tally,
+    rank: firstWith.get(tally.score!)! + 1,
+    tied: countWith.get(tally.score!)! > 1,
+  }))
   const unranked = tallies
     .filter((tally) => tally.score === null)
     .map((tally) => ({ tally, rank: null, tied: false }))

@@ -6,6 +6,7 @@
 import { COLLEGES, emptyAttendance, type Attendance } from '../doc/attendance'
 import type { Meeting } from '../doc/meetingDoc'
 import { noteKey } from '../doc/notes'
+import type { VoteMode } from '../doc/votes'
 
 export interface ProceedingsAtelier {
   name: string
@@ -20,12 +21,29 @@ export interface ProceedingsRestitutionItem {
   text: string
   /** "Atelier 1 : texte d'origine" when it groups proposals of several ateliers. */
   origins: string[]
-  /** Votes per collège label, and the total or weighted score. */
-  votes: Array<{ label: string; count: number }>
+  /** Hands counted, for the whole room or per collège, each with the weight it counted with. */
+  votes: Array<{ label: string; count: number; weight: number }>
+  /** Points: the sum of hands × weight, what ranks the item; `null` before any vote. */
   score: number | null
   rank: number | null
+  /** Shares its rank with another item: the same points ("ex æquo"). */
+  tied: boolean
   retained: boolean
   debateNotes: string
+}
+
+/** How the plenary ranked the items, stated in the actes so the order can be checked. */
+export interface RankingMethod {
+  mode: VoteMode
+  /** Each collège's weight (vote by collège); empty for a vote of the whole room. */
+  weights: Array<{ label: string; weight: number }>
+}
+
+/** The restitution as the actes tell it: its items in ranking order, and the method. */
+export interface ProceedingsRestitution {
+  items: ProceedingsRestitutionItem[]
+  /** `null` when nothing was voted: no ranking to explain. */
+  method: RankingMethod | null
 }
 
 export interface Proceedings {
@@ -38,6 +56,7 @@ export interface Proceedings {
   attendance: { total: Attendance; people: number }
   ateliers: ProceedingsAtelier[]
   restitution: ProceedingsRestitutionItem[]
+  rankingMethod: RankingMethod | null
 }
 
 export function sumAttendance(counts: Attendance[]): Attendance {
@@ -51,7 +70,7 @@ export const peopleIn = (attendance: Attendance) =>
 
 export function buildProceedings(
   meeting: Meeting,
-  restitution: ProceedingsRestitutionItem[],
+  restitution: ProceedingsRestitution,
 ): Proceedings {
   const ateliers = meeting.ateliers.map((atelier): ProceedingsAtelier => ({
     name: atelier.name,
@@ -79,6 +98,7 @@ export function buildProceedings(
     conclusion: meeting.proceedingsConclusion.trim(),
     attendance: { total, people: peopleIn(total) },
     ateliers,
-    restitution,
+    restitution: restitution.items,
+    rankingMethod: restitution.method,
   }
 }

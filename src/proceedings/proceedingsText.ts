@@ -3,9 +3,16 @@
  * the headings and the phrasing, so the three never disagree.
  */
 import { COLLEGES } from '../doc/attendance'
+import { formatDecimal } from '../ui/decimal'
 import { formatDate } from '../ui/formatDate'
 import { t } from '../ui/strings'
-import { peopleIn, type Proceedings, type ProceedingsAtelier } from './buildProceedings'
+import {
+  peopleIn,
+  type Proceedings,
+  type ProceedingsAtelier,
+  type ProceedingsRestitutionItem,
+  type RankingMethod,
+} from './buildProceedings'
 
 /** "Jeudi 3 décembre 2026 · Hôtel de Ville · Thème : …" */
 export function subtitle(p: Proceedings): string {
@@ -30,4 +37,37 @@ export function atelierHeading(atelier: ProceedingsAtelier): string {
 
 export function votesLine(votes: Array<{ label: string; count: number }>): string {
   return votes.map((vote) => `${vote.label} : ${vote.count}`).join(' · ')
+}
+
+/** How the ranking was made, in two sentences: what a point is (the weights), then ties. */
+export function rankingMethodLines(method: RankingMethod): string[] {
+  const points =
+    method.mode === 'overall'
+      ? t.proceedings.methodOverall
+      : t.proceedings.methodColleges(
+          method.weights
+            .map(({ label, weight }) => t.proceedings.weightOf(label, formatDecimal(weight)))
+            .join(' ; '),
+        )
+  return [points, t.proceedings.tieRule]
+}
+
+/** "2. (ex æquo) " before an item's text; nothing for an item without votes. */
+export function rankPrefix(item: ProceedingsRestitutionItem): string {
+  if (item.rank === null) return ''
+  return item.tied ? `${item.rank}. (${t.proceedings.exAequo}) ` : `${item.rank}. `
+}
+
+/**
+ * An item's points and how they add up: "Points : 10 × 2 + 3 = 23" (hands × the collège's
+ * weight, a weight of 1 left out), or "Points : 12" for one count that weighs 1.
+ */
+export function pointsLine(item: ProceedingsRestitutionItem): string | null {
+  if (item.score === null) return null
+  const terms = item.votes.map(({ count, weight }) =>
+    weight === 1 ? String(count) : `${count} × ${formatDecimal(weight)}`,
+  )
+  const score = formatDecimal(item.score)
+  const sum = terms.join(' + ')
+  return t.proceedings.points(sum === score ? score : `${sum} = ${score}`)
 }

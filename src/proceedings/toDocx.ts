@@ -5,15 +5,25 @@
  */
 import { t } from '../ui/strings'
 import type { Proceedings } from './buildProceedings'
-import { atelierHeading, attendanceLines, subtitle, votesLine } from './proceedingsText'
+import {
+  atelierHeading,
+  attendanceLines,
+  pointsLine,
+  rankingMethodLines,
+  rankPrefix,
+  subtitle,
+  votesLine,
+} from './proceedingsText'
+import { xmlSafe } from './textEscapes'
 
 export async function toDocx(p: Proceedings): Promise<Blob> {
   const { Document, HeadingLevel, Packer, Paragraph, TextRun } = await import('docx')
+  // Every text through `xmlSafe`: one U+FFFE in a proposal made the whole file unreadable.
   const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
-    new Paragraph({ text, heading: level })
+    new Paragraph({ text: xmlSafe(text), heading: level })
   const text = (value: string, italics = false) =>
-    new Paragraph({ children: [new TextRun({ text: value, italics })] })
-  const bullet = (value: string) => new Paragraph({ text: value, bullet: { level: 0 } })
+    new Paragraph({ children: [new TextRun({ text: xmlSafe(value), italics })] })
+  const bullet = (value: string) => new Paragraph({ text: xmlSafe(value), bullet: { level: 0 } })
 
   const body: InstanceType<typeof Paragraph>[] = [
     heading(t.proceedings.heading(p.title), HeadingLevel.TITLE),
@@ -42,17 +52,22 @@ export async function toDocx(p: Proceedings): Promise<Blob> {
   }
   if (p.restitution.length > 0) {
     body.push(heading(t.proceedings.restitution, HeadingLevel.HEADING_1))
+    if (p.rankingMethod) {
+      body.push(heading(t.proceedings.method, HeadingLevel.HEADING_2))
+      for (const line of rankingMethodLines(p.rankingMethod)) body.push(text(line))
+    }
     for (const item of p.restitution) {
-      const rank = item.rank === null ? '' : `${item.rank}. `
       body.push(
         heading(
-          `${rank}${item.text}${item.retained ? ` — ${t.proceedings.retained}` : ''}`,
+          `${rankPrefix(item)}${item.text}${item.retained ? ` — ${t.proceedings.retained}` : ''}`,
           HeadingLevel.HEADING_2,
         ),
       )
       for (const origin of item.origins) body.push(bullet(origin))
       if (item.votes.length > 0)
         body.push(text(`${t.proceedings.votes} : ${votesLine(item.votes)}`))
+      const points = pointsLine(item)
+      if (points) body.push(text(points))
       if (item.debateNotes) body.push(text(item.debateNotes))
     }
   }
@@ -60,7 +75,7 @@ export async function toDocx(p: Proceedings): Promise<Blob> {
     body.push(heading(t.proceedings.conclusion, HeadingLevel.HEADING_1), text(p.conclusion))
   const document = new Document({
     creator: 'Tandem',
-    title: t.proceedings.heading(p.title),
+    title: xmlSafe(t.proceedings.heading(p.title)),
     sections: [{ children: body }],
   })
   return Packer.toBlob(document)

@@ -1,8 +1,10 @@
 /**
  * The meeting document on this device: IndexedDB database `tandem-<roomId>`, object store
- * `updates` (auto-increment keys, each value one Yjs update; their merge is the document) and an
- * unused store `custom` — exactly y-indexeddb's layout, so documents saved by earlier versions of
- * the app (which used y-indexeddb) open unchanged, and the other way round.
+ * `updates` (auto-increment keys, each value one Yjs update; their merge is the document) and a
+ * store `custom` of small values about it (y-indexeddb's own place for them; the session keeps
+ * there what the relay is known to hold, see `relayHolds.ts`) — exactly y-indexeddb's layout, so
+ * documents saved by earlier versions of the app (which used y-indexeddb) open unchanged, and the
+ * other way round.
  *
  * Why not y-indexeddb itself: it writes each update without telling anyone when (or whether) the
  * write committed, so the app could not say "enregistré" truthfully; a write that fails (disk
@@ -113,6 +115,33 @@ export class LocalStore {
   whenSaved(): Promise<void> {
     if (this.#state.unsaved === 0) return Promise.resolve()
     return new Promise((resolve) => this.#idle.push(resolve))
+  }
+
+  /**
+   * A small value kept beside the document (store `custom`), or `undefined`: not there, or
+   * storage unusable. Device data, never synced.
+   */
+  async readMeta(key: string): Promise<unknown> {
+    try {
+      const tx = (await this.#connection()).transaction([CUSTOM], 'readonly')
+      const value = request<unknown>(tx.objectStore(CUSTOM).get(key))
+      await done(tx)
+      return await value
+    } catch {
+      return undefined
+    }
+  }
+
+  /** Keeps a small value beside the document; resolves `false` if storage refused it. */
+  async writeMeta(key: string, value: Uint8Array): Promise<boolean> {
+    try {
+      const tx = (await this.#connection()).transaction([CUSTOM], 'readwrite')
+      tx.objectStore(CUSTOM).put(value, key)
+      await done(tx)
+      return true
+    } catch {
+      return false
+    }
   }
 
   /**

@@ -9,20 +9,27 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { storageProblem } from '../device/storageHealth'
+import { origins } from '../doc/origins'
 import { capabilityFromKey, newWriteKey, type Capability } from '../links/capability'
 import { Teardown, connectClient, startRelay, tempDir } from '../../tests/helpers/relay'
 import { waitFor } from '../../tests/helpers/waitFor'
+import { LocalStore } from './localStore'
 import { MeetingSession, type SyncStatus } from './meetingSession'
 import { protocolsFor } from './protocol'
+import { hasChangesBeyond, RELAY_HOLDS_KEY } from './relayHolds'
 
 const teardown = new Teardown()
 afterEach(() => teardown.run())
 
-function open(capability: Capability, relayUrl: string): MeetingSession {
+function open(
+  capability: Capability,
+  relayUrl: string,
+  events = new EventTarget(),
+): MeetingSession {
   const session = new MeetingSession(capability, {
     relayUrl,
     WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,
-    events: new EventTarget(),
+    events,
     maxBackoffMs: 100,
   })
   teardown.add(() => session.destroy())
@@ -64,6 +71,56 @@ describe('MeetingSession', () => {
     const reloaded = open(capability, `${relay.syncUrl}-nowhere`)
     await reloaded.whenLoaded()
     expect(text(reloaded).toString()).toBe('note;')
+  })
+
+  it('still says changes wait to be sent after a restart offline, until the relay has them', async () => {
+    const relay = await startRelay(teardown, await tempDir(teardown))
+    const capability = capabilityFromKey(newWriteKey(), 'write')
+    const nowhere = `${relay.syncUrl}-nowhere`
+    /** What this device keeps of what the relay holds covers its whole document. */
+    const relayHoldsAll = async (session: MeetingSession) => {
+      const store = new LocalStore(`tandem-${capability.roomId}`, new Y.Doc())
+      const held = await store.readMeta(RELAY_HOLDS_KEY)
+      await store.destroy()
+      return !hasChangesBeyond(session.doc, held)
+    }
+
+    // Synced once, then the wifi goes and the rapporteur writes.
+    const network = new EventTarget()
+    const tablet = open(capability, relay.syncUrl, network)
+    tablet.doc.transact(() => text(tablet).insert(0, 'avant;'), origins.local)
+    await waitFor(() => tablet.getStatus().connection === 'synced', 'the first sync')
+    expect(tablet.getStatus().pendingChanges).toBe(false)
+    await waitFor(() => relayHoldsAll(tablet), 'what the relay holds to be kept', 15_000)
+    network.dispatchEvent(new Event('offline'))
+    tablet.doc.transact(() => text(tablet).insert(0, 'hors ligne;'), origins.local)
+    expect(tablet.getStatus().pendingChanges).toBe(true)
+    await tablet.destroy()
+
+    // Restarted with no network: the changes still wait.
+    const restarted = open(capability, nowhere)
+    await restarted.whenLoaded()
+    expect(restarted.getStatus().pendingChanges).toBe(true)
+    expect(text(restarted).toString()).toBe('hors ligne;avant;')
+    await restarted.destroy()
+
+    // The network is back: sent, and a later restart offline has nothing waiting.
+    const online = open(capability, relay.syncUrl)
+    await waitFor(() => online.getStatus().connection === 'synced', 'the sync after the restart')
+    expect(online.getStatus().pendingChanges).toBe(false)
+    const other = connectClient(
+      teardown,
+      relay.syncUrl,
+      capability.roomId,
+      protocolsFor(capability.writeKey!),
+    )
+    await waitFor(() => other.text() === 'hors ligne;avant;', 'the offline edit on the relay')
+    await waitFor(() => relayHoldsAll(online), 'what the relay holds to be kept', 15_000)
+    await online.destroy()
+    const later = open(capability, nowhere)
+    await later.whenLoaded()
+    expect(later.getStatus()).toMatchObject({ loaded: true, pendingChanges: false })
+    expect(text(later).toString()).toBe('hors ligne;avant;')
   })
 
   it('says why the relay refuses: a wrong link for good, a full room for a while', async () => {

@@ -5,7 +5,8 @@
  *
  * The session also keeps a small status that the UI shows through `useSyncStatus`: loaded,
  * changes not yet committed to this device's storage, connection, last sync, changes the relay
- * has not received, and why the relay refused us if it did.
+ * has not received, and why the relay refused us if it did. What the relay holds is kept beside
+ * the document (`relayHolds.ts`), so changes still waiting are known again after a restart.
  */
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -15,6 +16,7 @@ import { isOwnOrigin } from '../doc/origins'
 import { setStorageProblem } from '../device/storageHealth'
 import { LocalStore, type LocalStoreProblem } from './localStore'
 import { CloseCode, isPermanentClose, protocolsFor } from './protocol'
+import { hasChangesBeyond, RELAY_HOLDS_KEY, relayHoldsNow } from './relayHolds'
 
 export type ConnectionState = 'connecting' | 'synced' | 'offline' | 'refused'
 
@@ -84,6 +86,9 @@ export class MeetingSession {
   private tick: ReturnType<typeof setInterval>
   private readonly cleanups: Array<() => void> = []
   private readonly storageSource: string
+  /** The document changed since what the relay holds was last written down. */
+  private changedSinceRelayHolds = true
+  private readonly loaded: Promise<void>
 
   constructor(capability: Capability, options: SessionOptions) {
     this.roomId = capability.roomId
@@ -117,6 +122,7 @@ export class MeetingSession {
     }
     this.cleanups.push(this.store.subscribe(onStore))
     void this.store.whenLoaded().then(() => migrateMeeting(this.doc))
+    this.loaded = this.readOnly ? this.store.whenLoaded() : this.recallPendingChanges()
 
     this.provider = new WebsocketProvider(options.relayUrl, capability.roomId, this.doc, {
       protocols: protocolsFor(key),
@@ -145,7 +151,11 @@ export class MeetingSession {
     })
 
     const onDocUpdate = (_update: Uint8Array, origin: unknown) => {
-      if (isOwnOrigin(origin) && !this.provider.synced) this.update({ pendingChanges: true })
+      this.changedSinceRelayHolds = true
+      // The session's own state, not the provider's: after "offline" the socket takes a moment
+      // to close, and the provider still says synced while an edit cannot reach the relay.
+      if (isOwnOrigin(origin) && this.status.connection !== 'synced')
+        this.update({ pendingChanges: true })
     }
     this.doc.on('update', onDocUpdate)
     this.cleanups.push(() => this.doc.off('update', onDocUpdate))
@@ -178,9 +188,12 @@ export class MeetingSession {
     }, SYNCED_TICK_MS)
   }
 
-  /** Resolves once the document has been loaded from this device's storage. */
+  /**
+   * Resolves once the document has been loaded from this device's storage, and with it whether
+   * changes made here still wait for the relay (`pendingChanges`).
+   */
   whenLoaded(): Promise<void> {
-    return this.store.whenLoaded()
+    return this.loaded
   }
 
   /** Resolves once every change made so far is committed to this device's storage. */
@@ -219,6 +232,25 @@ export class MeetingSession {
     const at = Date.now()
     this.update({ connection: 'synced', lastSyncedAt: at, pendingChanges: false, refusal: null })
     options.onSynced?.(this.roomId, at)
+    if (!this.readOnly && this.changedSinceRelayHolds) {
+      this.changedSinceRelayHolds = false
+      // Not written (storage failing): the next tick tries again. An older value only makes
+      // the next restart say "en attente" until the relay is reached: the safe side.
+      void this.store.writeMeta(RELAY_HOLDS_KEY, relayHoldsNow(this.doc)).then((written) => {
+        if (!written) this.changedSinceRelayHolds = true
+      })
+    }
+  }
+
+  /**
+   * After a restart: changes made here (or imported from a file) that the relay was never known
+   * to hold still wait to be sent, whatever this session has done so far.
+   */
+  private async recallPendingChanges(): Promise<void> {
+    await this.store.whenLoaded()
+    const held = await this.store.readMeta(RELAY_HOLDS_KEY)
+    if (this.status.connection !== 'synced' && hasChangesBeyond(this.doc, held))
+      this.update({ pendingChanges: true })
   }
 
   private update(patch: Partial<SyncStatus>): void {

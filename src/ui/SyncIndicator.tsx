@@ -1,66 +1,54 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { useNow } from '../hooks/useNow'
 import type { SyncStatus } from '../sync/meetingSession'
-import { formatAgo } from './formatAgo'
+import { describeSync } from './describeSync'
 import { t } from './strings'
 
 /**
  * "Enregistré" appears only once this long has passed with nothing unsaved, so typing does not
- * make the bar flicker at every keystroke. Only that direction is delayed: "Enregistrement…"
+ * make the details flicker at every keystroke. Only that direction is delayed: "Enregistrement…"
  * appears at once, so the bar never claims a change is saved before IndexedDB committed it.
  */
 const SAVED_SETTLE_MS = 600
 
-/** Always-visible sync state: a coloured dot, a word, what is saved here and when it last synced. */
+/**
+ * Always-visible sync state: a coloured dot and one short line in plain French; a tap shows what
+ * is saved here, what the relay has, and when this device last synchronised.
+ */
 export function SyncIndicator({ status }: { status: SyncStatus }) {
   const now = useNow(15_000)
   const saved = useSettledTrue(status.savedLocally, SAVED_SETTLE_MS)
-  const here =
-    status.unsavedChanges > 0 && status.storageProblem
-      ? t.saving.notSaved(status.unsavedChanges)
-      : saved
-        ? t.saving.savedHere
-        : t.saving.inProgress
-  const lastSynced = t.sync.lastSynced(formatAgo(status.lastSyncedAt, now))
-  const relay =
-    status.refusal === 'tooLarge'
-      ? t.saving.refusedTooLarge
-      : status.refusal === 'forbiddenOrigin'
-        ? t.saving.refusedOrigin
-        : status.connection === 'synced'
-          ? null
-          : status.refusal === 'busy'
-            ? `${t.saving.relayBusy} · ${lastSynced}`
-            : status.pendingChanges
-              ? `${t.sync.pending} · ${lastSynced}`
-              : lastSynced
-  const label =
-    status.connection === 'refused' &&
-    (status.refusal === 'tooLarge' || status.refusal === 'forbiddenOrigin')
-      ? t.saving.stopped
-      : LABEL[status.connection]
+  const [open, setOpen] = useState(false)
+  const detailsId = useId()
+  const { summary, details } = describeSync(status, saved, now)
   return (
     <div
       className={`sync sync--${status.connection}`}
-      role="status"
-      aria-live="polite"
       data-testid="sync-indicator"
       data-state={status.connection}
       data-saved={saved ? 'yes' : 'no'}
     >
-      <span className="sync__dot" aria-hidden="true" />
-      <span className="sync__label">{label}</span>
-      <span className="sync__detail">{relay ? `${here} · ${relay}` : here}</span>
+      <button
+        type="button"
+        className="sync__summary"
+        aria-expanded={open}
+        aria-controls={detailsId}
+        aria-label={`${summary} — ${t.sync.details}`}
+        onClick={() => setOpen(!open)}
+      >
+        <span className="sync__dot" aria-hidden="true" />
+        <span className="sync__label" role="status" aria-live="polite">
+          {summary}
+        </span>
+      </button>
+      <ul className="sync__details" id={detailsId} hidden={!open} data-testid="sync-details">
+        {details.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
     </div>
   )
 }
-
-const LABEL = {
-  synced: t.sync.synced,
-  connecting: t.sync.connecting,
-  offline: t.sync.offline,
-  refused: t.sync.refused,
-} as const
 
 /** `value`, except that turning true takes effect only after it stayed true for `delayMs`. */
 function useSettledTrue(value: boolean, delayMs: number): boolean {

@@ -4,7 +4,7 @@ import { formatAgo } from './formatAgo'
 describe('formatAgo', () => {
   const now = Date.UTC(2026, 10, 25, 18, 0)
   it.each([
-    [null, 'jamais synchronisé'],
+    [null, 'jamais'],
     [now - 10_000, 'à l’instant'],
     [now - 3 * 60_000, 'il y a 3 min'],
     [now - 2 * 3_600_000, 'il y a 2 h'],

@@ -7,6 +7,13 @@ export function formatDate(isoDate: string): string {
     : ''
 }
 
+/** "3 déc. 2026" from "2026-12-03", for tables; empty for no date. */
+export function formatShortDate(isoDate: string): string {
+  return isoDate
+    ? new Date(`${isoDate}T12:00:00`).toLocaleDateString('fr-FR', { dateStyle: 'medium' })
+    : ''
+}
+
 /** "19:42" */
 export function formatTime(at: number): string {
   return new Date(at).toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })

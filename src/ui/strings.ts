@@ -2,6 +2,7 @@
 export const t = {
   appName: 'Tandem',
   tagline: 'Ateliers et restitution des comités des usagers — même sans réseau',
+  skipToContent: 'Aller au contenu',
 
   home: {
     newMeeting: 'Nouvelle rencontre',
@@ -24,6 +25,11 @@ export const t = {
     noneKnown: 'Aucune rencontre ouverte sur cet appareil pour l’instant.',
     open: 'Ouvrir',
     forget: 'Retirer de cet appareil',
+    forgetQuestion: (name: string) =>
+      `Retirer « ${name} » de cet appareil ? Pour y revenir ensuite, il faudra son lien. Rien n’est effacé.`,
+    forgetConfirm: 'Oui, retirer',
+    forgetCancel: 'Non, garder',
+    coordinateInstead: 'Vous coordonnez une rencontre ? La créer sur cet appareil',
     join: 'Rejoindre avec un lien',
     joinPlaceholder: 'Collez ici le lien reçu',
     joinButton: 'Rejoindre',
@@ -107,9 +113,11 @@ export const t = {
     edit: 'Modifier',
     save: 'Enregistrer',
     cancel: 'Annuler',
-    moveUp: 'Monter',
-    moveDown: 'Descendre',
+    moveUp: '↑ Monter',
+    moveDown: '↓ Descendre',
+    moreActions: 'Autres actions',
     delete: 'Mettre à la corbeille',
+    binned: (text: string) => `« ${text} » est dans la corbeille.`,
     bin: (n: number) => `Corbeille (${n})`,
     restore: 'Restaurer',
     changedAfterTransmission: 'Modifiée après transmission',
@@ -123,7 +131,13 @@ export const t = {
     },
     transmit: 'Transmettre à la plénière',
     transmitAgain: 'Transmettre à nouveau',
-    transmittedAt: (time: string) => `Transmis à la plénière à ${time}`,
+    transmittedAt: (time: string) => `Envoyé à la plénière à ${time} ✓`,
+    transmissionOnRelay: 'Bien arrivé : la coordination le voit.',
+    transmissionWaiting:
+      'Pas encore arrivé à la coordination : l’envoi se fera tout seul dès que le réseau reviendra.',
+    transmitNothing:
+      'Aucune proposition n’est validée : la plénière ne recevra rien de cet atelier. Transmettre quand même ?',
+    transmitAnyway: 'Transmettre sans proposition',
     undo: 'Annuler ma dernière action',
     redo: 'Rétablir',
     // Attendance
@@ -152,6 +166,11 @@ export const t = {
       proceedings: 'Actes',
     },
     tabsLabel: 'Coordination de la rencontre',
+    order:
+      'La soirée se prépare dans l’ordre des onglets numérotés : 1 Préparer la rencontre et la trame, 2 imprimer les fiches des binômes, 3 vérifier que tout est prêt, 4 mener la plénière, 5 publier les actes. Les liens de cet onglet servent à tout moment.',
+    start: 'Commencer →',
+    nextStep: (n: number, name: string) => `Étape suivante : ${n}. ${name}`,
+    continue: 'Continuer →',
     details: 'La rencontre',
     theme: 'Thème du jour',
     themePlaceholder: 'Ex. : l’accès aux droits',
@@ -238,7 +257,7 @@ export const t = {
     },
     ateliersTitle: 'Tablettes des ateliers',
     devicesJoined: (n: number, ago: string) =>
-      `${n} appareil${n > 1 ? 's' : ''} connecté${n > 1 ? 's' : ''}, dernière synchro ${ago}`,
+      `${n} appareil${n > 1 ? 's' : ''} connecté${n > 1 ? 's' : ''}, dernière synchronisation ${ago}`,
     noDevice: 'aucune tablette n’a encore rejoint cet atelier',
   },
 
@@ -273,6 +292,16 @@ export const t = {
       assignedToGroup: 'Confiée à un groupe de travail',
       inProgress: 'En cours',
       done: 'Réalisée',
+    },
+    /** The button that moves a proposal to a status: an action, where `status` is a state. */
+    moveTo: {
+      retained: 'Revenir à « retenue en plénière »',
+      submittedToBoard: 'Soumettre au Conseil d’administration',
+      validated: 'Noter la validation',
+      rejected: 'Noter « non retenue »',
+      assignedToGroup: 'Confier à un groupe de travail',
+      inProgress: 'Noter « en cours »',
+      done: 'Noter « réalisée »',
     },
     filterStatus: 'Statut',
     filterMeeting: 'Rencontre',
@@ -312,6 +341,15 @@ export const t = {
     restitution: 'Restitution en plénière',
     retained: 'retenue en plénière',
     votes: 'Votes',
+    method: 'Comment les propositions ont été classées',
+    methodOverall: 'Vote à main levée de toute la salle : chaque main levée compte un point.',
+    methodColleges: (weights: string) =>
+      `Vote par collège : chaque main levée compte autant de points que le poids de son collège (${weights}). Les points d’une proposition sont la somme de ceux de chaque collège ; un collège qui n’a pas voté compte zéro.`,
+    weightOf: (college: string, weight: string) => `${college} : poids ${weight}`,
+    tieRule:
+      'Les propositions qui ont autant de points sont ex æquo : elles partagent le même rang, et le rang suivant est sauté (1, 2, 2, 4). Une proposition sans vote n’est pas classée.',
+    points: (detail: string) => `Points : ${detail}`,
+    exAequo: 'ex æquo',
     conclusion: 'Conclusion',
     intro: 'Introduction (facultative)',
     conclusionField: 'Conclusion (facultative)',
@@ -326,6 +364,7 @@ export const t = {
     title: 'Évaluation du comité',
     empty: 'Les chiffres apparaîtront après la première rencontre.',
     chartLabel: 'Personnes présentes à chaque rencontre, par collège',
+    tableLabel: 'Chiffres de chaque rencontre',
     columns: [
       'Rencontre',
       'Date',
@@ -417,6 +456,8 @@ export const t = {
       ranking: 'Classement',
     },
     viewsLabel: 'Partie de la plénière',
+    viewsProject:
+      'Propositions et Vote projettent le mur des propositions ; Classement projette le classement.',
     screens: {
       howItWorks: 'Le comité',
       followUp: 'Suivi des propositions',
@@ -485,17 +526,22 @@ export const t = {
         : `${n} proposition${n > 1 ? 's' : ''} retenue${n > 1 ? 's' : ''} : elles iront au tableau de suivi.`,
   },
 
+  weight: {
+    notANumber: (text: string) => `« ${text} » n’est pas un nombre : tapez par exemple 2 ou 0,5.`,
+    outOfRange: (max: number) => `Un poids va de 0 à ${max}.`,
+  },
   sync: {
     synced: 'Synchronisé',
     connecting: 'Connexion…',
-    offline: 'Hors ligne',
+    offline: 'Pas de réseau — tout est gardé sur cet appareil',
+    offlinePending: 'Pas de réseau — tout est gardé sur cet appareil, l’envoi se fera tout seul',
     refused: 'Lien refusé',
-    savedHere: 'Tout est enregistré sur cet appareil',
-    pending: 'Modifications en attente d’envoi',
-    never: 'jamais synchronisé',
-    neverSynced:
-      'Cette tablette n’a encore jamais été synchronisée : son travail n’existe que sur elle.',
-    lastSynced: (ago: string) => `dernière synchro ${ago}`,
+    onRelay: 'Reçu par le relais de la salle',
+    pending: 'Pas encore envoyé : l’envoi se fera tout seul dès que le réseau reviendra',
+    never: 'jamais',
+    neverSynced: 'Jamais synchronisé : le travail n’existe que sur cet appareil pour l’instant',
+    lastSynced: (ago: string) => `Dernière synchronisation ${ago}`,
+    details: 'Détails de la synchronisation',
     justNow: 'à l’instant',
     minutesAgo: (n: number) => `il y a ${n} min`,
     hoursAgo: (n: number) => `il y a ${n} h`,
@@ -511,7 +557,7 @@ export const t = {
         ? '1 modification pas encore enregistrée sur cet appareil'
         : `${n} modifications pas encore enregistrées sur cet appareil`,
     relayBusy: 'relais occupé, nouvel essai dans un instant',
-    stopped: 'Synchro arrêtée',
+    stopped: 'Synchronisation arrêtée',
     refusedTooLarge: 'Rencontre trop volumineuse pour le relais : prévenez la coordination',
     refusedOrigin: 'Cette adresse n’est pas autorisée par le relais',
     storageFull:
@@ -520,15 +566,29 @@ export const t = {
       'Le stockage de cet appareil ne répond plus : vos dernières modifications sont gardées en mémoire et Tandem réessaie. Ne fermez pas la page.',
   },
 
+  errors: {
+    screen: {
+      title: 'Cet écran n’a pas pu s’afficher',
+      help: 'Une donnée reçue est illisible ou inattendue. Vos saisies sont enregistrées, la synchronisation continue, et les autres écrans fonctionnent.',
+    },
+    card: {
+      title: 'Cette partie n’a pas pu s’afficher',
+      help: 'Une donnée reçue est illisible ou inattendue. Le reste de l’écran fonctionne.',
+    },
+    detail: 'Détail technique',
+    retry: 'Réessayer',
+  },
+
   gate: {
     loading: 'Ouverture de la rencontre…',
     waiting: 'En attente de la rencontre',
     waitingHelp:
-      'Cette tablette n’a pas encore reçu la rencontre. Connectez-la une fois au réseau de la salle : ensuite, elle fonctionnera sans réseau.',
+      'Cet appareil n’a pas encore reçu la rencontre. Connectez-le une fois au réseau de la salle : ensuite, il fonctionnera sans réseau.',
     invalidLink: 'Lien invalide ou expiré',
     invalidLinkHelp:
       'Ce lien ne permet pas d’ouvrir une rencontre. Demandez à la coordination de vous renvoyer le lien.',
     home: 'Retour à l’accueil',
+    homeSuffix: ' — retour à l’accueil',
     readOnly: 'Lecture seule',
   },
 

@@ -74,7 +74,7 @@ describe('after the evening: actes, tableau de suivi, and the next opening plena
     const entry = page.getByTestId('follow-up-item').filter({ hasText: PROPOSAL })
     await expect.poll(() => entry.getAttribute('data-status')).toBe('retained')
     await entry.getByLabel('Suivi par (service ou groupe de travail)').fill('Service accueil')
-    await entry.getByRole('button', { name: 'Soumise au Conseil d’administration' }).click()
+    await entry.getByRole('button', { name: 'Soumettre au Conseil d’administration' }).click()
     await expect.poll(() => entry.getAttribute('data-status')).toBe('submittedToBoard')
     await page.screenshot({
       path: join(SCREENSHOTS, 'proceedings', 'committee.png'),

@@ -211,11 +211,23 @@ describe('plenary and restitution', () => {
     await projector.page.screenshot({ path: join(SCREENSHOTS, 'wall-1280x720.png') })
     await projector.page.setViewportSize({ width: 1920, height: 1080 })
 
-    // A vote by collège, usagers weighing double; two people count, on two devices.
+    // A vote by collège, usagers weighing double, élus half (typed with a French decimal
+    // comma, which a number field turned into "05"); two people count, on two devices.
     await panel.getByRole('button', { name: 'Vote', exact: true }).click()
     await panel.getByRole('button', { name: 'Par collège', exact: true }).click()
-    await panel.getByRole('spinbutton', { name: 'Poids : Usagers' }).fill('2')
-    await panel.getByRole('spinbutton', { name: 'Poids : Usagers' }).press('Enter')
+    const weightOf = (college: string) => panel.getByRole('textbox', { name: `Poids : ${college}` })
+    await weightOf('Usagers').fill('2')
+    await weightOf('Usagers').press('Enter')
+    await weightOf('Élus').fill('')
+    await weightOf('Élus').pressSequentially('un demi')
+    await weightOf('Élus').press('Enter')
+    await panel.getByRole('alert').filter({ hasText: '« un demi » n’est pas un nombre' }).waitFor()
+    await weightOf('Élus').fill('')
+    await weightOf('Élus').pressSequentially('0,5')
+    await weightOf('Élus').press('Enter')
+    await expect.poll(() => weightOf('Élus').inputValue()).toBe('0,5')
+    await weightOf('Élus').blur()
+    await expect.poll(() => weightOf('Élus').inputValue()).toBe('0,5')
     const group = 'Un interlocuteur unique pour toutes les démarches'
     for (const [bucket, value] of [
       ['usager', '12'],
@@ -252,11 +264,14 @@ describe('plenary and restitution', () => {
     await gap.getByRole('button', { name: 'Garder 14' }).click()
     await expect
       .poll(() => spotlight.getByTestId('vote-summary').textContent())
-      .toBe('Usagers 14Agents 5Partenaires 3Élus 224 voix · 38 pts')
+      .toBe('Usagers 14Agents 5Partenaires 3Élus 224 voix · 37 pts')
 
+    // Opening "Classement" puts the ranking on the projector, and the bar says so.
+    const onScreen = panel.getByTestId('plenary-screen')
+    expect(await onScreen.textContent()).toBe('À l’écran : Mur des propositions')
     await panel.getByRole('button', { name: 'Classement', exact: true }).click()
+    await expect.poll(() => onScreen.textContent()).toBe('À l’écran : Classement')
     await retainInPlenary(panel, group)
-    await panel.getByTestId('plenary-next').click() // wall → ranking
     const rows = projector.page.getByTestId('ranking-row')
     await expect.poll(() => rows.count()).toBe(6)
     expect(await rows.nth(0).textContent()).toContain(group)
@@ -264,6 +279,12 @@ describe('plenary and restitution', () => {
     expect(await rows.nth(1).textContent()).toContain('Des bus le dimanche')
     expect(await overflowingCards(projector.page)).toBe(0)
     await projector.page.screenshot({ path: join(SCREENSHOTS, 'ranking-1920x1080.png') })
+    // Back to "Vote" for a recount: the wall is on screen again, with the group still enlarged,
+    // and the bar says both.
+    await panel.getByRole('button', { name: 'Vote', exact: true }).click()
+    await expect.poll(() => onScreen.textContent()).toBe('À l’écran : Mur des propositions')
+    expect(await panel.getByTestId('plenary-spotlight').textContent()).toContain(group)
+    await spotlight.waitFor()
 
     // The opening plenary, driven from the coordinator's device.
     await panel.getByRole('button', { name: 'Écran projeté', exact: true }).click()

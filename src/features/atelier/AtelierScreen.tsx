@@ -11,6 +11,7 @@ import { AttendancePanel } from './AttendancePanel'
 import { NotesPanel } from './NotesPanel'
 import { ProposalsPanel } from './ProposalsPanel'
 import { StepRunner } from './StepRunner'
+import { ErrorBoundary } from '../../ui/ErrorBoundary'
 
 type View = 'facilitator' | 'reporter' | 'attendance' | 'readiness'
 const VIEWS: View[] = ['facilitator', 'reporter', 'attendance', 'readiness']
@@ -63,20 +64,35 @@ export function AtelierScreen({ session, atelierId, role }: Props) {
         label={t.atelier.viewsLabel}
       />
       {view === 'facilitator' && (
-        <StepRunner meeting={meeting} session={session} atelier={atelier} />
+        <ErrorBoundary scope="card">
+          <StepRunner meeting={meeting} session={session} atelier={atelier} />
+        </ErrorBoundary>
       )}
       {view === 'reporter' && (
         <>
           <div className="columns">
-            <NotesPanel meeting={meeting} session={session} atelier={atelier} />
-            <ProposalsPanel meeting={meeting} session={session} atelier={atelier} />
+            <ErrorBoundary scope="card">
+              <NotesPanel meeting={meeting} session={session} atelier={atelier} />
+            </ErrorBoundary>
+            <ErrorBoundary scope="card">
+              <ProposalsPanel meeting={meeting} session={session} atelier={atelier} />
+            </ErrorBoundary>
           </div>
-          <ShareWithoutNetwork session={session} meeting={meeting} atelierId={atelier.id} />
+          {/* Handing over by file is the way out when the rest fails: kept apart. */}
+          <ErrorBoundary scope="card">
+            <ShareWithoutNetwork session={session} meeting={meeting} atelierId={atelier.id} />
+          </ErrorBoundary>
         </>
       )}
-      {view === 'readiness' && <ReadinessPanel meeting={meeting} session={session} />}
+      {view === 'readiness' && (
+        <ErrorBoundary scope="card">
+          <ReadinessPanel meeting={meeting} session={session} />
+        </ErrorBoundary>
+      )}
       {view === 'attendance' && (
-        <AttendancePanel meeting={meeting} session={session} atelierId={atelier.id} />
+        <ErrorBoundary scope="card">
+          <AttendancePanel meeting={meeting} session={session} atelierId={atelier.id} />
+        </ErrorBoundary>
       )}
     </div>
   )

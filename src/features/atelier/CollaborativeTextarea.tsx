@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef } from 'react'
 import { useCollaborativeText } from '../../hooks/useCollaborativeText'
 import type { MeetingSession } from '../../sync/meetingSession'
+import { useAutoGrow } from '../../ui/useAutoGrow'
 
 interface Props {
   session: MeetingSession
@@ -15,7 +16,7 @@ interface Props {
  */
 export function CollaborativeTextarea({ session, noteKey, label, placeholder }: Props) {
   const note = useCollaborativeText(session, noteKey)
-  const field = useRef<HTMLTextAreaElement>(null)
+  const field = useAutoGrow(note.value)
   const typed = useRef<string | null>(null)
 
   // After a remote change, put the cursor back at the same place in the text.
@@ -24,7 +25,7 @@ export function CollaborativeTextarea({ session, noteKey, label, placeholder }: 
     if (!element || document.activeElement !== element || typed.current === note.value) return
     const selection = note.selectionAfterRemote()
     if (selection) element.setSelectionRange(selection[0], selection[1])
-  }, [note])
+  }, [note, field])
 
   const remember = () => {
     const element = field.current

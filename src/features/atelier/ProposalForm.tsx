@@ -3,6 +3,7 @@ import { useDraft } from '../../hooks/useDraft'
 import { addProposal, PROPOSAL_MAX } from '../../doc/proposals'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
+import { useAutoGrow } from '../../ui/useAutoGrow'
 
 interface Props {
   session: MeetingSession
@@ -13,18 +14,22 @@ interface Props {
 /** A large field to write down a proposal as the group words it. */
 export function ProposalForm({ session, atelierId, stepId }: Props) {
   const [text, setText] = useDraft(`proposal:${session.roomId}:${atelierId}`)
+  const field = useAutoGrow(text)
   const tooLong = text.trim().length > PROPOSAL_MAX
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (!text.trim() || tooLong) return
     addProposal(session.doc, { atelierId, text, authorRole: 'reporter', stepId })
     setText('')
+    // The next proposal comes right after: keep typing where the last one was written.
+    field.current?.focus()
   }
   return (
     <form className="proposal-form" onSubmit={submit}>
       <label className="field">
         <span className="field__label">{t.atelier.newProposal}</span>
         <textarea
+          ref={field}
           value={text}
           rows={3}
           placeholder={t.atelier.placeholder}

@@ -19,11 +19,26 @@ interface Props {
   stepTitle: string | undefined
   isFirst: boolean
   isLast: boolean
+  /** Called after this proposal went to the bin, so the panel can offer to bring it back. */
+  onBinned: (proposal: Proposal) => void
 }
 
-/** One proposal: its text (editable), its validation mark, its place in the list. */
-export function ProposalItem({ session, proposal, atelier, stepTitle, isFirst, isLast }: Props) {
+/**
+ * One proposal: its text (editable), its validation mark, its place in the list. The main action
+ * (validate) is a large button; editing, moving and the bin are behind one "⋯".
+ */
+export function ProposalItem({
+  session,
+  proposal,
+  atelier,
+  stepTitle,
+  isFirst,
+  isLast,
+  onBinned,
+}: Props) {
   const [draft, setDraft] = useState<string | null>(null)
+  // Validating is what the group does most; the rest waits behind "⋯" so a tap cannot bin.
+  const [moreOpen, setMoreOpen] = useState(false)
   const doc = session.doc
   const save = () => {
     if (draft !== null && draft.trim() && draft.trim().length <= PROPOSAL_MAX) {
@@ -67,36 +82,54 @@ export function ProposalItem({ session, proposal, atelier, stepTitle, isFirst, i
             </button>
             <button
               type="button"
-              className="button button--secondary"
-              onClick={() => setDraft(proposal.text)}
+              className="button button--secondary button--more"
+              aria-expanded={moreOpen}
+              onClick={() => setMoreOpen(!moreOpen)}
+              data-testid="proposal-more"
             >
-              {t.atelier.edit}
+              <span aria-hidden="true">⋯</span>
+              <span className="visually-hidden">{t.atelier.moreActions}</span>
             </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              aria-label={t.atelier.moveUp}
-              disabled={isFirst}
-              onClick={() => moveProposal(doc, proposal.id, -1)}
-            >
-              ↑
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              aria-label={t.atelier.moveDown}
-              disabled={isLast}
-              onClick={() => moveProposal(doc, proposal.id, 1)}
-            >
-              ↓
-            </button>
-            <button
-              type="button"
-              className="button button--secondary button--danger"
-              onClick={() => deleteProposal(doc, proposal.id)}
-            >
-              {t.atelier.delete}
-            </button>
+            {moreOpen && (
+              <div className="proposal__more" role="group" aria-label={t.atelier.moreActions}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => {
+                    setMoreOpen(false)
+                    setDraft(proposal.text)
+                  }}
+                >
+                  {t.atelier.edit}
+                </button>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  disabled={isFirst}
+                  onClick={() => moveProposal(doc, proposal.id, -1)}
+                >
+                  {t.atelier.moveUp}
+                </button>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  disabled={isLast}
+                  onClick={() => moveProposal(doc, proposal.id, 1)}
+                >
+                  {t.atelier.moveDown}
+                </button>
+                <button
+                  type="button"
+                  className="button button--secondary button--danger"
+                  onClick={() => {
+                    deleteProposal(doc, proposal.id)
+                    onBinned(proposal)
+                  }}
+                >
+                  {t.atelier.delete}
+                </button>
+              </div>
+            )}
           </>
         ) : (
           <>

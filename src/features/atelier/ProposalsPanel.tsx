@@ -1,14 +1,15 @@
+import { useState } from 'react'
 import type { Atelier } from '../../doc/ateliers'
-import { transmit } from '../../doc/ateliers'
 import type { Meeting } from '../../doc/meetingDoc'
+import { restoreProposal, type Proposal } from '../../doc/proposals'
 import { proposalWarnings } from '../../doc/rules'
 import { useUndoManager } from '../../hooks/useUndoManager'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
-import { formatTime } from '../../ui/formatDate'
 import { ProposalBin } from './ProposalBin'
 import { ProposalForm } from './ProposalForm'
 import { ProposalItem } from './ProposalItem'
+import { TransmitPanel } from './TransmitPanel'
 
 interface Props {
   meeting: Pick<Meeting, 'script' | 'proposals'>
@@ -19,6 +20,7 @@ interface Props {
 /** The group's proposals: capture, edit, order, validate 2 or 3, transmit to the plenary. */
 export function ProposalsPanel({ meeting, session, atelier }: Props) {
   const { undo, redo, canUndo, canRedo } = useUndoManager(session.doc)
+  const [lastBinned, setLastBinned] = useState<Proposal | null>(null)
   const mine = meeting.proposals.filter((p) => p.atelierId === atelier.id)
   const active = mine.filter((p) => p.deletedAt === null)
   const binned = mine.filter((p) => p.deletedAt !== null)
@@ -44,9 +46,25 @@ export function ProposalsPanel({ meeting, session, atelier }: Props) {
               stepTitle={stepTitle(proposal.stepId)}
               isFirst={index === 0}
               isLast={index === active.length - 1}
+              onBinned={setLastBinned}
             />
           ))}
         </ol>
+      )}
+      {lastBinned && binned.some((p) => p.id === lastBinned.id) && (
+        <div className="undo-notice" role="status" data-testid="binned-notice">
+          <p>{t.atelier.binned(lastBinned.text)}</p>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              restoreProposal(session.doc, lastBinned.id)
+              setLastBinned(null)
+            }}
+          >
+            {t.atelier.restore}
+          </button>
+        </div>
       )}
       {warnings.length > 0 && (
         <ul className="warnings" data-testid="proposal-warnings">
@@ -56,19 +74,11 @@ export function ProposalsPanel({ meeting, session, atelier }: Props) {
         </ul>
       )}
       <div className="proposals__actions">
-        <button
-          type="button"
-          className="button button--large"
-          onClick={() => transmit(session.doc, atelier.id)}
-          data-testid="transmit"
-        >
-          {atelier.transmittedAt === null ? t.atelier.transmit : t.atelier.transmitAgain}
-        </button>
-        {atelier.transmittedAt !== null && (
-          <p className="help" data-testid="transmitted-at">
-            {t.atelier.transmittedAt(formatTime(atelier.transmittedAt))}
-          </p>
-        )}
+        <TransmitPanel
+          session={session}
+          atelier={atelier}
+          validatedCount={active.filter((p) => p.validated).length}
+        />
         <div className="inline-actions">
           <button
             type="button"

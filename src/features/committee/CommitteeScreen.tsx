@@ -17,6 +17,7 @@ import { FollowUpPanel } from '../followUp/FollowUpPanel'
 import { IdeaBankPanel } from '../ideas/IdeaBankPanel'
 import { NewMeetingForm } from './NewMeetingForm'
 import { useCommittee } from './useCommittee'
+import { ErrorBoundary } from '../../ui/ErrorBoundary'
 
 /** The committee: its meetings, its trame templates, a new meeting, the link for other devices. */
 export function CommitteeScreen({ writeKey }: { writeKey: CapabilityKey }) {
@@ -73,9 +74,15 @@ function CommitteeBody({
           </ul>
         )}
       </section>
-      <IdeaBankPanel committee={committee} session={session} />
-      <FollowUpPanel committee={committee} session={session} />
-      <EvaluationPanel committee={committee} session={session} />
+      <ErrorBoundary scope="card">
+        <IdeaBankPanel committee={committee} session={session} />
+      </ErrorBoundary>
+      <ErrorBoundary scope="card">
+        <FollowUpPanel committee={committee} session={session} />
+      </ErrorBoundary>
+      <ErrorBoundary scope="card">
+        <EvaluationPanel committee={committee} session={session} />
+      </ErrorBoundary>
       <NewMeetingForm />
       <section className="card">
         <h2>{t.committee.templates}</h2>

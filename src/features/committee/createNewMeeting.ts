@@ -4,6 +4,7 @@ import { toDrafts, type StepDraft } from '../../doc/script'
 import { currentCommittee, rememberMeeting } from '../../device/deviceDb'
 import { capabilityFromKey, newWriteKey, type CapabilityKey } from '../../links/capability'
 import { formatLinkFragment, parseLink } from '../../links/links'
+import { sealingKeyOf } from '../../links/sealedKey'
 import { withDocument } from './withDocument'
 
 export const DEFAULT_COMMITTEE_NAME = 'Comité des usagers'
@@ -50,13 +51,11 @@ export async function createNewMeeting(input: NewMeeting, source: TrameSource): 
   )
   const committee = await committeeKey()
   await withDocument(committee, (session) =>
-    registerMeeting(session.doc, {
-      id: roomId,
-      title: input.title,
-      date: input.date,
-      writeKey,
-      createdAt: Date.now(),
-    }),
+    registerMeeting(
+      session.doc,
+      { id: roomId, title: input.title, date: input.date, writeKey, createdAt: Date.now() },
+      sealingKeyOf(committee),
+    ),
   )
   return formatLinkFragment({ kind: 'meeting', writeKey })
 }

@@ -1,13 +1,16 @@
-import { useEffect, useState } from 'react'
-import { hasCommittee, readCommittee, type Committee } from '../../doc/committeeDoc'
+import { useEffect, useMemo, useState } from 'react'
+import { hasCommittee, readCommittee, sealPlainKeys, type Committee } from '../../doc/committeeDoc'
 import { currentCommittee } from '../../device/deviceDb'
 import { useMeetingSession } from '../../hooks/useMeetingSession'
 import { capabilityFromKey, type Capability } from '../../links/capability'
 import { parseLink } from '../../links/links'
+import { sealingKeyOf } from '../../links/sealedKey'
 import type { MeetingSession } from '../../sync/meetingSession'
 
 /**
  * A committee document as plain data, with its session; `committee` is `null` until loaded.
+ * Meetings' keys are opened with the committee's key, and keys an older version left in clear
+ * are sealed as soon as they are seen.
  *
  * @example
  *   const { committee } = useCommittee(capability)
@@ -17,15 +20,21 @@ export function useCommittee(capability: Capability | null): {
   committee: Committee | null
 } {
   const session = useMeetingSession(capability)
+  const writeKey = capability?.writeKey
+  const sealing = useMemo(() => (writeKey ? sealingKeyOf(writeKey) : null), [writeKey])
   const [committee, setCommittee] = useState<Committee | null>(null)
   useEffect(() => {
-    if (!session) return
+    if (!session || !sealing) return
     const doc = session.doc
-    const read = () => setCommittee(hasCommittee(doc) ? readCommittee(doc) : null)
+    const read = () => {
+      setCommittee(hasCommittee(doc) ? readCommittee(doc, sealing) : null)
+      // After this update's transaction, not inside it.
+      queueMicrotask(() => sealPlainKeys(doc, sealing))
+    }
     read()
     doc.on('update', read)
     return () => doc.off('update', read)
-  }, [session])
+  }, [session, sealing])
   return { session, committee: session ? committee : null }
 }
 

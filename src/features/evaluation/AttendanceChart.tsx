@@ -24,7 +24,9 @@ export function AttendanceChart({ rows }: { rows: MeetingStats[] }) {
     <figure className="chart">
       <svg
         viewBox={`0 0 ${width} ${HEIGHT + 60}`}
-        width="100%"
+        // Its own width, shrunk to fit: a stretched narrow viewBox drew one meeting 2,000 px tall.
+        width={width}
+        className="chart__svg"
         role="img"
         aria-label={t.evaluation.chartLabel}
         data-testid="attendance-chart"

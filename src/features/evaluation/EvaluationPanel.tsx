@@ -2,6 +2,7 @@ import type { Committee } from '../../doc/committeeDoc'
 import { FOLLOW_UP_STATUSES, readFollowUp } from '../../doc/followUp'
 import { useDocSnapshot } from '../../hooks/useDocSnapshot'
 import type { MeetingSession } from '../../sync/meetingSession'
+import { formatShortDate } from '../../ui/formatDate'
 import { t } from '../../ui/strings'
 import { AttendanceChart } from './AttendanceChart'
 import { chronological } from './meetingStats'
@@ -29,7 +30,12 @@ export function EvaluationPanel({
       ) : (
         <>
           <AttendanceChart rows={rows} />
-          <div className="table-scroll">
+          <div
+            className="table-scroll"
+            role="region"
+            aria-label={t.evaluation.tableLabel}
+            tabIndex={0}
+          >
             <table className="table">
               <thead>
                 <tr>
@@ -44,7 +50,7 @@ export function EvaluationPanel({
                 {rows.map((row) => (
                   <tr key={row.meetingId}>
                     <th scope="row">{row.title}</th>
-                    <td>{row.date}</td>
+                    <td>{formatShortDate(row.date)}</td>
                     <td>{row.present}</td>
                     <td>{row.attendance.usagerNew + row.attendance.usagerReturning}</td>
                     <td>{percent(row.returningShare)}</td>

@@ -153,7 +153,7 @@ function FollowUpItem({ entry, session }: { entry: FollowUpEntry; session: Meeti
           <div className="inline-actions">
             {next.map((status) => (
               <button key={status} type="button" className="button" onClick={() => move(status)}>
-                {t.followUp.status[status]}
+                {t.followUp.moveTo[status]}
               </button>
             ))}
           </div>

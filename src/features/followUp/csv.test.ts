@@ -9,8 +9,20 @@ describe('French CSV', () => {
     ['il a dit "oui"', '"il a dit ""oui"""'],
     ['deux\nlignes', '"deux\nlignes"'],
     ['retour\r\nchariot', '"retour\r\nchariot"'],
+    // Formulas stay text (OWASP): a leading apostrophe, which spreadsheets do not show.
+    ['=HYPERLINK("http://x";A1)', '"\'=HYPERLINK(""http://x"";A1)"'],
+    ['+1+1', "'+1+1"],
+    ['-1', "'-1"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\t=1+1', "'\t=1+1"],
+    ['\r=1+1', '"\'\r=1+1"'],
+    ['a=1', 'a=1'],
   ])('writes %j as %j', (value, expected) => {
     expect(csvField(value)).toBe(expected)
+  })
+
+  it('leaves the numbers it writes itself as numbers', () => {
+    expect(csvField(-2)).toBe('-2')
   })
 
   it('starts with a BOM, separates with ; and ends lines with CRLF', () => {

@@ -7,9 +7,7 @@ import { t } from '../../ui/strings'
 export function DeviceStatus() {
   const offlineReady = useOfflineReady()
   const [persistence, setPersistence] = useState<PersistenceState | null>(null)
-  useEffect(() => {
-    void requestPersistentStorage().then(setPersistence)
-  }, [])
+  useEffect(() => requestPersistentStorage(setPersistence), [])
   return (
     <section className="card card--quiet" data-testid="device-status">
       <h2>{t.device.title}</h2>

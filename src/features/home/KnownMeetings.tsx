@@ -1,20 +1,16 @@
-import { useEffect, useState } from 'react'
-import { forgetMeeting, listKnownMeetings, type KnownMeeting } from '../../device/deviceDb'
+import { useState } from 'react'
+import { forgetMeeting, type KnownMeeting } from '../../device/deviceDb'
 import { reportStorageError } from '../../device/storageHealth'
 import { t } from '../../ui/strings'
 
+interface Props {
+  meetings: KnownMeeting[]
+  onForgotten: () => void
+}
+
 /** The meetings this device has opened, to go back to them without the link. */
-export function KnownMeetings() {
-  const [meetings, setMeetings] = useState<KnownMeeting[] | null>(null)
-  const reload = () =>
-    void listKnownMeetings()
-      .then(setMeetings)
-      .catch((error: unknown) => {
-        reportStorageError(error)
-        setMeetings([])
-      })
-  useEffect(reload, [])
-  if (meetings === null) return null
+export function KnownMeetings({ meetings, onForgotten }: Props) {
+  const [confirming, setConfirming] = useState<string | null>(null)
   return (
     <section className="card">
       <h2>{t.home.known}</h2>
@@ -23,7 +19,7 @@ export function KnownMeetings() {
       ) : (
         <ul className="known-list">
           {meetings.map((meeting) => (
-            <li key={meeting.fragment} className="known-list__item">
+            <li key={meeting.fragment} className="known-list__item" data-testid="known-meeting">
               <a className="known-list__link" href={meeting.fragment}>
                 <strong>{meeting.title || '—'}</strong>
                 <span className="muted">
@@ -31,13 +27,46 @@ export function KnownMeetings() {
                   {meeting.atelierName ? ` · ${meeting.atelierName}` : ''}
                 </span>
               </a>
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => void forgetMeeting(meeting.fragment).then(reload)}
-              >
-                {t.home.forget}
-              </button>
+              {confirming === meeting.fragment ? (
+                <div className="known-list__confirm" role="group" aria-label={t.home.forget}>
+                  <p>
+                    {t.home.forgetQuestion(
+                      meeting.atelierName
+                        ? `${meeting.title} — ${meeting.atelierName}`
+                        : meeting.title,
+                    )}
+                  </p>
+                  <div className="inline-actions">
+                    <button
+                      type="button"
+                      className="button button--danger"
+                      onClick={() =>
+                        void forgetMeeting(meeting.fragment)
+                          .then(onForgotten)
+                          .catch(reportStorageError)
+                      }
+                    >
+                      {t.home.forgetConfirm}
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      autoFocus
+                      onClick={() => setConfirming(null)}
+                    >
+                      {t.home.forgetCancel}
+                    </button>
+                  </div>
+                </div>
+              ) : (
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => setConfirming(meeting.fragment)}
+                >
+                  {t.home.forget}
+                </button>
+              )}
             </li>
           ))}
         </ul>

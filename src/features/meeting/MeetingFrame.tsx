@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react'
 import type { SyncStatus } from '../../sync/meetingSession'
+import { MAIN_ID, SkipLink } from '../../ui/SkipLink'
 import { SyncIndicator } from '../../ui/SyncIndicator'
 import { t } from '../../ui/strings'
+import { ErrorBoundary } from '../../ui/ErrorBoundary'
 
 interface MeetingFrameProps {
   title: string
@@ -15,14 +17,19 @@ export function MeetingFrame({ title, status, readOnly = false, body }: MeetingF
   return (
     <div className="frame">
       <header className="topbar">
-        <a className="topbar__home" href="#/" aria-label={t.gate.home}>
+        <SkipLink />
+        <a className="topbar__home" href="#/">
           {t.appName}
+          <span className="visually-hidden">{t.gate.homeSuffix}</span>
         </a>
         <span className="topbar__title">{title}</span>
         {readOnly && <span className="badge">{t.gate.readOnly}</span>}
         {status && <SyncIndicator status={status} />}
       </header>
-      <main className="frame__body">{body}</main>
+      <main className="frame__body" id={MAIN_ID} tabIndex={-1}>
+        {/* Below the top bar: whatever fails in the screen, the sync state stays in sight. */}
+        <ErrorBoundary scope="screen">{body}</ErrorBoundary>
+      </main>
     </div>
   )
 }

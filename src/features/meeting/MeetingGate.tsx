@@ -59,7 +59,7 @@ function OpenMeeting({
   const title = meeting?.title
   useEffect(() => {
     if (title === undefined) return
-    void requestPersistentStorage()
+    requestPersistentStorage()
     void rememberMeeting({
       fragment: formatLinkFragment(link),
       roomId: session.roomId,

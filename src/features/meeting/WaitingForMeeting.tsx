@@ -5,7 +5,7 @@ export function WaitingForMeeting({ loaded }: { loaded: boolean }) {
   if (!loaded) return <p className="notice">{t.gate.loading}</p>
   return (
     <div className="notice notice--waiting">
-      <h2>{t.gate.waiting}</h2>
+      <h1>{t.gate.waiting}</h1>
       <p>{t.gate.waitingHelp}</p>
     </div>
   )

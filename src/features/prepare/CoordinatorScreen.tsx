@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'react'
-import { useMeetingPart } from '../../hooks/useMeetingPart'
+import { pick, useMeetingPart } from '../../hooks/useMeetingPart'
 import type { CapabilityKey } from '../../links/capability'
 import type { MeetingSession } from '../../sync/meetingSession'
+import { formatDate } from '../../ui/formatDate'
 import { t } from '../../ui/strings'
 import { Tabs } from '../../ui/Tabs'
+import { ImportHandover } from '../handover/ImportHandover'
 import { AteliersReadiness } from '../readiness/AteliersReadiness'
 import { usePublishFollowUpDigest } from '../followUp/usePublishFollowUpDigest'
 import { ProceedingsPanel } from '../proceedings/ProceedingsPanel'
@@ -15,9 +17,14 @@ import { DetailsEditor } from './DetailsEditor'
 import { JoinSheets } from './JoinSheets'
 import { MeetingLinksScreen } from './MeetingLinksScreen'
 import { TrameEditor } from './TrameEditor'
+import { ErrorBoundary } from '../../ui/ErrorBoundary'
 
 type Tab = 'links' | 'edit' | 'sheets' | 'readiness' | 'plenary' | 'proceedings'
 const TABS: Tab[] = ['links', 'edit', 'sheets', 'readiness', 'plenary', 'proceedings']
+/** The evening's order, numbered on the tabs; the links are handed out along the way. */
+const ORDER = ['edit', 'sheets', 'readiness', 'plenary', 'proceedings'] as const
+const STEPS = Object.fromEntries(ORDER.map((tab, index) => [tab, index + 1])) as Record<Tab, number>
+const selectHeading = pick(['title', 'date'])
 
 interface Props {
   session: MeetingSession
@@ -27,22 +34,59 @@ interface Props {
 /** The coordinator's device: prepare the meeting, hand out the links, check every device. */
 export function CoordinatorScreen({ session, writeKey }: Props) {
   const [tab, setTab] = useState<Tab>('links')
+  const { title, date } = useMeetingPart(session.doc, selectHeading)
   usePublishFollowUpDigest(session)
+  const next = tab === 'links' ? ORDER[0] : ORDER[ORDER.indexOf(tab) + 1]
   return (
     <>
+      <div className="coordinator-heading no-print">
+        <h1 className="page__title">{title}</h1>
+        {date && <p className="page__subtitle">{formatDate(date)}</p>}
+      </div>
       <Tabs
         tabs={TABS}
         current={tab}
         labels={t.prepare.tabs}
+        steps={STEPS}
         onChange={setTab}
         label={t.prepare.tabsLabel}
         className="tabs--bar no-print"
       />
+      {tab === 'links' && (
+        <div className="notice-inline coordinator-order no-print" data-testid="evening-order">
+          <p>{t.prepare.order}</p>
+          <button type="button" className="button" onClick={() => setTab(ORDER[0])}>
+            {t.prepare.start}
+          </button>
+        </div>
+      )}
       {/* The plenary reads only what it shows: the ateliers' notes do not re-render it. */}
-      {tab === 'plenary' ? (
-        <PlenaryControl session={session} />
-      ) : (
-        <PreparationTab tab={tab} session={session} writeKey={writeKey} />
+      <ErrorBoundary scope="card" resetKey={tab}>
+        {tab === 'plenary' ? (
+          <>
+            <PlenaryControl session={session} />
+            {/* An atelier without network brings its file while the coordinator is here. */}
+            <div className="page page--wide">
+              <ImportHandover session={session} />
+            </div>
+          </>
+        ) : (
+          <PreparationTab tab={tab} session={session} writeKey={writeKey} />
+        )}
+      </ErrorBoundary>
+      {tab !== 'links' && next && (
+        <div className="next-step no-print">
+          {/* The step's name is beside the button, not in it: tabs keep their names unique. */}
+          <p>{t.prepare.nextStep(STEPS[next], t.prepare.tabs[next])}</p>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setTab(next)}
+            data-testid="next-step"
+          >
+            {t.prepare.continue}
+          </button>
+        </div>
       )}
     </>
   )

@@ -8,7 +8,6 @@ import { CopyLinkField } from '../../ui/CopyLinkField'
 import { ImportHandover } from '../handover/ImportHandover'
 import { ShareWithoutNetwork } from '../handover/ShareWithoutNetwork'
 import { t } from '../../ui/strings'
-import { formatDate } from '../../ui/formatDate'
 
 interface Props {
   meeting: Meeting
@@ -26,8 +25,6 @@ export function MeetingLinksScreen({ meeting, session, writeKey }: Props) {
     meeting.proposals.filter((proposal) => proposal.atelierId === atelierId).length
   return (
     <div className="page">
-      <h1 className="page__title">{meeting.title}</h1>
-      {meeting.date && <p className="page__subtitle">{formatDate(meeting.date)}</p>}
       <section className="card">
         <h2>{t.meeting.linksTitle}</h2>
         <p className="help">{t.meeting.linksHelp}</p>

@@ -1,10 +1,7 @@
 import { useMemo, useState } from 'react'
 import { updateDetails } from '../../doc/details'
 import type { Meeting } from '../../doc/meetingDoc'
-import {
-  buildProceedings,
-  type ProceedingsRestitutionItem,
-} from '../../proceedings/buildProceedings'
+import { buildProceedings, type ProceedingsRestitution } from '../../proceedings/buildProceedings'
 import { toMarkdown } from '../../proceedings/toMarkdown'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { deliverFile } from '../../ui/deliverFile'
@@ -15,7 +12,7 @@ import { ProceedingsView } from './ProceedingsView'
 interface Props {
   meeting: Meeting
   session: MeetingSession
-  restitution: ProceedingsRestitutionItem[]
+  restitution: ProceedingsRestitution
 }
 
 /** The actes, the same evening: an introduction and a conclusion, then print, Word or text. */

@@ -2,6 +2,9 @@ import type { Proceedings } from '../../proceedings/buildProceedings'
 import {
   atelierHeading,
   attendanceLines,
+  pointsLine,
+  rankingMethodLines,
+  rankPrefix,
   subtitle,
   votesLine,
 } from '../../proceedings/proceedingsText'
@@ -52,10 +55,18 @@ export function ProceedingsView({ proceedings: p }: { proceedings: Proceedings }
       {p.restitution.length > 0 && (
         <section className="actes__atelier">
           <h2>{t.proceedings.restitution}</h2>
+          {p.rankingMethod && (
+            <div className="actes__item" data-testid="ranking-method">
+              <h3>{t.proceedings.method}</h3>
+              {rankingMethodLines(p.rankingMethod).map((line) => (
+                <p key={line}>{line}</p>
+              ))}
+            </div>
+          )}
           {p.restitution.map((item) => (
             <div key={item.text} className="actes__item">
               <h3>
-                {item.rank !== null && `${item.rank}. `}
+                {rankPrefix(item)}
                 {item.text}
                 {item.retained && ` — ${t.proceedings.retained}`}
               </h3>
@@ -69,6 +80,7 @@ export function ProceedingsView({ proceedings: p }: { proceedings: Proceedings }
                   {t.proceedings.votes} : {votesLine(item.votes)}
                 </p>
               )}
+              {item.score !== null && <p data-testid="item-points">{pointsLine(item)}</p>}
               {item.debateNotes && <p className="actes__text">{item.debateNotes}</p>}
             </div>
           ))}

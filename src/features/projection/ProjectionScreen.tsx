@@ -4,6 +4,7 @@ import { FullscreenButton } from './FullscreenButton'
 import { OpeningSlide } from './OpeningSlide'
 import { RankingScreen } from './RankingScreen'
 import { RestitutionWall } from './RestitutionWall'
+import { ErrorBoundary } from '../../ui/ErrorBoundary'
 
 interface Props {
   /** The meeting's document; each screen below reads only the parts it shows. */
@@ -25,13 +26,15 @@ export function ProjectionScreen({ doc, preview = false }: Props) {
       data-testid={preview ? 'projection-preview' : 'projection'}
       data-screen={screen}
     >
-      {screen === 'wall' ? (
-        <RestitutionWall doc={doc} spotlight={spotlight} />
-      ) : screen === 'ranking' ? (
-        <RankingScreen doc={doc} />
-      ) : (
-        <OpeningSlide doc={doc} screen={screen} />
-      )}
+      <ErrorBoundary scope="card" resetKey={screen}>
+        {screen === 'wall' ? (
+          <RestitutionWall doc={doc} spotlight={spotlight} />
+        ) : screen === 'ranking' ? (
+          <RankingScreen doc={doc} />
+        ) : (
+          <OpeningSlide doc={doc} screen={screen} />
+        )}
+      </ErrorBoundary>
       {!preview && <FullscreenButton />}
     </div>
   )

@@ -11,6 +11,7 @@ import { useFitText } from './useFitText'
 import { WallAtelierCard } from './WallAtelierCard'
 import { WallGroupCard } from './WallGroupCard'
 import { WallSpotlight } from './WallSpotlight'
+import { ErrorBoundary } from '../../ui/ErrorBoundary'
 
 /** "il y a 3 min" on waiting ateliers moves on by itself. */
 const CLOCK_TICK_MS = 30_000
@@ -53,15 +54,18 @@ export function RestitutionWall({ doc, spotlight }: Props) {
       </header>
       <div className="wallboard__grid" ref={fitRef}>
         {wall.ateliers.map((entry) => (
-          <WallAtelierCard
-            key={entry.atelier.id}
-            entry={entry}
-            script={shown.script}
-            now={entry.transmitted ? null : now}
-          />
+          <ErrorBoundary key={entry.atelier.id} scope="card" resetKey={entry}>
+            <WallAtelierCard
+              entry={entry}
+              script={shown.script}
+              now={entry.transmitted ? null : now}
+            />
+          </ErrorBoundary>
         ))}
         {wall.groups.map((item) => (
-          <WallGroupCard key={item.id} item={item} />
+          <ErrorBoundary key={item.id} scope="card" resetKey={item}>
+            <WallGroupCard item={item} />
+          </ErrorBoundary>
         ))}
       </div>
     </div>

@@ -1,6 +1,7 @@
 import type { ItemTally, VoteSettings } from '../../doc/votes'
 import { VOTE_COLLEGES } from '../../doc/votes'
 import type { WallItem } from '../../doc/grouping'
+import { formatDecimal } from '../../ui/decimal'
 import { t } from '../../ui/strings'
 
 /** "12,5" — scores may be weighted by decimals. */
@@ -24,6 +25,8 @@ export function formatWeights(settings: VoteSettings): string | null {
   const changed = VOTE_COLLEGES.filter((college) => settings.weights[college] !== 1)
   if (changed.length === 0) return null
   return changed
-    .map((college) => `${t.wall.collegesShort[college]} ×${formatScore(settings.weights[college])}`)
+    .map(
+      (college) => `${t.wall.collegesShort[college]} ×${formatDecimal(settings.weights[college])}`,
+    )
     .join(', ')
 }

@@ -22,9 +22,9 @@ export function useReadiness(session: MeetingSession, hasTrame: boolean): Readin
   const [relayReachable, setRelayReachable] = useState<boolean | null>(null)
   useEffect(() => {
     let cancelled = false
-    void requestPersistentStorage().then((state) => {
-      if (!cancelled) setStoragePersisted(state === 'persisted')
-    })
+    const stopPersistence = requestPersistentStorage((state) =>
+      setStoragePersisted(state === 'persisted'),
+    )
     const health = new URL('/healthz', relayUrl().replace(/^ws/, 'http'))
     fetch(health, { cache: 'no-store', signal: AbortSignal.timeout(RELAY_TIMEOUT_MS) }).then(
       (response) => !cancelled && setRelayReachable(response.ok),
@@ -32,6 +32,7 @@ export function useReadiness(session: MeetingSession, hasTrame: boolean): Readin
     )
     return () => {
       cancelled = true
+      stopPersistence()
     }
   }, [])
   return {

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react'
 import { lastSeenByAtelier } from '../../doc/devices'
 import { buildWall } from '../../doc/grouping'
+import { setScreen, type PlenaryScreen } from '../../doc/plenary'
 import { pick, useMeetingPart } from '../../hooks/useMeetingPart'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
@@ -12,6 +13,18 @@ import { ScreenPanel } from './ScreenPanel'
 
 type View = 'screen' | 'proposals' | 'votes' | 'ranking'
 const VIEWS: View[] = ['screen', 'proposals', 'votes', 'ranking']
+
+/**
+ * What the room sees while the coordinator works in each part: opening "Classement" puts the
+ * ranking on the projector, "Propositions" and "Vote" the wall. One tap, one meaning: the tab
+ * open and the screen shown never tell two stories ("Écran projeté" picks any screen).
+ */
+const SCREEN_OF_VIEW: Record<View, PlenaryScreen | null> = {
+  screen: null,
+  proposals: 'wall',
+  votes: 'wall',
+  ranking: 'ranking',
+}
 
 /** What the plenary tabs show: never the ateliers' notes (each debate note reads its own). */
 const selectPlenary = pick(['plenary', 'ateliers', 'proposals', 'grouping', 'devices', 'votes'])
@@ -37,12 +50,18 @@ export function PlenaryControl({ session }: { session: MeetingSession }) {
             type="button"
             className={`tabs__tab${candidate === view ? ' tabs__tab--active' : ''}`}
             aria-pressed={candidate === view}
-            onClick={() => setView(candidate)}
+            onClick={() => {
+              setView(candidate)
+              const screen = SCREEN_OF_VIEW[candidate]
+              if (screen !== null && screen !== meeting.plenary.screen)
+                setScreen(session.doc, screen)
+            }}
           >
             {t.plenary.views[candidate]}
           </button>
         ))}
       </nav>
+      <p className="help">{t.plenary.viewsProject}</p>
       {view === 'screen' && <ScreenPanel current={meeting.plenary.screen} session={session} />}
       {view === 'proposals' && <PlenaryProposals meeting={meeting} session={session} wall={wall} />}
       {view === 'votes' && <PlenaryVotes meeting={meeting} session={session} wall={wall} />}

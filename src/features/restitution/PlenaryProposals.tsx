@@ -9,6 +9,7 @@ import { formatAgo } from '../../ui/formatAgo'
 import { t } from '../../ui/strings'
 import { formatTime } from '../../ui/formatDate'
 import { PlenaryItem } from './PlenaryItem'
+import { ErrorBoundary } from '../../ui/ErrorBoundary'
 
 interface Props {
   meeting: PlenaryMeeting
@@ -103,7 +104,9 @@ export function PlenaryProposals({ meeting, session, wall }: Props) {
         <section className="card plenary-atelier">
           <h2>{t.plenary.groups}</h2>
           {wall.groups.map((item) => (
-            <PlenaryItem key={item.id} {...itemProps(item)} />
+            <ErrorBoundary key={item.id} scope="card" resetKey={item}>
+              <PlenaryItem {...itemProps(item)} />
+            </ErrorBoundary>
           ))}
         </section>
       )}
@@ -146,7 +149,9 @@ export function PlenaryProposals({ meeting, session, wall }: Props) {
               {entry.groupedCount > 0 && ` · ${t.wall.inGroups(entry.groupedCount)}`}
             </p>
             {entry.items.map((item) => (
-              <PlenaryItem key={item.id} {...itemProps(item)} />
+              <ErrorBoundary key={item.id} scope="card" resetKey={item}>
+                <PlenaryItem {...itemProps(item)} />
+              </ErrorBoundary>
             ))}
           </section>
         )

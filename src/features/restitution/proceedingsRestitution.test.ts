@@ -6,7 +6,9 @@ import { createMeeting, readMeeting } from '../../doc/meetingDoc'
 import { editNote } from '../../doc/notes'
 import { debateNoteKey } from '../../doc/plenary'
 import { addProposal, setValidated } from '../../doc/proposals'
-import { enterCount, setRetained, setVoteMode } from '../../doc/votes'
+import { enterCount, setRetained, setVoteMode, setWeight } from '../../doc/votes'
+import { buildProceedings } from '../../proceedings/buildProceedings'
+import { toMarkdown } from '../../proceedings/toMarkdown'
 import { proceedingsRestitution } from './proceedingsRestitution'
 
 describe('the restitution in the actes', () => {
@@ -33,16 +35,17 @@ describe('the restitution in the actes', () => {
     enterCount(doc, group, 'elected', 'me', 2)
     setRetained(doc, group, true)
     editNote(doc, debateNoteKey(group), { index: 0, deleteCount: 0, insert: ' Accord large. ' })
-    expect(proceedingsRestitution(readMeeting(doc))).toEqual([
+    expect(proceedingsRestitution(readMeeting(doc)).items).toEqual([
       {
         text: 'Un seul interlocuteur',
         origins: ['Logement : « Un guichet unique »', 'Santé : « Un interlocuteur unique »'],
         votes: [
-          { label: 'Usagers', count: 12 },
-          { label: 'Élus', count: 2 },
+          { label: 'Usagers', count: 12, weight: 1 },
+          { label: 'Élus', count: 2, weight: 1 },
         ],
         score: 14,
         rank: 1,
+        tied: false,
         retained: true,
         debateNotes: 'Accord large.',
       },
@@ -52,9 +55,55 @@ describe('the restitution in the actes', () => {
         votes: [],
         score: null,
         rank: null,
+        tied: false,
         retained: false,
         debateNotes: '',
       },
     ])
+  })
+
+  it('explain the ranking: the weights, each line’s points and the ex æquo', () => {
+    const doc = new Y.Doc()
+    const [a] = createMeeting(doc, { title: 'T', date: '2026-12-03', atelierNames: ['Mobilité'] })
+    const ids = ['Des bus le dimanche', 'Un transport à la demande', 'Des vélos'].map((text) => {
+      const id = addProposal(doc, { atelierId: a!, text, authorRole: 'reporter' }, 1000)
+      setValidated(doc, id, true, 1000)
+      return id
+    })
+    transmit(doc, a!, 2000)
+    setVoteMode(doc, 'colleges')
+    setWeight(doc, 'elected', 2)
+    // 10 usagers below 9 usagers and one élu weighing 2: the actes must say why.
+    enterCount(doc, ids[0]!, 'usager', 'me', 10)
+    enterCount(doc, ids[1]!, 'usager', 'me', 9)
+    enterCount(doc, ids[1]!, 'elected', 'me', 1)
+    enterCount(doc, ids[2]!, 'agent', 'me', 10)
+    const meeting = readMeeting(doc)
+    const restitution = proceedingsRestitution(meeting)
+    expect(restitution.method).toEqual({
+      mode: 'colleges',
+      weights: [
+        { label: 'Usagers', weight: 1 },
+        { label: 'Agents', weight: 1 },
+        { label: 'Partenaires, associations', weight: 1 },
+        { label: 'Élus', weight: 2 },
+      ],
+    })
+    const md = toMarkdown(buildProceedings(meeting, restitution))
+    for (const expected of [
+      '### Comment les propositions ont été classées',
+      'Vote par collège : chaque main levée compte autant de points que le poids de son collège (Usagers : poids 1 ; Agents : poids 1 ; Partenaires, associations : poids 1 ; Élus : poids 2).',
+      'Les propositions qui ont autant de points sont ex æquo',
+      '### 1. Un transport à la demande\n\n- Mobilité\n\nVotes : Usagers : 9 · Élus : 1\n\nPoints : 9 + 1 × 2 = 11',
+      '### 2. (ex æquo) Des bus le dimanche\n\n- Mobilité\n\nVotes : Usagers : 10\n\nPoints : 10',
+      '### 2. (ex æquo) Des vélos',
+    ])
+      expect(md).toContain(expected)
+  })
+
+  it('have no method to explain when nothing was voted', () => {
+    const doc = new Y.Doc()
+    createMeeting(doc, { title: 'T', date: '2026-12-03', atelierNames: ['A'] })
+    expect(proceedingsRestitution(readMeeting(doc)).method).toBeNull()
   })
 })

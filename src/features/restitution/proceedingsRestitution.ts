@@ -1,31 +1,34 @@
 /**
  * The restitution as the actes tell it (see `src/proceedings/buildProceedings.ts`): every item
- * of the wall in ranking order, with where it came from, its votes, whether the plenary retained
- * it and the debate notes. Pure: from the meeting snapshot alone.
+ * of the wall in ranking order, with where it came from, its votes and points, whether the
+ * plenary retained it and the debate notes; and how the ranking was made (the weights). Pure:
+ * from the meeting snapshot alone.
  */
 import { buildWall } from '../../doc/grouping'
 import type { Meeting } from '../../doc/meetingDoc'
 import { debateNoteKey } from '../../doc/plenary'
 import { rankItems, VOTE_COLLEGES } from '../../doc/votes'
-import type { ProceedingsRestitutionItem } from '../../proceedings/buildProceedings'
+import type { ProceedingsRestitution } from '../../proceedings/buildProceedings'
 import { t } from '../../ui/strings'
 
-export function proceedingsRestitution(meeting: Meeting): ProceedingsRestitutionItem[] {
+export function proceedingsRestitution(meeting: Meeting): ProceedingsRestitution {
   const wall = buildWall(meeting)
   const byId = new Map(wall.items.map((item) => [item.id, item]))
   const { entries, settings, retained } = meeting.votes
-  return rankItems(
+  const ranking = rankItems(
     wall.items.map((item) => item.id),
     entries,
     settings,
-  ).map(({ tally, rank }) => {
+  )
+  const items = ranking.map(({ tally, rank, tied }) => {
     const item = byId.get(tally.itemId)!
     const counted =
       settings.mode === 'overall'
-        ? [{ label: t.plenary.overallCount, count: tally.buckets.overall.value }]
+        ? [{ label: t.plenary.overallCount, count: tally.buckets.overall.value, weight: 1 }]
         : VOTE_COLLEGES.map((college) => ({
             label: t.wall.colleges[college],
             count: tally.buckets[college].value,
+            weight: settings.weights[college],
           }))
     return {
       text: item.text,
@@ -35,11 +38,28 @@ export function proceedingsRestitution(meeting: Meeting): ProceedingsRestitution
               t.plenary.originalText(atelier.name, proposal.text),
             )
           : [item.origins[0]!.atelier.name],
-      votes: counted.flatMap(({ label, count }) => (count === null ? [] : [{ label, count }])),
+      votes: counted.flatMap(({ count, ...vote }) => (count === null ? [] : [{ ...vote, count }])),
       score: tally.score,
       rank,
+      tied,
       retained: retained[item.id] !== undefined,
       debateNotes: (meeting.notes[debateNoteKey(item.id)] ?? '').trim(),
     }
   })
+  const voted = ranking.some(({ rank }) => rank !== null)
+  return {
+    items,
+    method: !voted
+      ? null
+      : {
+          mode: settings.mode,
+          weights:
+            settings.mode === 'overall'
+              ? []
+              : VOTE_COLLEGES.map((college) => ({
+                  label: t.wall.colleges[college],
+                  weight: settings.weights[college],
+                })),
+        },
+  }
 }

@@ -1,0 +1,72 @@
+import { useState } from 'react'
+import { transmit, type Atelier } from '../../doc/ateliers'
+import { useSyncStatus } from '../../hooks/useSyncStatus'
+import type { MeetingSession } from '../../sync/meetingSession'
+import { formatTime } from '../../ui/formatDate'
+import { t } from '../../ui/strings'
+
+interface Props {
+  session: MeetingSession
+  atelier: Atelier
+  validatedCount: number
+}
+
+/**
+ * "Transmettre à la plénière", then a clear receipt: when it was sent, and whether the relay of
+ * the room has it (so the coordination sees it) or it will leave when the network comes back.
+ * Transmitting with nothing validated is asked about first: the plenary would receive nothing.
+ */
+export function TransmitPanel({ session, atelier, validatedCount }: Props) {
+  const status = useSyncStatus(session)
+  const [confirmingEmpty, setConfirmingEmpty] = useState(false)
+  const send = () => {
+    setConfirmingEmpty(false)
+    transmit(session.doc, atelier.id)
+  }
+  const reachedRelay = status.connection === 'synced' && !status.pendingChanges
+  return (
+    <div className="transmit">
+      {confirmingEmpty ? (
+        <div className="confirm" role="alertdialog" aria-labelledby="transmit-empty-question">
+          <p id="transmit-empty-question">{t.atelier.transmitNothing}</p>
+          <div className="inline-actions">
+            <button type="button" className="button" onClick={send}>
+              {t.atelier.transmitAnyway}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              autoFocus
+              onClick={() => setConfirmingEmpty(false)}
+            >
+              {t.atelier.cancel}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button
+          type="button"
+          className="button button--large"
+          onClick={() => (validatedCount === 0 ? setConfirmingEmpty(true) : send())}
+          data-testid="transmit"
+        >
+          {atelier.transmittedAt === null ? t.atelier.transmit : t.atelier.transmitAgain}
+        </button>
+      )}
+      {atelier.transmittedAt !== null && (
+        <div className="receipt" role="status" data-testid="transmitted-at">
+          <p className="receipt__sent">
+            {t.atelier.transmittedAt(formatTime(atelier.transmittedAt))}
+          </p>
+          <p
+            className={`receipt__relay${reachedRelay ? '' : ' receipt__relay--waiting'}`}
+            data-testid="transmission-relay"
+            data-reached={reachedRelay}
+          >
+            {reachedRelay ? t.atelier.transmissionOnRelay : t.atelier.transmissionWaiting}
+          </p>
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,74 @@
+// @vitest-environment happy-dom
+import { act } from 'react'
+import { createRoot } from 'react-dom/client'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { ErrorBoundary } from './ErrorBoundary'
+import { t } from './strings'
+
+// React asks for this flag before `act` may drive a root outside a test renderer.
+;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
+
+let broken = true
+function Card({ name }: { name: string }) {
+  if (broken && name === 'bad') throw new RangeError('Maximum call stack size exceeded')
+  return <p>{name}</p>
+}
+
+function render(node: React.ReactNode) {
+  const container = document.createElement('div')
+  document.body.append(container)
+  const root = createRoot(container)
+  act(() => root.render(node))
+  return { container, root }
+}
+
+afterEach(() => {
+  broken = true
+  document.body.innerHTML = ''
+})
+
+describe('ErrorBoundary', () => {
+  it('keeps a failing card to itself, says so in French, and tries again on demand', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const { container } = render(
+      <ErrorBoundary scope="screen">
+        <header>Synchronisé</header>
+        <ErrorBoundary scope="card">
+          <Card name="bad" />
+        </ErrorBoundary>
+        <ErrorBoundary scope="card">
+          <Card name="good" />
+        </ErrorBoundary>
+      </ErrorBoundary>,
+    )
+    expect(container.textContent).toContain('Synchronisé')
+    expect(container.textContent).toContain('good')
+    expect(container.textContent).toContain(t.errors.card.title)
+    expect(container.textContent).toContain('RangeError: Maximum call stack size exceeded')
+    expect(container.querySelector('[role="alert"]')).not.toBeNull()
+
+    broken = false
+    act(() => container.querySelector('button')!.click())
+    expect(container.textContent).toContain('bad')
+    expect(container.querySelector('[role="alert"]')).toBeNull()
+  })
+
+  it('tries again by itself when its reset key changes', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const { container, root } = render(
+      <ErrorBoundary scope="card" resetKey={1}>
+        <Card name="bad" />
+      </ErrorBoundary>,
+    )
+    expect(container.textContent).toContain(t.errors.card.title)
+    broken = false
+    act(() =>
+      root.render(
+        <ErrorBoundary scope="card" resetKey={2}>
+          <Card name="bad" />
+        </ErrorBoundary>,
+      ),
+    )
+    expect(container.textContent).toBe('bad')
+  })
+})

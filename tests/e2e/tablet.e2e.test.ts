@@ -1,0 +1,178 @@
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { seriousAxeViolations } from './axe'
+import {
+  addProposal,
+  createMeetingFrom,
+  cutOff,
+  newDevice,
+  reconnect,
+  SCREENSHOTS,
+  setUpEvening,
+  showView,
+  validateProposal,
+} from './harness'
+
+const evening = setUpEvening({ screenshotFolder: 'tablet' })
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(SCREENSHOTS, 'tablet', `${name}.png`), fullPage: true })
+
+const PORTRAIT = { width: 768, height: 1024 }
+const LANDSCAPE = { width: 1024, height: 768 }
+const ANDROID = { width: 800, height: 1280 }
+
+describe('the binôme’s tablet, as the binôme uses it', () => {
+  it('captures, validates and transmits with clear words, and every view passes axe', async () => {
+    const coordinator = await newDevice(evening.browser)
+    const { ateliers } = await createMeetingFrom(coordinator.page, evening.relay.url, 'Soirée')
+    await coordinator.context.close()
+    const tablet = await evening.tablet(ateliers[0]!, PORTRAIT)
+    const page = tablet.page
+
+    // The sync bar: one short line; the details on a tap.
+    const indicator = page.getByTestId('sync-indicator')
+    expect(await indicator.locator('.sync__label').textContent()).toBe('Synchronisé')
+    await indicator.getByRole('button').click()
+    await expect
+      .poll(() => page.getByTestId('sync-details').textContent())
+      .toContain('Reçu par le relais de la salle')
+    await shot(page, 'animation-portrait')
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await indicator.getByRole('button').click()
+
+    // Notes: the field grows with the text instead of scrolling inside itself.
+    await showView(page, 'Notes et propositions')
+    const note = page.getByTestId('note-input').first()
+    const before = (await note.boundingBox())!.height
+    await note.fill('Le groupe dit que '.repeat(30))
+    await expect.poll(async () => (await note.boundingBox())!.height).toBeGreaterThan(before * 2)
+    expect(await note.evaluate((field) => field.scrollHeight <= field.clientHeight + 1)).toBe(true)
+
+    // Adding a proposal keeps the cursor in the field, for the next one.
+    await addProposal(page, 'Un accueil sans rendez-vous le mardi')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'proposal-input',
+    )
+    await addProposal(page, 'Des formulaires en langage simple')
+
+    // Transmitting nothing validated is asked first.
+    await page.getByTestId('transmit').click()
+    await page.getByRole('alertdialog').waitFor()
+    expect(await page.getByRole('alertdialog').textContent()).toContain(
+      'Aucune proposition n’est validée',
+    )
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Annuler' }).click()
+    expect(await page.getByTestId('transmitted-at').count()).toBe(0)
+
+    // One large action per proposal; the rest behind "⋯"; the bin is reachable and undoable.
+    const first = page.getByTestId('proposal-item').first()
+    expect(await first.getByRole('button').allTextContents()).toEqual([
+      'Valider',
+      '⋯Autres actions',
+    ])
+    await first.getByRole('button', { name: 'Autres actions' }).click()
+    await shot(page, 'proposal-more-portrait')
+    await first.getByRole('button', { name: 'Mettre à la corbeille' }).click()
+    await page.getByTestId('binned-notice').waitFor()
+    expect(await page.getByTestId('proposal-item').count()).toBe(1)
+    await page.getByTestId('binned-notice').getByRole('button', { name: 'Restaurer' }).click()
+    await expect.poll(() => page.getByTestId('proposal-item').count()).toBe(2)
+
+    for (const text of [
+      'Un accueil sans rendez-vous le mardi',
+      'Des formulaires en langage simple',
+    ])
+      await validateProposal(page, text)
+    await page.getByTestId('transmit').click()
+    const receipt = page.getByTestId('transmitted-at')
+    await expect.poll(() => receipt.textContent()).toMatch(/Envoyé à la plénière à \d\d:\d\d ✓/)
+    await expect
+      .poll(() => page.getByTestId('transmission-relay').getAttribute('data-reached'))
+      .toBe('true')
+    await shot(page, 'notes-transmitted-portrait')
+    expect(await seriousAxeViolations(page)).toEqual([])
+
+    // Offline: the receipt says the new transmission has not reached the coordination yet.
+    await cutOff(tablet)
+    expect(await indicator.locator('.sync__label').textContent()).toBe(
+      'Pas de réseau — tout est gardé sur cet appareil',
+    )
+    await page.getByTestId('transmit').click()
+    await expect
+      .poll(() => page.getByTestId('transmission-relay').getAttribute('data-reached'))
+      .toBe('false')
+    await expect
+      .poll(() => indicator.locator('.sync__label').textContent())
+      .toBe('Pas de réseau — tout est gardé sur cet appareil, l’envoi se fera tout seul')
+    await shot(page, 'notes-offline-portrait')
+    await reconnect(tablet)
+    await expect
+      .poll(() => page.getByTestId('transmission-relay').getAttribute('data-reached'))
+      .toBe('true')
+
+    // Switching views from far down the page shows the new view from its top, tabs in sight.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
+    await showView(page, 'Présence')
+    const tabsTop = await page
+      .locator('nav.tabs')
+      .evaluate((nav) => nav.getBoundingClientRect().top)
+    const barBottom = await page
+      .locator('.topbar')
+      .evaluate((bar) => bar.getBoundingClientRect().bottom)
+    expect(tabsTop).toBeGreaterThanOrEqual(barBottom)
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await shot(page, 'presence-portrait')
+
+    await showView(page, 'Prêt ?')
+    expect(await seriousAxeViolations(page)).toEqual([])
+    for (const [size, name] of [
+      [LANDSCAPE, 'landscape'],
+      [ANDROID, 'android'],
+    ] as const) {
+      await page.setViewportSize(size)
+      for (const view of ['Animation', 'Notes et propositions'] as const) {
+        await showView(page, view)
+        await shot(page, `${view === 'Animation' ? 'animation' : 'notes'}-${name}`)
+      }
+    }
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await tablet.context.close()
+  })
+
+  it('reopens on its atelier after a restart; home keeps creation folded and asks before removing', async () => {
+    const coordinator = await newDevice(evening.browser)
+    const { ateliers } = await createMeetingFrom(
+      coordinator.page,
+      evening.relay.url,
+      'Soirée du mardi',
+    )
+    await coordinator.context.close()
+    const tablet = await evening.tablet(ateliers[1]!, LANDSCAPE)
+
+    // The installed app starts at its start URL, without the link: it lands on the atelier.
+    const restarted = await tablet.context.newPage()
+    await tablet.page.close()
+    await restarted.goto(tablet.viaWifi(`${evening.relay.url}/`))
+    await expect.poll(() => restarted.getByTestId('atelier-name').textContent()).toBe('Atelier 2')
+
+    // Home, reached through "Tandem": this tablet's atelier first, no meeting creation in sight.
+    await restarted.getByRole('link', { name: /^Tandem/ }).click()
+    await restarted.getByTestId('known-meeting').waitFor()
+    expect(await restarted.getByRole('heading', { name: 'Nouvelle rencontre' }).isVisible()).toBe(
+      false,
+    )
+    expect(await restarted.getByTestId('coordinate-instead').isVisible()).toBe(true)
+    expect(await seriousAxeViolations(restarted)).toEqual([])
+
+    // Removing asks first; "Non" keeps it.
+    await restarted.getByRole('button', { name: 'Retirer de cet appareil' }).click()
+    await shot(restarted, 'home-forget-question')
+    await restarted.getByRole('button', { name: 'Non, garder' }).click()
+    expect(await restarted.getByTestId('known-meeting').count()).toBe(1)
+    await restarted.getByRole('button', { name: 'Retirer de cet appareil' }).click()
+    await restarted.getByRole('button', { name: 'Oui, retirer' }).click()
+    await expect.poll(() => restarted.getByTestId('known-meeting').count()).toBe(0)
+    await tablet.context.close()
+  })
+})
