@@ -78,6 +78,8 @@ export interface TabletResult {
 }
 
 const ATELIERS = 10
+/** After the run, how long the projector gets to catch up before what it missed is counted. */
+const DRAIN_MS = 5_000
 // Each sync client adds an exit listener to the process: a dozen at once is expected here.
 process.setMaxListeners(64)
 const KEYSTROKE_MS = 250
@@ -95,15 +97,14 @@ function spread(values: number[], missing = 0): Spread {
   }
 }
 
-/** Runs in the page before the app: stamps messages, painted items and note lengths. */
+/**
+ * Runs in the page before the app: stamps messages, painted items, note lengths and keystrokes,
+ * and sends each stamp out at once as a console message. Nothing is kept to be read at the end:
+ * a projector that fell minutes behind would answer a question only once it caught up.
+ */
 function instrument() {
-  const probe = {
-    frames: [] as Array<[number, number[]]>,
-    painted: {} as Record<string, number>,
-    notes: [] as Array<[number, number]>,
-    inputs: [] as number[],
-  }
-  ;(window as unknown as { benchProbe: typeof probe }).benchProbe = probe
+  // `info`: a level the app never uses, read by `listen` below.
+  const send = (kind: string, data: unknown) => console.info(`bench:${kind}`, JSON.stringify(data))
   const Native = window.WebSocket
   window.WebSocket = class extends Native {
     constructor(url: string | URL, protocols?: string | string[]) {
@@ -111,7 +112,7 @@ function instrument() {
       // Registered before the app's own handler, so it runs first: when handling starts.
       this.addEventListener('message', (event: MessageEvent) => {
         if (event.data instanceof ArrayBuffer)
-          probe.frames.push([Date.now(), Array.from(new Uint8Array(event.data))])
+          send('frame', [Date.now(), Array.from(new Uint8Array(event.data))])
       })
     }
   }
@@ -134,8 +135,8 @@ function instrument() {
     if (fresh.length === 0 && !noteChanged) return
     requestAnimationFrame(() => {
       const at = Date.now()
-      for (const id of fresh) probe.painted[id] = at
-      if (noteChanged) probe.notes.push([at, note])
+      if (fresh.length > 0) send('painted', [at, fresh])
+      if (noteChanged) send('note', [at, note])
     })
   }
   new MutationObserver(look).observe(document, {
@@ -147,14 +148,35 @@ function instrument() {
     'input',
     (event) => {
       const typedAt = event.timeStamp
-      requestAnimationFrame(() => probe.inputs.push(performance.now() - typedAt))
+      requestAnimationFrame(() => send('input', performance.now() - typedAt))
     },
     true,
   )
 }
-type Probe = { frames: Array<[number, number[]]>; painted: Record<string, number> } & {
+
+/** What `instrument` sent so far, gathered in this process. */
+interface Probe {
+  frames: Array<[number, number[]]>
+  painted: Record<string, number>
   notes: Array<[number, number]>
   inputs: number[]
+}
+
+function listen(page: Page): Probe {
+  const probe: Probe = { frames: [], painted: {}, notes: [], inputs: [] }
+  page.on('console', (message) => {
+    const [kind, json] = [
+      message.text().split(' ', 1)[0],
+      message.text().slice(message.text().indexOf(' ') + 1),
+    ]
+    if (kind === 'bench:frame') probe.frames.push(JSON.parse(json))
+    else if (kind === 'bench:painted') {
+      const [at, ids] = JSON.parse(json) as [number, string[]]
+      for (const id of ids) probe.painted[id] = at
+    } else if (kind === 'bench:note') probe.notes.push(JSON.parse(json))
+    else if (kind === 'bench:input') probe.inputs.push(JSON.parse(json))
+  })
+  return probe
 }
 
 /** When each Yjs struct made here was made: `client:clock` → ms. */
@@ -169,9 +191,13 @@ function recordMade(doc: Y.Doc, made: Made, remote: unknown) {
   })
 }
 
-/** How late each handled message was against the moment its structs were made. */
-function lateness(frames: Probe['frames'], made: Made, from: number): number[] {
+/**
+ * How late each handled message was against the moment its structs were made; a struct made
+ * during the run and never handled by `collected` counts as late by `collected − made`.
+ */
+function lateness(frames: Probe['frames'], made: Made, from: number, collected: number): number[] {
   const late: number[] = []
+  const handled = new Set<string>()
   for (const [at, bytes] of frames) {
     if (at < from) continue
     const decoder = decoding.createDecoder(Uint8Array.from(bytes))
@@ -180,10 +206,14 @@ function lateness(frames: Probe['frames'], made: Made, from: number): number[] {
     if (kind !== 1 && kind !== 2) continue // not an update
     const update = decoding.readVarUint8Array(decoder)
     let madeAt = -Infinity
-    for (const struct of Y.decodeUpdate(update).structs)
-      madeAt = Math.max(madeAt, made.get(`${struct.id.client}:${struct.id.clock}`) ?? -Infinity)
+    for (const struct of Y.decodeUpdate(update).structs) {
+      const key = `${struct.id.client}:${struct.id.clock}`
+      handled.add(key)
+      madeAt = Math.max(madeAt, made.get(key) ?? -Infinity)
+    }
     if (Number.isFinite(madeAt)) late.push(at - madeAt)
   }
+  for (const [key, at] of made) if (at >= from && !handled.has(key)) late.push(collected - at)
   return late
 }
 
@@ -284,9 +314,6 @@ async function instrumentPage(page: Page) {
   await page.addInitScript(instrument)
 }
 
-const probeOf = (page: Page) =>
-  page.evaluate(() => (window as unknown as { benchProbe: Probe }).benchProbe)
-
 /** One screen at one CPU rate: a fresh meeting, a fresh projector page, `seconds` of evening. */
 export async function runLive(
   relay: RunningRelay,
@@ -302,6 +329,7 @@ export async function runLive(
   try {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
     await instrumentPage(page)
+    const probe = listen(page)
     const link = formatLinkFragment({ kind: 'projection', readKey: evening.capability.readKey })
     await page.goto(`http://127.0.0.1:${relay.port}/${link}`)
     await page.waitForSelector(
@@ -340,9 +368,10 @@ export async function runLive(
     for (const stop of stops) stop()
     const busy = (await taskSeconds()) - busyBefore
     const elapsed = (Date.now() - started) / 1000
-    // Let the projector catch up with what was sent, then collect.
-    await sleep(3_000)
-    const probe = await probeOf(page)
+    // A few seconds to catch up: what is not painted by then counts as missing, and what is
+    // not handled by then as behind by at least that long.
+    await sleep(DRAIN_MS)
+    const collected = Date.now()
 
     let painted: Spread
     if (evening.spotlit) {
@@ -371,7 +400,7 @@ export async function runLive(
       seconds,
       keystrokesPerSecond: 1000 / KEYSTROKE_MS,
       painted,
-      behind: spread(lateness(probe.frames, made, started)),
+      behind: spread(lateness(probe.frames, made, started, collected)),
       busyShare: busy / elapsed,
     }
   } finally {
@@ -408,6 +437,7 @@ export async function runTablet(relay: RunningRelay, cpu: number): Promise<Table
   try {
     const page = await browser.newPage({ viewport: { width: 1024, height: 768 } })
     await instrumentPage(page)
+    const probe = listen(page)
     const link = formatLinkFragment({
       kind: 'atelier',
       writeKey: writeKey as never,
@@ -424,7 +454,6 @@ export async function runTablet(relay: RunningRelay, cpu: number): Promise<Table
     await page.keyboard.type(TYPED.repeat(2).slice(0, 100), { delay: 150 })
     for (const stop of stops) stop()
     await sleep(500)
-    const probe = await probeOf(page)
     return {
       cpu,
       ateliers,
