@@ -48,7 +48,7 @@ const RUNS = 5
 const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? 60)
 
 /** Parts of the bench, in the order they run; `npm run bench -- projector shell` runs two. */
-const PARTS = ['fanout', 'reconnect', 'keystroke', 'scale', 'shell', 'projector'] as const
+const PARTS = ['fanout', 'reconnect', 'keystroke', 'scale', 'shell', 'projector', 'tablet'] as const
 type Part = (typeof PARTS)[number]
 const asked = process.argv.slice(2)
 for (const part of asked)
@@ -415,12 +415,16 @@ async function main() {
         ),
       )
     }
+  }
+
+  if (wants('tablet')) {
     const tablets = []
     for (const cpu of [1, 4])
       tablets.push(await withRelay(startTandemRelay, (relay) => runTablet(relay, cpu)))
     out(
       '\natelier tablet, typing in a note while 11 other ateliers type theirs (input event → next frame):',
     )
+    const figures = (s: Spread) => [ms(s.p50, 0), ms(s.p95, 0), ms(s.max, 0), String(s.samples)]
     out(
       table([
         ['meeting', 'CPU', 'p50', 'p95', 'max', 'keystrokes'],

@@ -446,7 +446,13 @@ export async function runTablet(relay: RunningRelay, cpu: number): Promise<Table
     })
     await page.goto(`http://127.0.0.1:${relay.port}/${link}`)
     const field = page.locator('[data-testid="note-input"]').first()
-    await field.waitFor({ timeout: 60_000 })
+    // A tablet left on "En attente de la rencontre" (the first-join race of older builds) is
+    // reloaded once, as its rapporteur would.
+    await field.waitFor({ timeout: 20_000 }).catch(async () => {
+      console.error('tablet: the atelier did not show in 20 s; reloaded once')
+      await page.reload()
+      await field.waitFor({ timeout: 40_000 })
+    })
     await throttle(page, cpu)
     await field.click()
     await sleep(500)

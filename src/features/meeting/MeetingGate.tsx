@@ -51,6 +51,9 @@ function OpenMeeting({
 }) {
   const status = useSyncStatus(session)
   const meeting = useMeetingPartOnceThere(session.doc, selectHead)
+  // The same element while only the sync state changes (it does on every update received, as
+  // it is saved on this device): React then leaves the screen alone, which reads its own parts.
+  const screen = useMemo(() => render(session), [render, session])
   const atelierName =
     link.kind === 'atelier'
       ? meeting?.ateliers.find((a) => a.id === link.atelierId)?.name
@@ -95,7 +98,7 @@ function OpenMeeting({
       title={meeting?.title ?? ''}
       status={status}
       readOnly={session.readOnly}
-      body={meeting ? render(session) : <WaitingForMeeting loaded={status.loaded} />}
+      body={meeting ? screen : <WaitingForMeeting loaded={status.loaded} />}
     />
   )
 }
