@@ -5,15 +5,11 @@
  */
 import * as Y from 'yjs'
 import { duplicateClusters } from '../src/doc/ideaSimilarity'
-import {
-  addIdeas,
-  answerCriterion,
-  classify,
-  DEFAULT_AXES,
-  DEFAULT_CRITERIA,
-  groupIdeas,
-  readIdeaBank,
-} from '../src/doc/ideas'
+import { addIdeas } from '../src/doc/ideaCollect'
+import { answerCriterion } from '../src/doc/ideaSieve'
+import { classify, DEFAULT_AXES, DEFAULT_CRITERIA } from '../src/doc/ideaAxes'
+import { groupIdeas } from '../src/doc/ideaGroups'
+import { readIdeaBank } from '../src/doc/ideaBank'
 
 export interface IdeaBankResult {
   ideas: number

@@ -3,11 +3,15 @@
  * what users meet as speed, and prints the figures, the ratios to the reference relay and the
  * budgets. Method: bench/README.md. Bounded (about 3 minutes on 2 cores); every server it starts
  * listens on 127.0.0.1 and is stopped at the end, even after a failure. Not part of `npm test`.
+ *
+ * `npm run bench -- <part>…` runs some parts only (see `PARTS`): a shared machine need not pay
+ * for all. `fuzz` is the fuzz-time fan-out alone (`fanout` includes it).
  */
 import { existsSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { runClientScale } from './clientScale'
 import { runFanout, type FanoutResult, type Scenario } from './fanout'
+import { runFuzzLoad } from './fuzzLoad'
 import { runIdeaBank } from './ideaBank'
 import { runKeystroke } from './keystroke'
 import { runLive, runTablet, type LiveResult, type Spread } from './projector'
@@ -43,12 +47,23 @@ const SCENARIOS: Scenario[] = [
   },
 ]
 const RECONNECT_EDITS = 5_000
+const FUZZ_SECONDS = 10
 const RUNS = 5
 /** The live evening's length per screen and CPU rate (`BENCH_LIVE_SECONDS` for a quick look). */
 const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? 60)
 
 /** Parts of the bench, in the order they run; `npm run bench -- projector shell` runs two. */
-const PARTS = ['fanout', 'reconnect', 'keystroke', 'scale', 'shell', 'projector', 'tablet'] as const
+const PARTS = [
+  'fanout',
+  'reconnect',
+  'keystroke',
+  'ideas',
+  'scale',
+  'shell',
+  'projector',
+  'tablet',
+  'fuzz',
+] as const
 type Part = (typeof PARTS)[number]
 const asked = process.argv.slice(2)
 for (const part of asked)
@@ -82,12 +97,65 @@ async function startTandemOnTmpfs(): Promise<RunningRelay> {
   }
 }
 
+/** Other meetings' fan-out and `/healthz` while attackers fuzz the relay at its rate limits. */
+async function fuzzSection(budgets: Array<{ met: boolean; line: string }>) {
+  out(heading('Fuzz-time fan-out: other meetings while hostile writers hit the rate limits'))
+  const fuzz = await withRelay(
+    () => startTandemRelay({}),
+    (relay) => runFuzzLoad(relay, FUZZ_SECONDS),
+  )
+  out(
+    `${FUZZ_SECONDS} s, default limits: ${fuzz.framesSent.toLocaleString('en-US')} hostile frames over ${fuzz.attackerConnections} connections (${perSecond(fuzz.framesSent / FUZZ_SECONDS)}); relay ${fuzz.relayCores.toFixed(2)} cores`,
+  )
+  out(
+    table([
+      ['', 'p50', 'p95', 'max', 'samples', 'lost'],
+      [
+        'edit → peer, before the attack',
+        ms(fuzz.quiet.fanout.p50),
+        ms(fuzz.quiet.fanout.p95),
+        ms(fuzz.quiet.fanout.max),
+        String(fuzz.quiet.fanout.samples),
+        '',
+      ],
+      [
+        'GET /healthz, before the attack',
+        ms(fuzz.quiet.healthz.p50),
+        ms(fuzz.quiet.healthz.p95),
+        ms(fuzz.quiet.healthz.max),
+        String(fuzz.quiet.healthz.samples),
+        '',
+      ],
+      [
+        'edit → peer, while fuzzed',
+        ms(fuzz.fanout.p50),
+        ms(fuzz.fanout.p95),
+        ms(fuzz.fanout.max),
+        String(fuzz.fanout.samples),
+        String(fuzz.fanout.lost),
+      ],
+      [
+        'GET /healthz, while fuzzed',
+        ms(fuzz.healthz.p50),
+        ms(fuzz.healthz.p95),
+        ms(fuzz.healthz.max),
+        String(fuzz.healthz.samples),
+        '',
+      ],
+    ]),
+  )
+  budgets.push(budget('other meetings’ fan-out p95 while fuzzed', fuzz.fanout.p95, 50, ms))
+  budgets.push(budget('/healthz max while fuzzed', fuzz.healthz.max, 100, ms))
+}
+
 async function main() {
   const started = performance.now()
   const budgets: Array<{ met: boolean; line: string }> = []
   out(
     `Tandem bench — ${new Date().toISOString()} — Node ${process.version}, ${cpus().length} CPU (${cpus()[0]?.model ?? '?'})`,
   )
+  // The fan-out part includes the fuzz-time fan-out; `fuzz` asks for it alone.
+  if (wants('fuzz') && !wants('fanout')) await fuzzSection(budgets)
 
   if (wants('fanout')) {
     // Relay fan-out, both relays on the same load.
@@ -187,6 +255,8 @@ async function main() {
         )
       }
     }
+
+    await fuzzSection(budgets)
   }
 
   if (wants('reconnect')) {
@@ -243,7 +313,9 @@ async function main() {
         ],
       ]),
     )
+  }
 
+  if (wants('ideas')) {
     // The idea bank (Angers).
     out(heading('Idea bank: reading and comparing 1,000 ideas (Node)'))
     const ideaBank = runIdeaBank()

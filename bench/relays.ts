@@ -126,7 +126,10 @@ function stopper(child: ChildProcess): () => Promise<void> {
   }
 }
 
-export async function startTandemRelay(): Promise<RunningRelay> {
+/** `limits`: the relay's environment for limits; the evening's defaults with `{}`. */
+export async function startTandemRelay(
+  limits: Record<string, string> = TANDEM_BENCH_ENV,
+): Promise<RunningRelay> {
   const dataDir = await mkdtemp(join(process.env.BENCH_DATA_ROOT ?? tmpdir(), 'tandem-bench-'))
   const { child, port } = await start(
     'tandem',
@@ -135,7 +138,7 @@ export async function startTandemRelay(): Promise<RunningRelay> {
       DATA_DIR: dataDir,
       // Another build of the app (`BENCH_STATIC_DIR`) to compare two versions on the same bench.
       STATIC_DIR: process.env.BENCH_STATIC_DIR ?? join(ROOT, 'dist'),
-      ...TANDEM_BENCH_ENV,
+      ...limits,
     },
     /event=relay\.listening .*\bport=(\d+)/,
   )

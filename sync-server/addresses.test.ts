@@ -9,7 +9,9 @@ const ports = { port: 8080, httpsPort: 8443 }
 
 describe('the addresses tablets can use', () => {
   it('lists the HTTPS addresses, then tandem.local and the .local host name, and the install page', () => {
-    expect(relayAddresses({ host: '0.0.0.0', tls: { kind: 'selfMade' } }, ports, machine)).toEqual({
+    expect(
+      relayAddresses({ host: '0.0.0.0', tls: { kind: 'selfMade' }, hostNames: [] }, ports, machine),
+    ).toEqual({
       secure: [
         'https://192.168.1.20:8443',
         'https://10.0.0.7:8443',
@@ -23,26 +25,43 @@ describe('the addresses tablets can use', () => {
 
   it('has no install page when the certificate came from elsewhere', () => {
     const tls = { kind: 'files', certFile: 'c', keyFile: 'k' } as const
-    expect(relayAddresses({ host: '0.0.0.0', tls }, ports, machine).install).toBeNull()
+    expect(
+      relayAddresses({ host: '0.0.0.0', tls, hostNames: [] }, ports, machine).install,
+    ).toBeNull()
   })
 
   it('lists only plain addresses without HTTPS, and nothing on loopback', () => {
     const plainOnly = relayAddresses(
-      { host: '0.0.0.0', tls: null },
+      { host: '0.0.0.0', tls: null, hostNames: [] },
       { port: 8080, httpsPort: null },
       machine,
     )
     expect(plainOnly.secure).toEqual([])
     expect(plainOnly.plain).toEqual(['http://192.168.1.20:8080', 'http://10.0.0.7:8080'])
-    expect(relayAddresses({ host: '127.0.0.1', tls: null }, ports, machine)).toEqual({
-      secure: [],
-      plain: [],
-      install: null,
-    })
+    expect(relayAddresses({ host: '127.0.0.1', tls: null, hostNames: [] }, ports, machine)).toEqual(
+      {
+        secure: [],
+        plain: [],
+        install: null,
+      },
+    )
   })
 
   it('lists only the address it listens on when HOST names one', () => {
-    const one = relayAddresses({ host: '10.0.0.7', tls: { kind: 'selfMade' } }, ports, machine)
+    const one = relayAddresses(
+      { host: '10.0.0.7', tls: { kind: 'selfMade' }, hostNames: [] },
+      ports,
+      machine,
+    )
     expect(one.secure).toEqual(['https://10.0.0.7:8443'])
+  })
+
+  it('lists the names given in HOST_NAMES, even behind a loopback listener', () => {
+    const named = relayAddresses(
+      { host: '127.0.0.1', tls: { kind: 'selfMade' }, hostNames: ['relais.ccas.fr'] },
+      ports,
+      machine,
+    )
+    expect(named).toEqual({ secure: ['https://relais.ccas.fr:8443'], plain: [], install: null })
   })
 })

@@ -7,11 +7,12 @@
  *     "install": "http://192.168.1.20:8080/#/installer" }
  *
  * Addresses first (they work on any network), then `tandem.local` (needs mDNS on the tablet),
- * then the host name. `install` is the plain-HTTP page that installs the relay's authority on a
+ * then the host name, then `HOST_NAMES`. `install` is the plain-HTTP page that installs the relay's authority on a
  * tablet: only when the relay made its own certificates.
  */
 import type { Config } from './config'
 import { isLoopbackHost } from './config'
+import { INSTALL_FRAGMENT } from '../src/links/links'
 import { STABLE_NAME, type MachineNames } from './network'
 
 export interface RelayAddresses {
@@ -25,16 +26,17 @@ export interface ListeningPorts {
   httpsPort: number | null
 }
 
-export const INSTALL_ROUTE = '/#/installer'
-
 export function relayAddresses(
-  config: Pick<Config, 'host' | 'tls'>,
+  config: Pick<Config, 'host' | 'tls' | 'hostNames'>,
   ports: ListeningPorts,
   machine: MachineNames,
 ): RelayAddresses {
   const everywhere = config.host === '0.0.0.0' || config.host === '::'
-  if (!everywhere && isLoopbackHost(config.host)) return { secure: [], plain: [], install: null }
-  const addresses = everywhere ? machine.addresses : [config.host]
+  const addresses = everywhere
+    ? machine.addresses
+    : isLoopbackHost(config.host)
+      ? []
+      : [config.host]
   // A bare host name (`pc-accueil`) rarely resolves on a tablet: only `.local` names are listed.
   const names = everywhere
     ? [
@@ -42,12 +44,14 @@ export function relayAddresses(
         ...machine.hostNames.filter((name) => name !== STABLE_NAME && name.includes('.')),
       ]
     : []
-  const hosts = [...addresses.map(bracketed), ...names]
+  const hosts = [...new Set([...addresses.map(bracketed), ...names, ...config.hostNames])]
   const secure =
     ports.httpsPort === null ? [] : hosts.map((host) => `https://${host}:${ports.httpsPort}`)
   const plain = addresses.map((address) => `http://${bracketed(address)}:${ports.port}`)
   const install =
-    config.tls?.kind === 'selfMade' && plain[0] !== undefined ? plain[0] + INSTALL_ROUTE : null
+    config.tls?.kind === 'selfMade' && plain[0] !== undefined
+      ? `${plain[0]}/${INSTALL_FRAGMENT}`
+      : null
   return { secure, plain, install }
 }
 

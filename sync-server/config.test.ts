@@ -20,6 +20,7 @@ const defaults: Config = {
   bytesPerSecond: MIB,
   allowedOrigins: [],
   roomIdleMs: 30_000,
+  snapshotIntervalMs: 60_000,
 }
 
 describe('parseConfig', () => {
@@ -46,6 +47,7 @@ describe('parseConfig', () => {
       RATE_BYTES_PER_SECOND: '65536',
       ALLOWED_ORIGINS: 'https://tandem.example.org, http://localhost:5173/',
       ROOM_IDLE_SECONDS: '0.5',
+      SNAPSHOT_INTERVAL_SECONDS: '300',
     })
     expect(result).toEqual({
       ok: true,
@@ -66,6 +68,7 @@ describe('parseConfig', () => {
         bytesPerSecond: 65536,
         allowedOrigins: ['https://tandem.example.org', 'http://localhost:5173'],
         roomIdleMs: 500,
+        snapshotIntervalMs: 300_000,
       },
     })
   })

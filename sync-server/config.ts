@@ -8,6 +8,7 @@
  * section 3); the others carry on.
  */
 import { z } from 'zod'
+import { RELAY_DEFAULT_LIMITS } from '../src/sync/protocol'
 
 export interface Config {
   port: number
@@ -50,6 +51,8 @@ export interface Config {
   allowedOrigins: string[] | '*'
   /** How long a meeting with no connection stays in memory before it is written and unloaded. */
   roomIdleMs: number
+  /** At most one dated snapshot of a meeting per this much time of activity (`snapshots.ts`). */
+  snapshotIntervalMs: number
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string }
@@ -121,9 +124,13 @@ const envSchema = z
     // 16+ characters: a token short enough to guess would open the metrics to the network.
     METRICS_TOKEN: optional(z.string().min(16, { error: 'expected at least 16 characters' })),
     // 8 MiB: far above a long offline session's first sync, far below the laptop's memory.
-    MAX_MESSAGE_BYTES: optional(integer(1024, 1024 * MIB)).default(8 * MIB),
+    MAX_MESSAGE_BYTES: optional(integer(1024, 1024 * MIB)).default(
+      RELAY_DEFAULT_LIMITS.messageBytes,
+    ),
     // 32 MiB: an evening's meeting is a few hundred KiB; this is a hundred evenings of typing.
-    MAX_DOCUMENT_BYTES: optional(integer(64 * KIB, 4096 * MIB)).default(32 * MIB),
+    MAX_DOCUMENT_BYTES: optional(integer(64 * KIB, 4096 * MIB)).default(
+      RELAY_DEFAULT_LIMITS.documentBytes,
+    ),
     // 64: one evening needs two or three (the meeting, the committee); the rest is margin.
     MAX_ROOMS: optional(integer(1, 100_000)).default(64),
     // 64: ten ateliers × two tablets, the coordinator, the projector and reloads, twice over.
@@ -135,6 +142,8 @@ const envSchema = z
     ALLOWED_ORIGINS: optional(origins).default([]),
     // 30 s: a page reload or a Wi-Fi blip comes straight back without re-reading the log.
     ROOM_IDLE_SECONDS: optional(seconds(86_400)).default(30),
+    // 60 s: "as it was at 20:10" to the minute; the thinning and disk budget are in snapshots.ts.
+    SNAPSHOT_INTERVAL_SECONDS: optional(seconds(86_400)).default(60),
   })
   .refine((env) => (env.TLS_CERT === undefined) === (env.TLS_KEY === undefined), {
     message: 'TLS_CERT and TLS_KEY go together: set both (HTTPS) or neither (HTTP)',
@@ -185,6 +194,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       bytesPerSecond: values.RATE_BYTES_PER_SECOND,
       allowedOrigins: values.ALLOWED_ORIGINS,
       roomIdleMs: Math.round(values.ROOM_IDLE_SECONDS * 1000),
+      snapshotIntervalMs: Math.round(values.SNAPSHOT_INTERVAL_SECONDS * 1000),
     },
   }
 }

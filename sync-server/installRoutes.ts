@@ -21,7 +21,7 @@ export const AUTHORITY_PATHS = {
 } as const
 
 export interface InstallRoutesOptions {
-  config: Pick<Config, 'host' | 'tls'>
+  config: Pick<Config, 'host' | 'tls' | 'hostNames'>
   /** PEM, or null when the relay did not make its own certificates. */
   authority: string | null
   machineNames: () => MachineNames

@@ -4,7 +4,7 @@
  * others in the room keep syncing, and `/metrics` counts the refusal.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import type { WebSocket } from 'ws'
+import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { capabilityFromKey, newWriteKey } from '../src/links/capability'
 import { CloseCode, protocolsFor } from '../src/sync/protocol'
@@ -12,7 +12,9 @@ import {
   awarenessFrame,
   queryAwarenessFrame,
   syncStep1Frame,
+  syncStep2Frame,
   syncUpdateFrame,
+  textUpdate,
 } from '../tests/helpers/frames'
 import {
   Teardown,
@@ -211,5 +213,43 @@ describe('relay limits', () => {
     for (let clock = 1; clock <= 20; clock++)
       one.send(awarenessFrame([{ id: 42, clock, state: { role: 'reporter' } }]))
     await stillOpenAfter(one)
+  })
+
+  it('takes back a whole meeting larger than MAX_MESSAGE_BYTES from a device, once per connection (issue 15, problem 6)', async () => {
+    const relay = await startRelay(teardown, await tempDir(teardown), {
+      config: { maxMessageBytes: 16 * 1024, maxDocumentBytes: 1024 * 1024 },
+    })
+    const meeting = newMeeting()
+    // A device that holds a meeting the relay lost: it sends it whole, as its sync step 2.
+    const holder = new Y.Doc()
+    holder.getText('t').insert(0, 'x'.repeat(100_000))
+    const device = connectClient(teardown, relay.syncUrl, meeting.roomId, meeting.write, holder)
+    await synced(device)
+    const fresh = connectClient(teardown, relay.syncUrl, meeting.roomId, meeting.write)
+    await waitFor(() => fresh.text().length === 100_000, 'a fresh device to get the whole meeting')
+    expect(device.closeCodes).toEqual([])
+
+    // An ordinary message that large is still refused, and so is a second whole document.
+    const update = await openRawSocket(teardown, relay.syncUrl, meeting.roomId, meeting.write)
+    const updateCode = closeCode(update)
+    update.send(syncUpdateFrame(textUpdate('y'.repeat(20_000))))
+    expect(await updateCode).toBe(CloseCode.messageTooBig)
+    const twice = await openRawSocket(teardown, relay.syncUrl, meeting.roomId, meeting.write)
+    const twiceCode = closeCode(twice)
+    const whole = syncStep2Frame(Y.encodeStateAsUpdate(holder))
+    twice.send(whole)
+    twice.send(whole)
+    expect(await twiceCode).toBe(CloseCode.messageTooBig)
+    expect((await refusals(relay)).message_too_big).toBe(2)
+  })
+
+  it('closes a client that does not offer tandem.v1 with 4400, which stops it (not a failed handshake it retries)', async () => {
+    const relay = await startRelay(teardown, await tempDir(teardown))
+    const meeting = newMeeting()
+    const key = meeting.write.find((protocol) => protocol.startsWith('key.'))!
+    const socket = new WebSocket(`${relay.syncUrl}/${meeting.roomId}`, [key])
+    teardown.add(() => socket.terminate())
+    socket.on('error', () => {})
+    expect(await closeCode(socket)).toBe(CloseCode.badRequest)
   })
 })

@@ -54,9 +54,10 @@ const STEP1_BURST = 10
 export class ConnectionBudget {
   readonly #messages: TokenBucket
   readonly #bytes: TokenBucket
-  readonly #step1 = new TokenBucket(STEP1_PER_SECOND, STEP1_BURST)
+  readonly #step1: TokenBucket
 
   constructor(limits: RateLimits, nowMs = performance.now()) {
+    this.#step1 = new TokenBucket(STEP1_PER_SECOND, STEP1_BURST, nowMs)
     this.#messages = new TokenBucket(
       limits.messagesPerSecond,
       limits.messagesPerSecond * BURST_SECONDS,

@@ -18,7 +18,7 @@ import { parseConfig } from './config'
 import { consoleLogger as log, errorCode } from './log'
 import { machineNames, STABLE_NAME } from './network'
 import { createRelay, type Relay } from './relay'
-import { prepareTls, watchAddresses } from './tls/localTls'
+import { namesFor, prepareTls, watchAddresses } from './tls/localTls'
 import { announceName } from './tls/mdns'
 
 const parsed = parseConfig(process.env)
@@ -63,7 +63,7 @@ try {
       watchAddresses(
         config.dataDir,
         tls.certificate,
-        machineNames,
+        () => namesFor(machineNames(), config.hostNames),
         (certificate) => {
           relay.setCertificate(certificate)
           log.info('tls.renewed', { reason: 'addresses_changed' })
@@ -71,7 +71,10 @@ try {
         (error) => log.error('tls.renewal_failed', { error: errorCode(error) }),
       ).stop,
     )
-    stops.push(announceName(STABLE_NAME, () => machineNames().addresses, log).stop)
+    // Only when tablets can reach it: on loopback there is nobody to tell.
+    if (config.host === '0.0.0.0' || config.host === '::') {
+      stops.push(announceName(STABLE_NAME, () => machineNames().addresses, log).stop)
+    }
   }
   if (addresses.install) printInstallCode(addresses.install, addresses.secure[0])
   else if (addresses.plain.length > 0 && !config.tls) {

@@ -9,6 +9,7 @@
  * relay needs a dozen series and one histogram.
  */
 import { REFUSALS, WS_REFUSAL_LABELS } from './refusals'
+import type { SetAsideReason } from './roomLog'
 
 /** Upper bounds (seconds) of the persistence histogram: an fdatasync takes 1–20 ms on a laptop. */
 const PERSIST_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
@@ -51,6 +52,11 @@ export class Metrics {
   storageErrors = 0
   /** Bytes of room logs that could not be read at load (torn or damaged) and were set aside. */
   unreadableBytes = 0
+  /** Parts of room logs set aside at load, by reason (`roomLog.ts`, `SetAsideReason`). */
+  readonly setAside = new Map<SetAsideReason, number>([
+    ['torn', 0],
+    ['refused', 0],
+  ])
   readonly refusals = new Map<string, number>()
   readonly persistSeconds = new Histogram(PERSIST_BUCKETS)
   readonly loadSeconds = new Histogram(PERSIST_BUCKETS)
@@ -68,6 +74,11 @@ export class Metrics {
   received(bytes: number): void {
     this.messagesReceived += 1
     this.bytesReceived += bytes
+  }
+
+  unreadable(bytes: number, reason: SetAsideReason): void {
+    this.unreadableBytes += bytes
+    this.setAside.set(reason, (this.setAside.get(reason) ?? 0) + 1)
   }
 
   sent(bytes: number): void {
@@ -144,6 +155,12 @@ export class Metrics {
       'counter',
       'Bytes of room logs unreadable at load (interrupted writes), set aside.',
       this.unreadableBytes,
+    )
+    series(
+      'tandem_log_set_aside_total',
+      'counter',
+      'Parts of room logs set aside at load: torn (interrupted write) or refused (not loadable).',
+      this.setAside,
     )
     histogram(
       'tandem_persist_duration_seconds',

@@ -23,6 +23,17 @@ export const REFUSALS = {
     label: 'forbidden_origin',
   },
   badMessage: { code: CloseCode.badRequest, reason: 'bad message', label: 'bad_message' },
+  badUpdate: { code: CloseCode.badRequest, reason: 'bad update', label: 'bad_update' },
+  missingDependencies: {
+    code: CloseCode.badRequest,
+    reason: 'update depends on unknown changes',
+    label: 'missing_dependencies',
+  },
+  messageTooBig: {
+    code: CloseCode.messageTooBig,
+    reason: 'message too big',
+    label: 'message_too_big',
+  },
   badPresence: { code: CloseCode.badRequest, reason: 'bad presence', label: 'bad_presence' },
   documentTooLarge: {
     code: CloseCode.documentTooLarge,

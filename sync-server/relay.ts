@@ -28,7 +28,7 @@ import type { Duplex } from 'node:stream'
 import { join, resolve } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { WebSocket, WebSocketServer, type ServerOptions } from 'ws'
-import { SUBPROTOCOL, SYNC_PATH } from '../src/sync/protocol'
+import { KEY_PROTOCOL_PREFIX, SUBPROTOCOL, SYNC_PATH } from '../src/sync/protocol'
 import { admit } from './admission'
 import type { Config } from './config'
 import { startKeepalive, type Keepalive } from './keepalive'
@@ -40,6 +40,8 @@ import { REFUSALS, WS_REFUSAL_LABELS, type RefusalKind } from './refusals'
 import type { RoomLimits } from './room'
 import type { CompactionLimits } from './roomLog'
 import { Rooms, type RoomsStats } from './rooms'
+import { isSnapshotsPath, serveSnapshots } from './snapshotRoutes'
+import { defaultSnapshotPolicy } from './snapshots'
 import { createStaticHandler, sendText } from './static'
 import { createHostCheck, type HostCheck } from './hostCheck'
 import { createInstallRoutes } from './installRoutes'
@@ -115,6 +117,7 @@ export function createRelay(config: Config, options: RelayOptions = {}): Relay {
   const logger = options.logger ?? consoleLogger
   const tuning = { ...defaultTuning, ...options.tuning }
   const roomsDir = join(resolve(config.dataDir), 'rooms')
+  const snapshotsDir = join(resolve(config.dataDir), 'snapshots')
   const metrics = new Metrics()
   const limits: RoomLimits = {
     maxDocumentBytes: config.maxDocumentBytes,
@@ -128,6 +131,8 @@ export function createRelay(config: Config, options: RelayOptions = {}): Relay {
   }
   const rooms = new Rooms({
     roomsDir,
+    snapshotsDir,
+    snapshotPolicy: { ...defaultSnapshotPolicy, intervalMs: config.snapshotIntervalMs },
     idleMs: config.roomIdleMs,
     maxRooms: config.maxRooms,
     maxConnectionsPerRoom: config.maxConnectionsPerRoom,
@@ -140,9 +145,11 @@ export function createRelay(config: Config, options: RelayOptions = {}): Relay {
   // `closeTimeout` exists in ws 8.23 but not yet in @types/ws.
   const wsOptions: ServerOptions & { closeTimeout: number } = {
     noServer: true,
-    maxPayload: config.maxMessageBytes,
+    // A device's whole document (sync step 2) may exceed an ordinary message: `room.ts` allows
+    // that one, once per connection, and closes anything else over `maxMessageBytes` with 1009.
+    maxPayload: Math.max(config.maxMessageBytes, config.maxDocumentBytes + SYNC_FRAMING_BYTES),
     closeTimeout: tuning.closeTimeoutMs,
-    handleProtocols: (protocols) => (protocols.has(SUBPROTOCOL) ? SUBPROTOCOL : false),
+    handleProtocols: answerProtocol,
   }
   const wss = new WebSocketServer(wsOptions)
   if (config.tls && !options.certificate) throw new Error('HTTPS needs a certificate')
@@ -188,6 +195,15 @@ export function createRelay(config: Config, options: RelayOptions = {}): Relay {
       res.end(metrics.render(rooms.stats()))
     } else if (isSyncPath(pathname)) {
       sendText(res, 426, 'WebSocket only\n', { Upgrade: 'websocket' })
+    } else if (isSnapshotsPath(pathname)) {
+      serveSnapshots(req, res, pathname, {
+        snapshotsDir,
+        allowedOrigins: config.allowedOrigins,
+        maxDocumentBytes: config.maxDocumentBytes,
+      }).catch(() => {
+        if (res.headersSent) res.destroy()
+        else sendText(res, 500, 'Internal error\n')
+      })
     } else if (!installRoutes(req, res, pathname)) {
       serveStatic(req, res, pathname).catch(() => {
         if (res.headersSent) res.destroy()
@@ -298,6 +314,23 @@ export function createRelay(config: Config, options: RelayOptions = {}): Relay {
 
     stats,
   }
+}
+
+/** The message type, sync type and length varint in front of a whole document. */
+const SYNC_FRAMING_BYTES = 16
+
+/**
+ * The subprotocol the relay answers with. A browser fails a handshake whose answer is not one it
+ * offered, and its client then retries for ever: so a client that offered protocols but not
+ * `tandem.v1` gets one of its own back (a key only to the device that sent it), the connection
+ * opens, and `admission` closes it with 4400, which stops the client.
+ */
+function answerProtocol(protocols: Set<string>): string | false {
+  if (protocols.has(SUBPROTOCOL)) return SUBPROTOCOL
+  const offered = [...protocols]
+  return (
+    offered.find((protocol) => !protocol.startsWith(KEY_PROTOCOL_PREFIX)) ?? offered[0] ?? false
+  )
 }
 
 /**

@@ -40,7 +40,7 @@ async function openRoom() {
 }
 
 describe('Room', () => {
-  it('cuts a client that does not read what it is sent, and keeps serving the others', async () => {
+  it('closes a client that does not read what it is sent with 1013, and keeps serving the others', async () => {
     const { room, metrics } = await openRoom()
     const writer = new FakeSocket()
     const stalled = new FakeSocket()
@@ -51,10 +51,12 @@ describe('Room', () => {
     stalled.bufferedAmount = 60 * 1024 // its network stopped reading: the relay's buffer fills
     writer.receive(syncUpdateFrame(textUpdate('x'.repeat(8 * 1024))))
     await waitFor(() => stalled.closedWith !== null, 'the stalled client to be cut')
-    expect(stalled.closedWith).toBe('terminated')
+    // A close frame, queued after what it has not read yet (ws cuts it if it never reads it).
+    expect(stalled.closedWith).toBe(1013)
     expect(reader.closedWith).toBeNull()
     expect(reader.sent.at(-1)!.length).toBeGreaterThan(8 * 1024)
     expect(metrics.refusals.get('slow_reader')).toBe(1)
+    stalled.finishClose() // read at last, or cut by ws after its close timeout
     expect(room.connectionCount).toBe(2)
   })
 })

@@ -7,12 +7,15 @@
  * empty meeting after a restart. If an earlier instance of the same room is still closing
  * (unloaded a moment ago), loading waits for it, so two instances never share the file.
  *
- * A write connection's updates are applied with the connection as origin, logged and relayed to
- * the other connections. A read connection (projector) receives the document and live updates;
+ * A write connection's updates are checked first (`updateCheck.ts`) and applied whole or not at
+ * all, with the connection as origin, then logged and relayed to the other connections; one that
+ * waits for changes the room lacks waits on its connection, bounded. So the log always reloads
+ * to the document in memory, which is what every device received. A read connection (projector) receives the document and live updates;
  * document changes it sends are dropped — never applied, relayed or stored.
  *
  * Whatever a connection sends, the worst outcome is that connection closed, with a code saying
- * why (`refusals.ts`): a message it cannot decode (4400), a presence too large (4400), a change
+ * why (`refusals.ts`): a message it cannot decode or an update refused (4400), a presence too
+ * large (4400), a message too large (1009), a change
  * that would make the document larger than `maxDocumentBytes` (4413, the change is not applied),
  * more messages or bytes per second than allowed (4529), or a client that does not read what it
  * is sent (1013). The room and its other connections carry on.
@@ -39,6 +42,8 @@ import {
 import type { Metrics } from './metrics'
 import { REFUSALS, type RefusalKind } from './refusals'
 import { RoomLog, type CompactionLimits } from './roomLog'
+import { isMeetingDocument, RoomSnapshots, type SnapshotPolicy } from './snapshots'
+import { checkUpdate, orderHoldsInCopy } from './updateCheck'
 
 export interface RoomLimits extends RateLimits {
   maxDocumentBytes: number
@@ -53,6 +58,8 @@ export interface RoomLimits extends RateLimits {
 export interface RoomOptions {
   id: RoomId
   logFile: string
+  /** Where and how often this room keeps dated snapshots (`snapshots.ts`); none if absent. */
+  snapshots?: { dir: string; policy: SnapshotPolicy }
   /** Settles when the previous instance of this room has released its file. */
   after: Promise<void>
   compaction: CompactionLimits
@@ -72,7 +79,20 @@ interface Connection {
   budget: ConnectionBudget
   /** Awareness client ids this connection announced, removed when it leaves. */
   awarenessClients: Set<number>
+  /** Its one message larger than `maxMessageBytes` (its whole document, sync step 2) came. */
+  sentWholeDocument: boolean
+  /** Its updates that wait for a struct the room lacks, and their total size. */
+  waiting: Array<{ update: Uint8Array; missing: { client: number; clock: number } }>
+  waitingBytes: number
 }
+
+/**
+ * What one connection's updates may wait for missing structs. A device reconnecting sends its
+ * step 2 (everything the relay lacks) a round trip after opening; edits typed meanwhile may build
+ * on its offline work and arrive first — a few keystrokes, not megabytes.
+ */
+const MAX_WAITING_UPDATES = 64
+const MAX_WAITING_BYTES = 1024 * 1024
 
 const ignore = () => {}
 
@@ -88,6 +108,7 @@ export class Room {
   readonly #origins = new WeakSet<Connection>()
   #closing = false
   readonly #log: RoomLog
+  readonly #snapshots: RoomSnapshots | null
   readonly #options: RoomOptions
   readonly #logger: Logger
   readonly #metrics: Metrics
@@ -117,9 +138,17 @@ export class Room {
           options.metrics.updatesStored += records
         },
         failed: () => (options.metrics.storageErrors += 1),
-        unreadable: (bytes) => (options.metrics.unreadableBytes += bytes),
+        unreadable: (bytes, reason) => options.metrics.unreadable(bytes, reason),
       },
     })
+    this.#snapshots = options.snapshots
+      ? new RoomSnapshots({
+          ...options.snapshots,
+          state: () => (isMeetingDocument(this.#doc) ? Y.encodeStateAsUpdate(this.#doc) : null),
+          logger: options.logger,
+          label: shortRoomId(options.id),
+        })
+      : null
     // The relay is not a participant: it holds everyone's presence but has none of its own.
     this.#awareness.setLocalState(null)
     this.#doc.on('update', this.#onDocUpdate)
@@ -143,6 +172,9 @@ export class Room {
       refused: false,
       budget: new ConnectionBudget(this.#options.limits),
       awarenessClients: new Set(),
+      sentWholeDocument: false,
+      waiting: [],
+      waitingBytes: 0,
     }
     this.#connections.add(connection)
     this.#origins.add(connection)
@@ -158,8 +190,8 @@ export class Room {
       // refused device sends after the refusal is not.
       if (connection.refused || this.#closing) return
       // Counted before the room is loaded too: what waits for `ready` is bounded by the budget.
-      if (!connection.budget.message(byteLength(data)))
-        return this.#refuse(connection, 'rateLimited')
+      const refusal = this.#admitMessage(connection, data)
+      if (refusal) return this.#refuse(connection, refusal)
       // Until the room is loaded, messages wait on `ready`, and keep their order.
       this.ready.then(() => this.#receive(connection, data, isBinary), ignore)
     })
@@ -174,6 +206,7 @@ export class Room {
   async close(): Promise<void> {
     this.#closing = true
     await this.ready.catch(ignore)
+    await this.#snapshots?.close()
     await this.#log.close()
     this.#awareness.off('update', this.#onAwarenessUpdate)
     this.#doc.off('update', this.#onDocUpdate)
@@ -183,9 +216,13 @@ export class Room {
 
   async #load(): Promise<void> {
     const started = performance.now()
-    const updates = await this.#log.load()
-    Y.transact(this.#doc, () => {
-      for (const update of updates) Y.applyUpdate(this.#doc, update)
+    // Each record is checked as a device's update is: a log written by an older relay may hold
+    // one that cannot be reloaded, and the rest is then set aside instead of bricking the room.
+    await this.#log.load((update) => {
+      const check = checkUpdate(this.#doc, update)
+      if (!check.ok || (!check.orderChecked && !orderHoldsInCopy(this.#doc, update))) return false
+      Y.applyUpdate(this.#doc, update)
+      return true
     })
     this.#sizeBound = this.#log.storedBytes
     this.#growthSinceMeasure = this.#sizeBound
@@ -229,8 +266,10 @@ export class Room {
         if (connection.access !== 'write') return
         return this.#apply(connection, message.update)
       case 'awareness':
-        // A presence from a device already gone would linger: it left.
-        if (!this.#connections.has(connection)) return
+        // A presence from a device already gone would linger: it left. A read key may follow
+        // the meeting, not announce itself in it (a projector's link could otherwise put any
+        // name or state in every tablet's presence).
+        if (!this.#connections.has(connection) || connection.access !== 'write') return
         if (message.update.length > this.#options.limits.maxPresenceBytes) return 'badPresence'
         applyAwarenessUpdate(this.#awareness, message.update, connection)
         if (connection.awarenessClients.size > this.#options.limits.maxPresencesPerConnection)
@@ -241,13 +280,81 @@ export class Room {
     }
   }
 
-  /** Applies a writer's update, unless the document would outgrow `maxDocumentBytes`. */
+  /**
+   * A message's size and rate. The one message that may exceed `maxMessageBytes` is a device's
+   * whole document (sync step 2, once per connection), up to the document limit that the relay
+   * accepts (`ws`'s `maxPayload`): a device must always be able to send back a meeting the relay
+   * lost. It counts as one message, not against the byte rate.
+   */
+  #admitMessage(connection: Connection, data: RawData): RefusalKind | void {
+    const bytes = byteLength(data)
+    if (bytes <= this.#options.limits.maxMessageBytes) {
+      if (!connection.budget.message(bytes)) return 'rateLimited'
+      return
+    }
+    if (connection.sentWholeDocument || !isSyncStep2(data)) return 'messageTooBig'
+    connection.sentWholeDocument = true
+    if (!connection.budget.message(0)) return 'rateLimited'
+  }
+
+  /**
+   * Applies a writer's update whole, or not at all: a malformed one is refused (`updateCheck.ts`),
+   * one that would make the document outgrow `maxDocumentBytes` too, and one whose dependencies
+   * are missing waits, within the connection's budget, until they arrive.
+   */
   #apply(connection: Connection, update: Uint8Array): RefusalKind | void {
+    const check = checkUpdate(this.#doc, update)
+    if (!check.ok) {
+      if ('malformed' in check) return 'badUpdate'
+      return this.#wait(connection, update, check.missing)
+    }
     const growth = this.#growthOf(update)
     if (growth === null) return 'documentTooLarge'
+    if (!check.orderChecked) {
+      // Costs a copy of the document, like answering a sync step 1: budgeted the same way.
+      if (!connection.budget.stateRequest()) return 'rateLimited'
+      if (!orderHoldsInCopy(this.#doc, update)) return 'badUpdate'
+    }
     Y.applyUpdate(this.#doc, update, connection)
     this.#sizeBound += growth
     this.#growthSinceMeasure += growth
+    this.#retryWaiting()
+  }
+
+  #wait(
+    connection: Connection,
+    update: Uint8Array,
+    missing: { client: number; clock: number },
+  ): RefusalKind | void {
+    if (
+      connection.waiting.length >= MAX_WAITING_UPDATES ||
+      connection.waitingBytes + update.length > MAX_WAITING_BYTES
+    )
+      return 'missingDependencies'
+    connection.waiting.push({ update, missing })
+    connection.waitingBytes += update.length
+  }
+
+  /** Applies the waiting updates whose missing struct has arrived (each is checked again). */
+  #retryWaiting(): void {
+    const store = this.#doc.store
+    for (const connection of this.#connections) {
+      if (connection.waiting.length === 0 || connection.refused) continue
+      const arrived = connection.waiting.filter(
+        ({ missing }) => Y.getState(store, missing.client) > missing.clock,
+      )
+      if (arrived.length === 0) continue
+      connection.waiting = connection.waiting.filter((entry) => !arrived.includes(entry))
+      for (const { update } of arrived) {
+        connection.waitingBytes -= update.length
+        // Applying one may make others ready: #apply calls back here, so the loop is recursive.
+        const refusal = this.#apply(connection, update)
+        if (refusal) {
+          this.#refuse(connection, refusal)
+          break
+        }
+      }
+    }
   }
 
   /** How much `update` can add to the document, or null if that would exceed the limit. */
@@ -270,6 +377,7 @@ export class Room {
   #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (!this.#origins.has(origin as Connection)) return
     void this.#log.append(update)
+    this.#snapshots?.changed()
     this.#broadcast(encodeUpdate(update), origin)
   }
 
@@ -310,9 +418,9 @@ export class Room {
       reason: refusal.label,
       code: refusal.code,
     })
-    // A client that does not read would not read the close frame either.
-    if (kind === 'slowReader') socket.terminate()
-    else socket.close(refusal.code, refusal.reason)
+    // A client that does not read gets its close frame after what is queued for it, and is cut
+    // `closeTimeout` later if it never reads it (see `relay.ts`).
+    socket.close(refusal.code, refusal.reason)
   }
 
   #everyonesPresence(): Uint8Array {
@@ -339,6 +447,16 @@ export class Room {
       if (connection !== except) this.#send(connection, message)
     }
   }
+}
+
+/** Sync (0), step 2 (1): a device's whole document, or what the relay lacks of it. */
+function isSyncStep2(data: RawData): boolean {
+  const bytes = Array.isArray(data)
+    ? data[0]
+    : data instanceof ArrayBuffer
+      ? new Uint8Array(data)
+      : data
+  return bytes !== undefined && bytes[0] === 0 && bytes[1] === 1
 }
 
 function byteLength(data: RawData): number {

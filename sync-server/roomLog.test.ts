@@ -84,7 +84,7 @@ describe('RoomLog', () => {
     expect(hex(await log.load())).toEqual(hex(updates.slice(0, 2)))
     expect((await readFile(file)).length).toBe(first!.length + second!.length)
     expect(logger.lines).toEqual([
-      'level=warn event=log.unreadable_tail room=room records_read=2 unreadable_bytes=10 set_aside=true',
+      'level=warn event=log.unreadable_tail room=room reason=torn records_read=2 unreadable_bytes=10 set_aside=true',
     ])
     // The unreadable bytes are kept beside the log, for a human to look at.
     const aside = (await readdir(join(file, '..'))).filter((name) => name !== 'room.log')

@@ -8,7 +8,8 @@
  * writes of a room go through one promise chain, so they never interleave.
  *
  * Loading reads records in order and stops at the first one that is cut short or fails its
- * checksum — what a crash in the middle of a write leaves. The unreadable rest is not thrown
+ * checksum — what a crash in the middle of a write leaves — or that the room refuses to load (an
+ * update an older relay stored though it could not be reloaded). The unreadable rest is not thrown
  * away: it is copied to `<roomId>.log.unreadable-<time>` beside the log (for a human to look at;
  * the devices that sent those updates still hold them and send them again when they reconnect),
  * reported in the log and in `/metrics`, and the log is truncated there so appends can continue.
@@ -36,8 +37,15 @@ export interface CompactionLimits {
 export interface LogObserver {
   persisted(seconds: number, records: number): void
   failed(): void
-  unreadable(bytes: number): void
+  unreadable(bytes: number, reason: SetAsideReason): void
 }
+
+/**
+ * Why part of a log was set aside: `torn`, a record cut short or failing its checksum (a crash
+ * mid-write); `refused`, an intact record the room would not load (written by an older relay
+ * that stored updates it could not reload).
+ */
+export type SetAsideReason = 'torn' | 'refused'
 
 export interface RoomLogOptions {
   file: string
@@ -133,19 +141,30 @@ export class RoomLog {
     return this.#queue.length > 0 || this.#mustRewrite
   }
 
-  /** Reads the log, setting aside a torn or damaged tail. Call once, before the first `append`. */
-  async load(): Promise<Uint8Array[]> {
+  /**
+   * Reads the log, setting aside a torn or damaged tail, and from the first record `accept`
+   * refuses (one the room cannot load: see `updateCheck.ts`). Returns the records accepted, in
+   * order. Call once, before the first `append`.
+   */
+  async load(accept: (update: Uint8Array) => boolean = () => true): Promise<Uint8Array[]> {
     const data = await readFile(this.#file).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return null
       throw error
     })
     if (data === null) return []
     const { updates, validBytes } = decodeRecords(data)
-    if (validBytes < data.length) await this.#setAside(data, validBytes, updates.length)
+    let loadable = 0
+    let accepted = 0
+    while (accepted < updates.length && accept(updates[accepted]!)) {
+      loadable += HEADER_BYTES + updates[accepted]!.length
+      accepted++
+    }
+    if (loadable < data.length)
+      await this.#setAside(data, loadable, accepted, loadable < validBytes ? 'refused' : 'torn')
     this.#fileExists = true
-    this.#fileBytes = validBytes
-    this.#records = updates.length
-    return updates
+    this.#fileBytes = loadable
+    this.#records = accepted
+    return updates.slice(0, accepted)
   }
 
   /** Resolves once `update` is on disk (or its write failed, which is logged and retried). */
@@ -175,7 +194,12 @@ export class RoomLog {
     this.#handle = null
   }
 
-  async #setAside(data: Buffer, validBytes: number, records: number): Promise<void> {
+  async #setAside(
+    data: Buffer,
+    validBytes: number,
+    records: number,
+    reason: SetAsideReason,
+  ): Promise<void> {
     const unreadable = data.length - validBytes
     const aside = `${this.#file}.unreadable-${Date.now()}`
     const saved = await writeFile(aside, data.subarray(validBytes)).then(
@@ -187,11 +211,12 @@ export class RoomLog {
     )
     this.#logger.warn('log.unreadable_tail', {
       room: this.#label,
+      reason,
       records_read: records,
       unreadable_bytes: unreadable,
       set_aside: saved,
     })
-    this.#observer.unreadable(unreadable)
+    this.#observer.unreadable(unreadable, reason)
     const handle = await open(this.#file, 'r+')
     try {
       await handle.truncate(validBytes)

@@ -19,9 +19,13 @@ import type { Metrics } from './metrics'
 import type { RefusalKind } from './refusals'
 import { Room, type RoomLimits } from './room'
 import type { CompactionLimits } from './roomLog'
+import type { SnapshotPolicy } from './snapshots'
 
 export interface RoomsOptions {
   roomsDir: string
+  /** Each room's snapshots go in `<snapshotsDir>/<roomId>/`. */
+  snapshotsDir: string
+  snapshotPolicy: SnapshotPolicy
   /** How long an empty room stays loaded, so a reload or a Wi-Fi blip does not re-read the log. */
   idleMs: number
   maxRooms: number
@@ -84,10 +88,12 @@ export class Rooms {
   }
 
   #open(roomId: RoomId): Room {
-    const { roomsDir, compaction, limits, logger, metrics } = this.#options
+    const { roomsDir, snapshotsDir, snapshotPolicy, compaction, limits, logger, metrics } =
+      this.#options
     const room: Room = new Room({
       id: roomId,
       logFile: join(roomsDir, `${roomId}.log`),
+      snapshots: { dir: join(snapshotsDir, roomId), policy: snapshotPolicy },
       after: this.#closing.get(roomId) ?? Promise.resolve(),
       compaction,
       limits,

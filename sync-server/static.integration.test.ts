@@ -1,5 +1,5 @@
 import { request } from 'node:http'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { capabilityFromKey, newWriteKey } from '../src/links/capability'
@@ -51,9 +51,10 @@ const APP_FILES: Record<string, string> = {
 
 describe('relay HTTP: the built app and /healthz', () => {
   let relay: TestRelay
+  let dir: string
 
   beforeEach(async () => {
-    const dir = await tempDir(teardown)
+    dir = await tempDir(teardown)
     const app = join(dir, 'app')
     for (const [path, content] of Object.entries(APP_FILES)) {
       await mkdir(join(app, path, '..'), { recursive: true })
@@ -120,6 +121,21 @@ describe('relay HTTP: the built app and /healthz', () => {
       expect(response.body, path).not.toContain('SECRET')
       expect([400, 404], path).toContain(response.status)
     }
+  })
+
+  it('never follows a symbolic link out of the app', async () => {
+    const app = join(dir, 'app')
+    // A link to a file beside the app, and one to a whole folder outside it.
+    await symlink(join(dir, 'secret.txt'), join(app, 'leak.txt'))
+    await symlink(dir, join(app, 'outside'))
+    // A link that stays inside is fine.
+    await symlink(join(app, 'favicon.svg'), join(app, 'icon.svg'))
+    for (const path of ['/leak.txt', '/outside/secret.txt', '/outside/package.json']) {
+      const response = await send(relay, path)
+      expect(response.body, path).not.toContain('SECRET')
+      expect(response.status, path).toBe(404)
+    }
+    expect((await send(relay, '/icon.svg')).body).toBe('<svg/>')
   })
 
   it('answers HEAD without a body and refuses other methods', async () => {

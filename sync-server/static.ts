@@ -6,9 +6,12 @@
  * cached for a year. Everything else — index.html, sw.js, registerSW.js, workbox-*.js, the
  * manifest — is `no-cache` (revalidate every time), or a tablet could keep an old service worker.
  * Paths without an extension that match no file get index.html: they are routes of the app.
+ *
+ * Only files inside the app folder are served, after symbolic links are resolved: a link in
+ * `dist/` to the relay's data (room logs, the authority's private key) is a 404, not a leak.
  */
 import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { realpath, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, resolve, sep } from 'node:path'
 
@@ -62,15 +65,28 @@ export function createStaticHandler(staticDir: string): StaticHandler {
     if (!(await isDirectory(root))) return sendText(res, 503, NOT_BUILT)
 
     if (await isFile(file)) {
+      if (!(await staysInside(root, file))) return sendText(res, 404, 'Not found\n')
       return sendFile(req, res, file, file.startsWith(assetsDir) ? IMMUTABLE : REVALIDATE)
     }
     if (extname(path) === '') {
       const index = join(root, 'index.html')
-      if (await isFile(index)) return sendFile(req, res, index, REVALIDATE)
+      if (await isFile(index)) {
+        if (!(await staysInside(root, index))) return sendText(res, 404, 'Not found\n')
+        return sendFile(req, res, index, REVALIDATE)
+      }
       return sendText(res, 503, NOT_BUILT)
     }
     return sendText(res, 404, 'Not found\n')
   }
+}
+
+/** Whether `file`, its symbolic links resolved, is under `root` (its own links resolved). */
+async function staysInside(root: string, file: string): Promise<boolean> {
+  const [realRoot, realFile] = await Promise.all([
+    realpath(root).catch(() => null),
+    realpath(file).catch(() => null),
+  ])
+  return realRoot !== null && realFile !== null && realFile.startsWith(realRoot + sep)
 }
 
 async function isFile(path: string): Promise<boolean> {

@@ -1,8 +1,10 @@
 import { lazy, Suspense, type ComponentType } from 'react'
 import { InvalidLinkScreen } from '../features/meeting/InvalidLinkScreen'
+import { INSTALL_FRAGMENT } from '../links/links'
+import { InsecurePageBanner } from '../ui/InsecurePageBanner'
 import { StorageProblemBanner } from '../ui/StorageProblemBanner'
 import { UpdatePrompt } from './UpdatePrompt'
-import { useRoute } from './useRoute'
+import { useHash, useRoute } from '../hooks/useRoute'
 import { ErrorBoundary } from '../ui/ErrorBoundary'
 
 /**
@@ -32,6 +34,9 @@ const coordinator = screen(() =>
 const atelier = screen(() =>
   import('../features/atelier/AtelierScreen').then((m) => m.AtelierScreen),
 )
+const install = screen(() =>
+  import('../features/install/InstallScreen').then((m) => m.InstallScreen),
+)
 const projection = screen(() =>
   import('../features/projection/ProjectionScreen').then((m) => m.ProjectionScreen),
 )
@@ -42,14 +47,17 @@ const MeetingGate = gate.Component
 const CoordinatorScreen = coordinator.Component
 const AtelierScreen = atelier.Component
 const ProjectionScreen = projection.Component
+const InstallScreen = install.Component
 
 const byKind = { meeting: coordinator, atelier, projection } as const
 
 export function App() {
+  const hash = useHash()
   return (
     <>
       <UpdatePrompt />
       <StorageProblemBanner />
+      <InsecurePageBanner hash={hash} />
       {/* Nothing is shown while a screen's chunk loads: from the cache it takes milliseconds. */}
       <ErrorBoundary scope="screen">
         <Suspense fallback={null}>
@@ -62,6 +70,8 @@ export function App() {
 
 function Screen() {
   const route = useRoute()
+  const hash = useHash()
+  if (hash === INSTALL_FRAGMENT) return <InstallScreen />
   if (!route.ok) return route.reason === 'invalid' ? <InvalidLinkScreen /> : <HomeScreen />
   const link = route.link
   if (link.kind === 'committee')

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { capabilityFromKey, newWriteKey } from '../links/capability'
 import { sealingKeyOf } from '../links/sealedKey'
-import { createCommittee, readCommittee, registerMeeting, sealPlainKeys } from './committeeDoc'
+import {
+  COMMITTEE_SCHEMA_VERSION,
+  createCommittee,
+  migrateCommittee,
+  readCommittee,
+  registerMeeting,
+} from './committeeDoc'
+import { committeeInfoOf } from './committeeLayout'
 
 function committee() {
   const doc = new Y.Doc()
@@ -41,7 +48,7 @@ describe('meetings of the committee', () => {
     doc.transact(() => doc.getMap('meetings').set(id, new Y.Map(Object.entries(fields))))
     expect(readCommittee(doc, sealing).meetings).toEqual([old])
 
-    sealPlainKeys(doc, sealing)
+    migrateCommittee(doc, sealing)
     expect(stored(doc)).not.toContain(old.writeKey)
     expect(readCommittee(doc, sealing).meetings).toEqual([old])
     // Another device, which had the clear version, receives the migration and converges.
@@ -55,7 +62,45 @@ describe('meetings of the committee', () => {
     registerMeeting(doc, newMeeting('Accès aux droits'), sealing)
     let writes = 0
     doc.on('update', () => (writes += 1))
-    sealPlainKeys(doc, sealing)
+    migrateCommittee(doc, sealing)
     expect(writes).toBe(0)
+  })
+})
+
+describe('migrations of the committee', () => {
+  const stepsSeen = (doc: Y.Doc, version: number, target: number) => {
+    const seen: number[] = []
+    committeeInfoOf(doc).set('schemaVersion', version)
+    const step = (from: number) => () => seen.push(from)
+    migrateCommittee(
+      doc,
+      sealingKeyOf(newWriteKey()),
+      { 1: step(1), 2: step(2), 3: step(3) },
+      target,
+    )
+    return seen
+  }
+
+  it('run each step from the committee’s version to the current one, in order, once', () => {
+    const { doc } = committee()
+    expect(stepsSeen(doc, 1, 4)).toEqual([1, 2, 3])
+    expect(committeeInfoOf(doc).get('schemaVersion')).toBe(4)
+    expect(stepsSeen(doc, 2, 4)).toEqual([2, 3])
+  })
+
+  it('leave a committee of this version or a newer one as it is', () => {
+    const { doc } = committee()
+    expect(stepsSeen(doc, 4, 4)).toEqual([])
+    expect(stepsSeen(doc, 5, 4)).toEqual([])
+    expect(committeeInfoOf(doc).get('schemaVersion')).toBe(5)
+  })
+
+  it('write nothing on a committee created by this version', () => {
+    const { doc, sealing } = committee()
+    let writes = 0
+    doc.on('update', () => (writes += 1))
+    migrateCommittee(doc, sealing)
+    expect(writes).toBe(0)
+    expect(committeeInfoOf(doc).get('schemaVersion')).toBe(COMMITTEE_SCHEMA_VERSION)
   })
 })

@@ -2,38 +2,40 @@
  * The committee document: what belongs to the committee rather than to one meeting — the list
  * of its meetings (with their keys, sealed under the committee's own key so that any
  * coordinator device that holds the committee link can open them all, and the relay's copy of
- * this document opens none: `src/links/sealedKey.ts`), and its trame templates. The follow-up of proposals will live here too.
+ * this document opens none: `src/links/sealedKey.ts`), its trame templates, and its migrations.
+ * The tableau de suivi (`followUp.ts`) and the idea bank (`ideaBank.ts` and its neighbours) live
+ * in the same document; every root is named in `committeeLayout.ts`.
  * Shared by the coordinator's devices only; a separate Yjs document with its own link
  * (`#/comite/<writeKey>`), synced by the same relay like any meeting.
  *
  *   committee  Y.Map   schemaVersion, name, createdAt
  *   meetings   Y.Map   roomId → Y.Map { title, date, sealedKey, createdAt }
  *                      (older versions wrote `writeKey` in clear: still read, and sealed by
- *                      `sealPlainKeys` when a coordinator device opens the committee)
+ *                      `migrateCommittee` when a coordinator device opens the committee)
  *   templates  Y.Map   templateId → Y.Map { name, steps: StepDraft[], createdAt }
- *
- * The idea bank (Angers: ideas, axes, sieve, vote by collège, chantiers) has its own roots, all
- * named `idea…`, read and written only by ideas.ts: ideas, ideaBin, ideaAxes, ideaCriteria,
- * ideaAxisOf, ideaGroups, ideaGroupOf, ideaSieve, ideaSieveNotes, ideaVotes, ideaVoteSettings,
- * ideaProjects (layout and merge rules in ideas.ts and docs/protocol.md).
  */
 import * as Y from 'yjs'
 import { z } from 'zod'
 import { keySchema, type CapabilityKey } from '../links/capability'
 import { openSealedKey, sealedKeySchema, sealKey, type SealingKey } from '../links/sealedKey'
+import { committeeInfoOf, committeeMeetingsOf, templatesOf } from './committeeLayout'
 import { newId } from './ids'
 import { compareIds, mapOf, validEntries } from './layout'
 import { origins } from './origins'
 import { stepDraftSchema, type StepDraft } from './script'
 import { entityIdSchema, isoDateSchema, timestampSchema } from './untrusted'
 
+/** Bumped when the layout changes; `migrateCommittee` brings older documents up to date. */
 export const COMMITTEE_SCHEMA_VERSION = 1
 const COMMITTEE_NAME_MAX = 120
 
-const ROOT = { committee: 'committee', meetings: 'meetings', templates: 'templates' } as const
-const infoOf = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.committee)
-const meetingsOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(ROOT.meetings)
-const templatesOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(ROOT.templates)
+/**
+ * The steps from one layout to the next, keyed by the version each one leaves: `steps[1]` turns
+ * a version-1 committee into a version-2 one. A committee lives for years, so every step stays.
+ * Version 1 is the first layout: none yet.
+ */
+export type CommitteeMigrations = Readonly<Record<number, (doc: Y.Doc) => void>>
+const COMMITTEE_MIGRATIONS: CommitteeMigrations = {}
 
 export const committeeMeetingSchema = z.object({
   id: z.string().regex(/^[0-9a-f]{32}$/),
@@ -80,15 +82,15 @@ export interface Committee {
 }
 
 export function hasCommittee(doc: Y.Doc): boolean {
-  return typeof infoOf(doc).get('schemaVersion') === 'number'
+  return typeof committeeInfoOf(doc).get('schemaVersion') === 'number'
 }
 
 /** The committee, its meetings' keys opened with `sealing` (entries that do not open are skipped). */
 export function readCommittee(doc: Y.Doc, sealing: SealingKey): Committee {
-  const name = infoOf(doc).get('name')
+  const name = committeeInfoOf(doc).get('name')
   return {
     name: typeof name === 'string' ? name.slice(0, COMMITTEE_NAME_MAX) : '',
-    meetings: validEntries(meetingsOf(doc), storedMeetingSchema)
+    meetings: validEntries(committeeMeetingsOf(doc), storedMeetingSchema)
       .flatMap((entry) => {
         const writeKey = keyOf(entry, sealing)
         const { id, title, date, createdAt } = entry
@@ -107,9 +109,9 @@ export function readCommittee(doc: Y.Doc, sealing: SealingKey): Committee {
 export function createCommittee(doc: Y.Doc, name: string, now = Date.now()): void {
   const valid = z.string().trim().min(1).max(COMMITTEE_NAME_MAX).parse(name)
   doc.transact(() => {
-    infoOf(doc).set('schemaVersion', COMMITTEE_SCHEMA_VERSION)
-    infoOf(doc).set('name', valid)
-    infoOf(doc).set('createdAt', now)
+    committeeInfoOf(doc).set('schemaVersion', COMMITTEE_SCHEMA_VERSION)
+    committeeInfoOf(doc).set('name', valid)
+    committeeInfoOf(doc).set('createdAt', now)
   }, origins.local)
 }
 
@@ -120,15 +122,39 @@ export function createCommittee(doc: Y.Doc, name: string, now = Date.now()): voi
 export function registerMeeting(doc: Y.Doc, meeting: CommitteeMeeting, sealing: SealingKey): void {
   const valid = committeeMeetingSchema.parse(meeting)
   doc.transact(() => {
-    const existing = meetingsOf(doc).get(valid.id)
+    const existing = committeeMeetingsOf(doc).get(valid.id)
     if (existing instanceof Y.Map) {
       existing.set('title', valid.title)
       existing.set('date', valid.date)
     } else {
       const { id, writeKey, ...fields } = valid
-      meetingsOf(doc).set(id, mapOf({ ...fields, sealedKey: sealKey(sealing, writeKey, id) }))
+      committeeMeetingsOf(doc).set(
+        id,
+        mapOf({ ...fields, sealedKey: sealKey(sealing, writeKey, id) }),
+      )
     }
   }, origins.local)
+}
+
+/**
+ * Brings a committee written by an older version of the app up to date, in one transaction:
+ * each step from its version to `target`, in order, then the version. A newer committee is left
+ * as it is. Then the repairs that hold at every version: keys written in clear are sealed (a
+ * device of an older version may still write one). Run on every open and change.
+ */
+export function migrateCommittee(
+  doc: Y.Doc,
+  sealing: SealingKey,
+  steps: CommitteeMigrations = COMMITTEE_MIGRATIONS,
+  target = COMMITTEE_SCHEMA_VERSION,
+): void {
+  const version = committeeInfoOf(doc).get('schemaVersion')
+  if (typeof version === 'number' && Number.isInteger(version) && version < target)
+    doc.transact(() => {
+      for (let from = Math.max(version, 1); from < target; from += 1) steps[from]?.(doc)
+      committeeInfoOf(doc).set('schemaVersion', target)
+    }, origins.presence)
+  sealPlainKeys(doc, sealing)
 }
 
 /**
@@ -136,9 +162,9 @@ export function registerMeeting(doc: Y.Doc, meeting: CommitteeMeeting, sealing: 
  * is none). The clear value is deleted from the document, so it leaves the relay's disk when the
  * relay next compacts the committee's file (at the latest when it unloads the committee).
  */
-export function sealPlainKeys(doc: Y.Doc, sealing: SealingKey): void {
+function sealPlainKeys(doc: Y.Doc, sealing: SealingKey): void {
   const plain: Array<[Y.Map<unknown>, CapabilityKey, string]> = []
-  meetingsOf(doc).forEach((entry, id) => {
+  committeeMeetingsOf(doc).forEach((entry, id) => {
     if (!(entry instanceof Y.Map)) return
     const writeKey = keySchema.safeParse(entry.get('writeKey'))
     if (writeKey.success) plain.push([entry, writeKey.data, id])

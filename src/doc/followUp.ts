@@ -1,6 +1,6 @@
 /**
  * The tableau de suivi: what became of each proposal retained in plenary, over the year. Lives
- * in the committee document (see committeeDoc.ts), shared by the coordinator's devices.
+ * in the committee document (roots in committeeLayout.ts), shared by the coordinator's devices.
  *
  *   followUp         Y.Map  "<meetingId>:<itemId>" → { meetingId, meetingTitle, meetingDate,
  *                                                      ateliers, text, retainedAt }
@@ -11,6 +11,7 @@
  */
 import type * as Y from 'yjs'
 import { z } from 'zod'
+import { followUpHistoryOf, followUpOf } from './committeeLayout'
 import { newId } from './ids'
 import { compareIds } from './layout'
 import { origins } from './origins'
@@ -25,9 +26,6 @@ import {
   readEntity,
   timestampSchema,
 } from './untrusted'
-
-const entriesOf = (doc: Y.Doc) => doc.getMap<unknown>('followUp')
-const historyOf = (doc: Y.Doc) => doc.getMap<unknown>('followUpHistory')
 
 export const FOLLOW_UP_STATUSES = [
   'retained',
@@ -91,7 +89,7 @@ export interface FollowUpEntry extends z.infer<typeof entrySchema> {
 export function readFollowUp(doc: Y.Doc): FollowUpEntry[] {
   const history = new Map<string, StatusChange[]>()
   let skippedChanges = 0
-  historyOf(doc).forEach((value, key) => {
+  followUpHistoryOf(doc).forEach((value, key) => {
     const [entryId, changeId, ...rest] = key.split('|')
     const parsed = readEntity(changeSchema, value, { id: changeId })
     if (!isCompoundId(entryId) || !isEntityId(changeId) || rest.length > 0 || parsed === null) {
@@ -102,10 +100,10 @@ export function readFollowUp(doc: Y.Doc): FollowUpEntry[] {
     if (list) list.push(parsed)
     else history.set(entryId, [parsed])
   })
-  noteSkipped(historyOf(doc), skippedChanges)
+  noteSkipped(followUpHistoryOf(doc), skippedChanges)
   const entries: FollowUpEntry[] = []
   let skippedEntries = 0
-  entriesOf(doc).forEach((value, id) => {
+  followUpOf(doc).forEach((value, id) => {
     const parsed = readEntity(entrySchema, value, { id })
     if (parsed === null) {
       skippedEntries += 1
@@ -114,7 +112,7 @@ export function readFollowUp(doc: Y.Doc): FollowUpEntry[] {
     const changes = (history.get(id) ?? []).sort((a, b) => a.at - b.at || compareIds(a.id, b.id))
     entries.push({ ...parsed, history: changes, status: changes.at(-1)?.status ?? 'retained' })
   })
-  noteSkipped(entriesOf(doc), skippedEntries)
+  noteSkipped(followUpOf(doc), skippedEntries)
   return entries.sort(
     (a, b) =>
       b.meetingDate.localeCompare(a.meetingDate) ||
@@ -143,17 +141,17 @@ export function recordRetained(doc: Y.Doc, retained: RetainedProposal[]): number
     for (const item of retained) {
       const id = `${item.meetingId}:${item.itemId}`
       const { itemId: _itemId, ...entry } = item
-      const existing = readEntity(entrySchema, entriesOf(doc).get(id), { id })
+      const existing = readEntity(entrySchema, followUpOf(doc).get(id), { id })
       if (existing === null) {
         added += 1
-        historyOf(doc).set(`${id}|${newId()}`, {
+        followUpHistoryOf(doc).set(`${id}|${newId()}`, {
           status: 'retained',
           at: item.retainedAt,
           comment: '',
           owner: '',
         })
       }
-      if (existing === null || existing.text !== item.text) entriesOf(doc).set(id, entry)
+      if (existing === null || existing.text !== item.text) followUpOf(doc).set(id, entry)
     }
   }, origins.local)
   return added
@@ -170,5 +168,5 @@ export function changeStatus(doc: Y.Doc, entryId: string, change: Omit<StatusCha
   const valid = changeSchema.omit({ id: true }).parse(change)
   if (valid.status === 'rejected' && !valid.comment.trim())
     throw new StatusTransitionError('a refusal needs a reason')
-  doc.transact(() => historyOf(doc).set(`${entryId}|${newId()}`, valid), origins.local)
+  doc.transact(() => followUpHistoryOf(doc).set(`${entryId}|${newId()}`, valid), origins.local)
 }

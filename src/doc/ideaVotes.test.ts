@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { rankIdeas, type IdeaVoteEntry } from './ideaVotes'
-import type { VoteCollege } from './votes'
+import type { VoteCollege } from './voteCounts'
 
 const vote = (
   itemId: string,
@@ -8,7 +8,7 @@ const vote = (
   count: number,
   counterId = 'c1',
   at = 1,
-): IdeaVoteEntry => ({ itemId, college, counterId, count, at })
+): IdeaVoteEntry => ({ itemId, bucket: college, counterId, count, at })
 
 const order = (ranking: ReturnType<typeof rankIdeas>) =>
   ranking.rows.map((row) => `${row.rank ?? '-'}${row.tied ? '=' : ''} ${row.tally.itemId}`)

@@ -1,6 +1,8 @@
 /**
- * The vote by collège on the ideas that passed the sieve (pure, no Yjs): each collège's result
- * on its own, then one combined ranking from which the coordinator picks the chantiers.
+ * The vote by collège on the ideas that passed the sieve: the counts (in the committee
+ * document, through the count mechanism shared with the plenary, `voteCounts.ts`) and, pure,
+ * each collège's result on its own, then one combined ranking from which the coordinator picks
+ * the chantiers.
  *
  * Why shares and not hands: in Angers 63 usagers sat beside 6 élus. Adding their hands would let
  * the largest collège decide alone; "equal weight per collège" means each collège's result
@@ -10,26 +12,73 @@
  * default, editable: a weight of 2 counts that collège double). A collège that has not voted
  * yet is left out of the mean — not counted as zero everywhere — and shown as missing.
  *
- * Several devices may count the same collège: as in the plenary (`votes.ts`, whose
- * `bucketCount` is reused here), each writes under its own counter id, agreeing counts are the
- * count, and while they differ the latest is used and the gap is shown.
+ * Several devices may count the same collège: as in the plenary (whose `bucketCount` is reused
+ * here), each writes under its own counter id, agreeing counts are the count, and while they
+ * differ the latest is used and the gap is shown.
  */
-import { bucketCount, VOTE_COLLEGES, type BucketCount, type VoteCollege } from './votes'
+import type * as Y from 'yjs'
+import { ideaVoteSettingsOf, ideaVotesOf } from './committeeLayout'
 import { compareIds } from './layout'
+import { isCompoundId } from './untrusted'
+import * as voteCounts from './voteCounts'
+import {
+  DEFAULT_WEIGHTS,
+  VOTE_COLLEGES,
+  type CollegeWeights,
+  type CountEntry,
+  type VoteCollege,
+} from './voteCounts'
+import { bucketCount, type BucketCount } from './votes'
 
-export interface IdeaVoteEntry {
-  /** An idea's id, or a group's. */
-  itemId: string
-  college: VoteCollege
-  /** The device that counted (a random id, never a name). */
-  counterId: string
-  count: number
-  at: number
-}
+/** A count for an item (an idea's id, or a group's), its bucket a collège. */
+export type IdeaVoteEntry = CountEntry<VoteCollege>
 
-export type CollegeWeights = Record<VoteCollege, number>
+// ── Counts (committee document) ─────────────────────────────────────────────────────────────
 
-export const DEFAULT_IDEA_WEIGHTS: CollegeWeights = { usager: 1, agent: 1, partner: 1, elected: 1 }
+/** The idea bank's counts: per item (an idea or a group, compound ids), per collège. */
+const ideaCounts = (doc: Y.Doc): voteCounts.CountTarget<VoteCollege> => ({
+  doc,
+  counts: ideaVotesOf(doc),
+  settings: ideaVoteSettingsOf(doc),
+  buckets: VOTE_COLLEGES,
+  isItemId: isCompoundId,
+})
+
+export const readIdeaVotes = (doc: Y.Doc): IdeaVoteEntry[] => voteCounts.readCounts(ideaCounts(doc))
+
+export const readIdeaWeights = (doc: Y.Doc): CollegeWeights =>
+  voteCounts.readWeights(ideaVoteSettingsOf(doc))
+
+/** This device's count of one collège's votes for an item. */
+export const enterIdeaCount = (
+  doc: Y.Doc,
+  itemId: string,
+  college: VoteCollege,
+  counterId: string,
+  count: number,
+  now = Date.now(),
+) => voteCounts.enterCount(ideaCounts(doc), itemId, college, counterId, count, now)
+
+export const withdrawIdeaCount = (
+  doc: Y.Doc,
+  itemId: string,
+  college: VoteCollege,
+  counterId: string,
+) => voteCounts.withdrawCount(ideaCounts(doc), itemId, college, counterId)
+
+/** Ends a disagreement between counters: every count of this item and collège becomes `count`. */
+export const settleIdeaCount = (
+  doc: Y.Doc,
+  itemId: string,
+  college: VoteCollege,
+  count: number,
+  now = Date.now(),
+) => voteCounts.settleCount(ideaCounts(doc), itemId, college, count, now)
+
+export const setIdeaWeight = (doc: Y.Doc, college: VoteCollege, weight: number) =>
+  voteCounts.setWeight(ideaCounts(doc), college, weight)
+
+// ── Ranking (pure) ──────────────────────────────────────────────────────────────────────────
 
 export interface CollegeResult extends BucketCount {
   /** Share (0–1) of this collège's votes among the candidates; `null` if it has not voted. */
@@ -90,13 +139,13 @@ function ranksOf(values: Array<number | null>): Array<number | null> {
 export function rankIdeas(
   itemIds: readonly string[],
   entries: readonly IdeaVoteEntry[],
-  weights: CollegeWeights = DEFAULT_IDEA_WEIGHTS,
+  weights: CollegeWeights = DEFAULT_WEIGHTS,
 ): IdeaRanking {
   const candidates = new Set(itemIds)
   const byKey = new Map<string, IdeaVoteEntry[]>()
   for (const entry of entries) {
     if (!candidates.has(entry.itemId)) continue
-    const key = `${entry.itemId}|${entry.college}`
+    const key = `${entry.itemId}|${entry.bucket}`
     byKey.set(key, [...(byKey.get(key) ?? []), entry])
   }
   const counts = itemIds.map(
@@ -104,15 +153,7 @@ export function rankIdeas(
       Object.fromEntries(
         VOTE_COLLEGES.map((college) => [
           college,
-          bucketCount(
-            (byKey.get(`${itemId}|${college}`) ?? []).map((entry) => ({
-              itemId,
-              bucket: college,
-              counterId: entry.counterId,
-              count: entry.count,
-              at: entry.at,
-            })),
-          ),
+          bucketCount(byKey.get(`${itemId}|${college}`) ?? []),
         ]),
       ) as Record<VoteCollege, BucketCount>,
   )

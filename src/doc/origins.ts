@@ -9,6 +9,8 @@ export const origins = {
   local: { kind: 'local' },
   /** Merged from a hand-over file. */
   import: { kind: 'import' },
+  /** The meeting set back to an earlier snapshot (`restore.ts`): undone by another restore. */
+  restore: { kind: 'restore' },
   /** Bookkeeping written by the app itself (device presence, migrations): never undone, never "typed". */
   presence: { kind: 'presence' },
 } as const
@@ -16,5 +18,5 @@ export const origins = {
 export type Origin = (typeof origins)[keyof typeof origins]
 
 export function isOwnOrigin(origin: unknown): origin is Origin {
-  return origin === origins.local || origin === origins.import
+  return origin === origins.local || origin === origins.import || origin === origins.restore
 }

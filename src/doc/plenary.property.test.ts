@@ -14,9 +14,9 @@ import {
   setVoteMode,
   setWeight,
   VOTE_BUCKETS,
-  VOTE_COLLEGES,
   withdrawCount,
 } from './votes'
+import { VOTE_COLLEGES } from './voteCounts'
 import { checkProperty, PROPERTY_TEST_TIMEOUT } from '../../tests/helpers/property'
 
 /**

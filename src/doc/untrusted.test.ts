@@ -11,7 +11,7 @@ import { newWriteKey } from '../links/capability'
 import { sealingKeyOf } from '../links/sealedKey'
 import { readFollowUp, recordRetained } from './followUp'
 import { buildWall } from './grouping'
-import { readIdeaBank } from './ideas'
+import { readIdeaBank } from './ideaBank'
 import {
   attendanceOf,
   groupMembersOf,

@@ -8,10 +8,9 @@
  *   voteSettings  Y.Map  mode: "overall" | "colleges", "weight.<college>": number
  *   retained      Y.Map  itemId → retainedAt (ms) | null
  *
- * Two people may count the same hands, each on their own device: each device writes only under
- * its own counter id, so both counts are kept and compared, never overwritten. A count both
- * agree on is the count; otherwise the tally shows "écart : 12 / 14", uses the latest entry
- * meanwhile, and the coordinator settles it (`settleCount`) once the room has recounted.
+ * The counts themselves (one entry per counting device, settled after a recount) are the
+ * mechanism of `voteCounts.ts`, shared with the idea bank; while counters disagree the tally
+ * shows "écart : 12 / 14".
  * Votes follow the wall item: group proposals before voting on them.
  */
 import type * as Y from 'yjs'
@@ -21,42 +20,25 @@ import { buildWall, readGrouping, type Wall, type WallProposal } from './groupin
 import { compareIds, retainedOf, voteSettingsOf, votesOf } from './layout'
 import { origins } from './origins'
 import { readProposals } from './proposals'
-import { idRecord, isEntityId, noteSkipped, readEntity, timestampSchema } from './untrusted'
+import { idRecord, isEntityId, noteSkipped, timestampSchema } from './untrusted'
+import * as voteCounts from './voteCounts'
+import { DEFAULT_WEIGHTS, VOTE_COLLEGES, type CollegeWeights, type VoteCollege } from './voteCounts'
 
-/** The collèges of a vote by collège (Angers): usagers, agents, partenaires, élus. */
-export const VOTE_COLLEGES = ['usager', 'agent', 'partner', 'elected'] as const
-export type VoteCollege = (typeof VOTE_COLLEGES)[number]
 /** Where a count goes: the whole room at once, or one collège. */
 export const VOTE_BUCKETS = ['overall', ...VOTE_COLLEGES] as const
 export type VoteBucket = (typeof VOTE_BUCKETS)[number]
 
-/** More hands than any town hall holds: a typing slip, refused. */
-export const COUNT_MAX = 10_000
-export const WEIGHT_MAX = 100
-
 export const voteModeSchema = z.enum(['overall', 'colleges'])
 export type VoteMode = z.infer<typeof voteModeSchema>
-export const countSchema = z.number().int().min(0).max(COUNT_MAX)
-export const weightSchema = z.number().min(0).max(WEIGHT_MAX)
 
 export interface VoteSettings {
   mode: VoteMode
-  weights: Record<VoteCollege, number>
+  weights: CollegeWeights
 }
 
-export const DEFAULT_VOTE_SETTINGS: VoteSettings = {
-  mode: 'overall',
-  weights: { usager: 1, agent: 1, partner: 1, elected: 1 },
-}
+export const DEFAULT_VOTE_SETTINGS: VoteSettings = { mode: 'overall', weights: DEFAULT_WEIGHTS }
 
-export interface VoteEntry {
-  itemId: string
-  bucket: VoteBucket
-  /** The device that counted (a random id, never a name). */
-  counterId: string
-  count: number
-  at: number
-}
+export type VoteEntry = voteCounts.CountEntry<VoteBucket>
 
 export interface Votes {
   entries: VoteEntry[]
@@ -65,30 +47,16 @@ export interface Votes {
   retained: Record<string, number>
 }
 
-export const voteValueSchema = z.object({ count: countSchema, at: timestampSchema })
-const bucketSchema = z.enum(VOTE_BUCKETS)
-
-export const voteKey = (itemId: string, bucket: VoteBucket, counterId: string) =>
-  `${itemId}|${bucket}|${counterId}`
+/** The plenary's counts: per wall item (a proposal or a group, ids of the meeting). */
+const plenaryCounts = (doc: Y.Doc): voteCounts.CountTarget<VoteBucket> => ({
+  doc,
+  counts: votesOf(doc),
+  settings: voteSettingsOf(doc),
+  buckets: VOTE_BUCKETS,
+  isItemId: isEntityId,
+})
 
 export function readVotes(doc: Y.Doc): Votes {
-  const entries: VoteEntry[] = []
-  let skipped = 0
-  votesOf(doc).forEach((value, key) => {
-    const [itemId, bucket, counterId, ...rest] = key.split('|')
-    const parsedBucket = bucketSchema.safeParse(bucket)
-    const parsed = readEntity(voteValueSchema, value)
-    if (!isEntityId(itemId) || !isEntityId(counterId) || rest.length > 0) skipped += 1
-    else if (!parsedBucket.success || parsed === null) skipped += 1
-    else entries.push({ itemId, bucket: parsedBucket.data, counterId, ...parsed })
-  })
-  noteSkipped(votesOf(doc), skipped)
-  entries.sort(
-    (a, b) =>
-      compareIds(a.itemId, b.itemId) ||
-      compareIds(a.bucket, b.bucket) ||
-      compareIds(a.counterId, b.counterId),
-  )
   const retained = idRecord<number>()
   let notRetained = 0
   retainedOf(doc).forEach((at, itemId) => {
@@ -97,93 +65,55 @@ export function readVotes(doc: Y.Doc): Votes {
     else notRetained += 1
   })
   noteSkipped(retainedOf(doc), notRetained)
-  return { entries, settings: readVoteSettings(doc), retained }
+  return {
+    entries: voteCounts.readCounts(plenaryCounts(doc)),
+    settings: readVoteSettings(doc),
+    retained,
+  }
 }
 
 function readVoteSettings(doc: Y.Doc): VoteSettings {
-  const map = voteSettingsOf(doc)
-  const mode = voteModeSchema.safeParse(map.get('mode'))
-  const weights = { ...DEFAULT_VOTE_SETTINGS.weights }
-  for (const college of VOTE_COLLEGES) {
-    const weight = weightSchema.safeParse(map.get(`weight.${college}`))
-    if (weight.success) weights[college] = weight.data
+  const mode = voteModeSchema.safeParse(voteSettingsOf(doc).get('mode'))
+  return {
+    mode: mode.success ? mode.data : DEFAULT_VOTE_SETTINGS.mode,
+    weights: voteCounts.readWeights(voteSettingsOf(doc)),
   }
-  return { mode: mode.success ? mode.data : DEFAULT_VOTE_SETTINGS.mode, weights }
-}
-
-function checkIds(itemId: string, counterId?: string) {
-  if (!isEntityId(itemId)) throw new Error(`bad item id ${itemId}`)
-  if (counterId !== undefined && !isEntityId(counterId))
-    throw new Error(`bad counter id ${counterId}`)
 }
 
 /** This device's count of hands for an item, overall or for one collège. */
-export function enterCount(
+export const enterCount = (
   doc: Y.Doc,
   itemId: string,
   bucket: VoteBucket,
   counterId: string,
   count: number,
   now = Date.now(),
-): void {
-  checkIds(itemId, counterId)
-  const valid = countSchema.parse(count)
-  doc.transact(
-    () =>
-      votesOf(doc).set(voteKey(itemId, bucketSchema.parse(bucket), counterId), {
-        count: valid,
-        at: now,
-      }),
-    origins.local,
-  )
-}
+) => voteCounts.enterCount(plenaryCounts(doc), itemId, bucket, counterId, count, now)
 
 /** Takes back this device's count (the field emptied). */
-export function withdrawCount(
-  doc: Y.Doc,
-  itemId: string,
-  bucket: VoteBucket,
-  counterId: string,
-): void {
-  doc.transact(() => votesOf(doc).delete(voteKey(itemId, bucket, counterId)), origins.local)
-}
+export const withdrawCount = (doc: Y.Doc, itemId: string, bucket: VoteBucket, counterId: string) =>
+  voteCounts.withdrawCount(plenaryCounts(doc), itemId, bucket, counterId)
 
-/**
- * Ends a disagreement: every count entered for this item and bucket becomes `count` (the
- * coordinator's decision after a recount). Each counter keeps its own entry, now agreeing.
- */
-export function settleCount(
+/** Ends a disagreement: every count for this item and bucket becomes `count`. */
+export const settleCount = (
   doc: Y.Doc,
   itemId: string,
   bucket: VoteBucket,
   count: number,
   now = Date.now(),
-): void {
-  checkIds(itemId)
-  const valid = countSchema.parse(count)
-  const prefix = `${itemId}|${bucket}|`
-  doc.transact(() => {
-    const votes = votesOf(doc)
-    for (const key of Array.from(votes.keys()))
-      if (key.startsWith(prefix)) votes.set(key, { count: valid, at: now })
-  }, origins.local)
-}
+) => voteCounts.settleCount(plenaryCounts(doc), itemId, bucket, count, now)
 
 export function setVoteMode(doc: Y.Doc, mode: VoteMode): void {
   const valid = voteModeSchema.parse(mode)
   doc.transact(() => voteSettingsOf(doc).set('mode', valid), origins.local)
 }
 
-/** One key per collège, so two devices changing two weights at once both keep theirs. */
-export function setWeight(doc: Y.Doc, college: VoteCollege, weight: number): void {
-  const valid = weightSchema.parse(weight)
-  if (!VOTE_COLLEGES.includes(college)) throw new Error(`unknown collège ${college}`)
-  doc.transact(() => voteSettingsOf(doc).set(`weight.${college}`, valid), origins.local)
-}
+export const setWeight = (doc: Y.Doc, college: VoteCollege, weight: number) =>
+  voteCounts.setWeight(plenaryCounts(doc), college, weight)
 
 /** Marks an item "retenue en plénière", or takes the mark back. */
 export function setRetained(doc: Y.Doc, itemId: string, retained: boolean, now = Date.now()): void {
-  checkIds(itemId)
+  if (!isEntityId(itemId)) throw new Error(`bad item id ${itemId}`)
   doc.transact(() => retainedOf(doc).set(itemId, retained ? now : null), origins.local)
 }
 

@@ -92,7 +92,7 @@ describe('hand-over convergence', () => {
 
           const vector = Y.encodeStateVector(viaFile)
           const again = await importHandover(viaFile, roomId, file)
-          expect(again).toEqual({ ok: true, report: [], changed: false, atelier: null })
+          expect(again).toMatchObject({ ok: true, report: [], changed: false, atelier: null })
           expect(Y.encodeStateVector(viaFile)).toEqual(vector)
         }),
         150,

@@ -3,6 +3,7 @@ import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex } from '@noble/hashes/utils.js'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { ateliersOf, metaOf, notesOf, proposalsOf } from '../doc/layout'
 import { createMeeting, readMeeting } from '../doc/meetingDoc'
 import { origins } from '../doc/origins'
 import { addProposal, editProposal } from '../doc/proposals'
@@ -13,7 +14,7 @@ import {
   HANDOVER_LIMITS,
   type HandoverRefusal,
 } from './handoverFile'
-import { importHandover } from './importHandover'
+import { importHandover, previewHandover } from './importHandover'
 
 const roomOf = () => capabilityFromKey(newWriteKey(), 'write').roomId
 
@@ -65,11 +66,12 @@ describe('importing a hand-over file', () => {
       roomId,
       await fileOf(tablet, roomId, atelierId),
     )
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: true,
-      report: [{ kind: 'proposalAdded', entity: 'proposal', count: 3 }],
+      report: [{ kind: 'proposalAdded', entity: 'proposal', count: 3, destructive: false }],
       changed: true,
       atelier: { id: atelierId, name: 'Santé' },
+      touched: ['Santé'],
     })
     expect(readMeeting(coordinator)).toEqual(readMeeting(tablet))
   })
@@ -82,8 +84,8 @@ describe('importing a hand-over file', () => {
     addProposal(tablet, { atelierId, text: 'Nouvelle', authorRole: 'reporter' })
     const result = await importHandover(coordinator, roomId, await fileOf(tablet, roomId))
     expect(result.ok && result.report).toEqual([
-      { kind: 'proposalAdded', entity: 'proposal', count: 1 },
-      { kind: 'proposalModified', entity: 'proposal', count: 1 },
+      { kind: 'proposalAdded', entity: 'proposal', count: 1, destructive: false },
+      { kind: 'proposalModified', entity: 'proposal', count: 1, destructive: false },
     ])
   })
 
@@ -95,7 +97,7 @@ describe('importing a hand-over file', () => {
     const vector = Y.encodeStateVector(coordinator)
     const snapshot = readMeeting(coordinator)
     const again = await importHandover(coordinator, roomId, file)
-    expect(again).toEqual({ ok: true, report: [], changed: false, atelier: null })
+    expect(again).toMatchObject({ ok: true, report: [], changed: false, atelier: null })
     expect(Y.encodeStateVector(coordinator)).toEqual(vector)
     expect(readMeeting(coordinator)).toEqual(snapshot)
   })
@@ -190,5 +192,62 @@ describe('importing a hand-over file', () => {
     expect(Y.encodeStateVector(coordinator)).toEqual(vector)
     expect(readMeeting(coordinator)).toEqual(snapshot)
     expect(updates).toBe(0)
+  })
+})
+
+describe('a hostile hand-over file', () => {
+  it('shows that it would delete every atelier, proposal and note, and changes nothing before yes', async () => {
+    const { coordinator, tablet, atelierId, roomId } = meetingWithTablet()
+    addProposal(coordinator, { atelierId, text: 'Déjà là', authorRole: 'reporter' })
+    const step = readMeeting(coordinator).script[0]!
+    notesOf(coordinator).get(`${atelierId}|${step.id}|${step.questions[0]!.id}`)!.insert(0, 'Note')
+    Y.applyUpdate(tablet, Y.encodeStateAsUpdate(coordinator))
+    tablet.transact(() => {
+      for (const root of [ateliersOf(tablet), proposalsOf(tablet), notesOf(tablet)])
+        for (const key of Array.from(root.keys())) root.delete(key)
+      metaOf(tablet).set('title', 'Rencontre annulée')
+    })
+    const vector = Y.encodeStateVector(coordinator)
+    const preview = await previewHandover(coordinator, roomId, await fileOf(tablet, roomId))
+    expect(preview.ok && preview.report.map((change) => [change.kind, change.count])).toEqual([
+      ['titleChanged', 1],
+      ['atelierRemoved', 2],
+      ['proposalDeleted', 1],
+      ['noteDeleted', 1],
+    ])
+    expect(preview.ok && preview.report.every((change) => change.destructive)).toBe(true)
+    expect(Y.encodeStateVector(coordinator)).toEqual(vector)
+    expect(readMeeting(coordinator).ateliers).toHaveLength(2)
+  })
+
+  it('names the ateliers its content touches, whatever its header says', async () => {
+    const { coordinator, tablet, atelierId, roomId } = meetingWithTablet()
+    const logement = readMeeting(tablet).ateliers[1]!.id
+    addProposal(tablet, { atelierId: logement, text: 'Écrit ailleurs', authorRole: 'reporter' })
+    const preview = await previewHandover(
+      coordinator,
+      roomId,
+      await fileOf(tablet, roomId, atelierId),
+    )
+    expect(preview).toMatchObject({
+      ok: true,
+      atelier: { name: 'Santé' },
+      touched: ['Logement'],
+    })
+  })
+
+  it('is refused when its changes are more than the relay accepts in one message', async () => {
+    const { coordinator, tablet, atelierId, roomId } = meetingWithTablet()
+    const step = readMeeting(tablet).script[0]!
+    // Raw writes pass the 20,000-character cap of a note; this one compresses to a small file.
+    notesOf(tablet)
+      .get(`${atelierId}|${step.id}|${step.questions[0]!.id}`)!
+      .insert(0, 'x'.repeat(9 * 1024 * 1024))
+    const vector = Y.encodeStateVector(coordinator)
+    expect(await previewHandover(coordinator, roomId, await fileOf(tablet, roomId))).toEqual({
+      ok: false,
+      reason: 'tooLargeForRelay',
+    })
+    expect(Y.encodeStateVector(coordinator)).toEqual(vector)
   })
 })

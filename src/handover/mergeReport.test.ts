@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addAtelier } from '../doc/ateliers'
 import { createMeeting, readMeeting } from '../doc/meetingDoc'
-import { addProposal, editProposal } from '../doc/proposals'
-import { mergeReport } from './mergeReport'
+import { updateDetails } from '../doc/details'
+import { editNote, noteKey } from '../doc/notes'
+import { addProposal, deleteProposal, editProposal } from '../doc/proposals'
+import { mergeReport, touchedAteliers } from './mergeReport'
 
 function evening() {
   const doc = new Y.Doc()
@@ -32,9 +34,9 @@ describe('merge report', () => {
     for (const text of ['Une', 'Deux', 'Trois'])
       addProposal(doc, { atelierId: sante, text, authorRole: 'reporter' })
     expect(mergeReport(before, readMeeting(doc))).toEqual([
-      { kind: 'atelierAdded', entity: 'atelier', count: 1 },
-      { kind: 'proposalAdded', entity: 'proposal', count: 3 },
-      { kind: 'proposalModified', entity: 'proposal', count: 1 },
+      { kind: 'atelierAdded', entity: 'atelier', count: 1, destructive: false },
+      { kind: 'proposalAdded', entity: 'proposal', count: 3, destructive: false },
+      { kind: 'proposalModified', entity: 'proposal', count: 1, destructive: false },
     ])
     expect(readMeeting(doc).proposals.find((p) => p.id === kept)?.text).toBe('Garder')
   })
@@ -50,10 +52,39 @@ describe('merge report', () => {
     expect(mergeReport(before, after)).toEqual([])
   })
 
-  it('counts only what the snapshots show, never entities that disappeared', () => {
+  it('counts what would be erased, binned, removed or renamed, and flags it', () => {
     const { doc, sante } = evening()
-    addProposal(doc, { atelierId: sante, text: 'Idée', authorRole: 'reporter' })
+    const binned = addProposal(doc, { atelierId: sante, text: 'Idée', authorRole: 'reporter' })
+    addProposal(doc, { atelierId: sante, text: 'Autre', authorRole: 'reporter' })
     const full = readMeeting(doc)
-    expect(mergeReport(full, { ...full, proposals: [], ateliers: [] })).toEqual([])
+    deleteProposal(doc, binned)
+    updateDetails(doc, { title: 'Renommée' })
+    const after = readMeeting(doc)
+    const gone = {
+      ...after,
+      proposals: after.proposals.filter((p) => p.id === binned),
+      ateliers: [],
+    }
+    expect(mergeReport(full, gone)).toEqual([
+      { kind: 'titleChanged', entity: 'meeting', count: 1, destructive: true },
+      { kind: 'atelierRemoved', entity: 'atelier', count: 2, destructive: true },
+      { kind: 'proposalBinned', entity: 'proposal', count: 1, destructive: true },
+      { kind: 'proposalDeleted', entity: 'proposal', count: 1, destructive: true },
+    ])
+  })
+
+  it('names the ateliers a change touches from the content, not from a header', () => {
+    const { doc, sante } = evening()
+    const before = readMeeting(doc)
+    const logement = before.ateliers[1]!.id
+    addProposal(doc, { atelierId: logement, text: 'Chez Logement', authorRole: 'reporter' })
+    expect(touchedAteliers(before, readMeeting(doc))).toEqual(['Logement'])
+    const step = before.script[0]!
+    editNote(doc, noteKey(sante, step.id, step.questions[0]!.id), {
+      index: 0,
+      deleteCount: 0,
+      insert: 'Une note',
+    })
+    expect(touchedAteliers(before, readMeeting(doc))).toEqual(['Santé', 'Logement'])
   })
 })

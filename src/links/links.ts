@@ -54,6 +54,12 @@ export function formatLinkFragment(link: MeetingLink): string {
   }
 }
 
+/**
+ * The page that installs the relay's authority on a tablet (`features/install`). Not a meeting
+ * link: it holds no key, and the relay serves it over plain HTTP too.
+ */
+export const INSTALL_FRAGMENT = '#/installer'
+
 export function formatLink(origin: string, link: MeetingLink): string {
   return `${origin}/${formatLinkFragment(link)}`
 }

@@ -147,6 +147,19 @@ describe('MeetingSession', () => {
     await second.whenSaved() // still on this device
   })
 
+  it('says a change too large for the relay’s messages (1009) is refused, not offline', async () => {
+    const relay = await startRelay(teardown, await tempDir(teardown), {
+      config: { maxMessageBytes: 16 * 1024 },
+    })
+    const session = open(capabilityFromKey(newWriteKey(), 'write'), relay.syncUrl)
+    await waitFor(() => session.getStatus().connection === 'synced', 'the first sync')
+    text(session).insert(0, 'x'.repeat(64 * 1024))
+    await waitFor(() => session.getStatus().refusal === 'tooLarge', 'the message refused')
+    // The provider keeps retrying; the status never claims a sync the relay did not get.
+    await waitFor(() => session.getStatus().connection !== 'synced', 'a retry under way')
+    expect(session.getStatus()).toMatchObject({ refusal: 'tooLarge', pendingChanges: true })
+  })
+
   it('when the device is full: shows it, keeps the edits, still sends them to the relay', async () => {
     const relay = await startRelay(teardown, await tempDir(teardown))
     const capability = capabilityFromKey(newWriteKey(), 'write')

@@ -137,7 +137,15 @@ export class MeetingSession {
     this.provider.on('connection-close', (event) => {
       if (this.status.connection === 'refused') return
       const busy = event !== null && BUSY.includes(event.code)
-      this.update({ connection: 'offline', refusal: busy ? 'busy' : this.status.refusal })
+      // A change larger than the relay's message limit: the socket closes with 1009 and the
+      // provider retries, sending it again. Said as a size refusal, never as "no network".
+      const tooBig = event !== null && event.code === CloseCode.messageTooBig
+      this.update({
+        connection: 'offline',
+        refusal: tooBig ? 'tooLarge' : busy ? 'busy' : this.status.refusal,
+        // What was refused is this device's own change: the relay does not have it.
+        pendingChanges: tooBig || this.status.pendingChanges,
+      })
     })
     this.provider.on('status', ({ status }) => {
       if (status === 'connected') this.update({ connection: 'connecting' })
@@ -229,6 +237,8 @@ export class MeetingSession {
   }
 
   private markSynced(options: SessionOptions): void {
+    // Refused for size, the relay never gets this device's changes: never "in sync" again.
+    if (this.status.refusal === 'tooLarge') return
     const at = Date.now()
     this.update({ connection: 'synced', lastSyncedAt: at, pendingChanges: false, refusal: null })
     options.onSynced?.(this.roomId, at)

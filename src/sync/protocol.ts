@@ -11,6 +11,17 @@ export const SUBPROTOCOL = 'tandem.v1'
 export const KEY_PROTOCOL_PREFIX = 'key.'
 
 /**
+ * A meeting's dated snapshots on the relay: `GET <relay>/snapshots/<roomId>` lists them (JSON),
+ * `GET <relay>/snapshots/<roomId>/<at>` gives one (a Yjs update). Both need the meeting's write
+ * key in the `Authorization: Bearer <key>` header — never in the URL.
+ */
+export const SNAPSHOTS_PATH = '/snapshots'
+
+export interface SnapshotListing {
+  snapshots: Array<{ at: number; bytes: number }>
+}
+
+/**
  * Close codes the relay sends. The stock y-websocket client stops reconnecting on 4400–4499
  * (permanent: retrying cannot help) and reconnects, with back-off, on anything else — 4500–4599
  * being the matching "try again later" range. Listed in docs/protocol.md, section 3.
@@ -38,6 +49,16 @@ export const CloseCode = {
   relayFull: 4507,
   /** More messages or bytes per second than the relay allows one connection; retry later. */
   rateLimited: 4529,
+} as const
+
+/**
+ * What the relay accepts by default (`MAX_MESSAGE_BYTES`, `MAX_DOCUMENT_BYTES`): the app refuses
+ * to import a hand-over file whose changes could not reach it, instead of finding out from the
+ * relay closing the connection every few seconds.
+ */
+export const RELAY_DEFAULT_LIMITS = {
+  messageBytes: 8 * 1024 * 1024,
+  documentBytes: 32 * 1024 * 1024,
 } as const
 
 export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode]

@@ -6,8 +6,14 @@
 import { SYNC_PATH } from './protocol'
 
 export function relayUrl(location: Pick<Location, 'protocol' | 'host'> = window.location): string {
+  return relayOrigin(location).replace(/^http/, 'ws') + SYNC_PATH
+}
+
+/** The relay's HTTP(S) origin, for its HTTP endpoints (`/snapshots`). */
+export function relayOrigin(
+  location: Pick<Location, 'protocol' | 'host'> = window.location,
+): string {
   const configured = import.meta.env.VITE_RELAY_URL as string | undefined
-  if (configured) return configured.replace(/\/$/, '') + SYNC_PATH
-  const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
-  return `${scheme}://${location.host}${SYNC_PATH}`
+  if (configured) return configured.replace(/\/$/, '').replace(/^ws/, 'http')
+  return `${location.protocol === 'https:' ? 'https' : 'http'}://${location.host}`
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { COUNT_MAX } from '../doc/votes'
+import { COUNT_MAX } from '../doc/voteCounts'
 import { t } from './strings'
 
 interface Props {

@@ -53,6 +53,17 @@ describe('ErrorBoundary', () => {
     expect(container.querySelector('[role="alert"]')).toBeNull()
   })
 
+  it('offers the way out it is given beside "Réessayer"', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const { container } = render(
+      <ErrorBoundary scope="card" wayOut={<button type="button">Historique</button>}>
+        <Card name="bad" />
+      </ErrorBoundary>,
+    )
+    const buttons = Array.from(container.querySelectorAll('button'), (b) => b.textContent)
+    expect(buttons).toEqual([t.errors.retry, 'Historique'])
+  })
+
   it('tries again by itself when its reset key changes', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     const { container, root } = render(

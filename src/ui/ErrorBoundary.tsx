@@ -6,6 +6,8 @@ interface Props {
   scope: 'screen' | 'card'
   /** When it changes (another tab, newer data), the part is tried again. */
   resetKey?: unknown
+  /** A way out offered beside "Réessayer" (the coordinator: back to an earlier moment). */
+  wayOut?: ReactNode
   children: ReactNode
 }
 
@@ -58,9 +60,12 @@ export class ErrorBoundary extends Component<Props, State> {
           <summary>{t.errors.detail}</summary>
           <code>{`${error.name}: ${error.message}`.slice(0, 300)}</code>
         </details>
-        <button type="button" className="button" onClick={() => this.setState({ error: null })}>
-          {t.errors.retry}
-        </button>
+        <div className="error-boundary__choices">
+          <button type="button" className="button" onClick={() => this.setState({ error: null })}>
+            {t.errors.retry}
+          </button>
+          {this.props.wayOut}
+        </div>
       </div>
     )
   }

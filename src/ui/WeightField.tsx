@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import { WEIGHT_MAX } from '../doc/votes'
+import { WEIGHT_MAX } from '../doc/voteCounts'
 import { formatDecimal, parseDecimal } from './decimal'
 import { t } from './strings'
 

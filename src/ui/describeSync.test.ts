@@ -75,4 +75,14 @@ describe('describeSync', () => {
     expect(summary).toBe('Synchronisation arrêtée')
     expect(details[1]).toMatch(/trop volumineuse/)
   })
+
+  it('a change too large for one message (1009, retried) says so, never "Pas de réseau"', () => {
+    const { summary, details } = describeSync(
+      status({ connection: 'offline', refusal: 'tooLarge', pendingChanges: true }),
+      true,
+      now,
+    )
+    expect(summary).toBe('Synchronisation arrêtée')
+    expect(details[1]).toMatch(/trop volumineuse/)
+  })
 })

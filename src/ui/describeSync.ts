@@ -24,9 +24,10 @@ export function describeSync(status: SyncStatus, saved: boolean, now: number): S
     status.lastSyncedAt === null
       ? t.sync.neverSynced
       : t.sync.lastSynced(formatAgo(status.lastSyncedAt, now))
+  // Refused for size (4413, or 1009 while the provider keeps retrying): stopped, not offline.
   const stopped =
-    status.connection === 'refused' &&
-    (status.refusal === 'tooLarge' || status.refusal === 'forbiddenOrigin')
+    status.refusal === 'tooLarge' ||
+    (status.connection === 'refused' && status.refusal === 'forbiddenOrigin')
   const relay =
     status.refusal === 'tooLarge'
       ? t.saving.refusedTooLarge

@@ -18,3 +18,15 @@ export function formatShortDate(isoDate: string): string {
 export function formatTime(at: number): string {
   return new Date(at).toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })
 }
+
+/** "19:42" today, "mar. 3 déc., 19:42" another day: a moment of a meeting's history. */
+export function formatMoment(at: number, now = Date.now()): string {
+  const day = new Date(at).toDateString()
+  if (day === new Date(now).toDateString()) return formatTime(at)
+  const date = new Date(at).toLocaleDateString('fr-FR', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+  })
+  return `${date}, ${formatTime(at)}`
+}

@@ -164,6 +164,7 @@ export const t = {
       readiness: 'Prêt pour la soirée',
       plenary: 'Plénière',
       proceedings: 'Actes',
+      history: 'Historique',
     },
     tabsLabel: 'Coordination de la rencontre',
     order:
@@ -223,8 +224,42 @@ export const t = {
     qrLabel: 'Code QR du lien',
   },
 
+  restore: {
+    title: 'Revenir à un moment de la soirée',
+    help: 'Le relais garde l’état de la rencontre minute par minute pendant l’activité. Rétablir un moment ajoute un nouveau changement que tous les appareils reçoivent : rien n’est effacé de l’historique, et l’on peut revenir ensuite à un moment plus récent.',
+    refresh: 'Actualiser',
+    loading: 'Lecture de l’historique…',
+    none: 'Le relais n’a encore gardé aucun moment de cette rencontre (il en garde un par minute d’activité).',
+    moment: 'Moment',
+    scope: 'Que rétablir ?',
+    wholeMeeting: 'Toute la rencontre',
+    atelier: (name: string) => `L’atelier « ${name} » seulement`,
+    preview: 'Voir ce moment',
+    summary: (ateliers: number, proposals: number, notes: number) =>
+      `À ce moment : ${ateliers} atelier${ateliers > 1 ? 's' : ''}, ${proposals} proposition${proposals > 1 ? 's' : ''}, ${notes} note${notes > 1 ? 's' : ''} écrite${notes > 1 ? 's' : ''}.`,
+    restore: (when: string) => `Rétablir tel qu’à ${when}`,
+    restored: (when: string) =>
+      `Rétabli tel qu’à ${when}. Tous les appareils reçoivent ce changement.`,
+    unchanged: 'Rien à rétablir : c’est déjà ainsi.',
+    problems: {
+      unreachable:
+        'Le relais n’est pas joignable : l’historique est gardé sur le relais, il faut une connexion.',
+      refused: 'Le relais refuse ce lien : seul le lien de coordination donne l’historique.',
+      unreadable: 'Ce moment ne peut pas être lu.',
+    },
+  },
+
   readiness: {
     title: 'Prêt pour la soirée ?',
+    skipped: (n: number) =>
+      `${n === 1 ? '1 élément illisible a été ignoré' : `${n} éléments illisibles ont été ignorés`} dans la rencontre (écrit${n > 1 ? 's' : ''} par un appareil ou un fichier que Tandem ne reconnaît pas). Le reste s’affiche normalement.`,
+    secure: {
+      ok: 'La page est sécurisée (https) : elle peut s’ouvrir sans réseau.',
+      missing:
+        'Cette page est en http : elle ne pourra jamais s’ouvrir sans réseau, attendre n’y change rien. Ouvrez le lien en https (bandeau en haut de la page) ; la première fois, installez le certificat du relais sur la tablette (« Installer sur les tablettes »).',
+      warning: '',
+      pending: '',
+    },
     ready: 'Cet appareil est prêt à fonctionner toute la soirée sans réseau.',
     notReady: 'Cet appareil n’est pas encore prêt : voyez ce qui manque ci-dessous.',
     app: {
@@ -406,6 +441,7 @@ export const t = {
     debate: 'Débat',
     votes: 'Vote',
     fullscreen: 'Plein écran',
+    highContrast: 'Contraste élevé',
     opening: {
       howItWorks: 'Comment fonctionne le comité',
       followUp: 'Ce que sont devenues vos propositions',
@@ -577,6 +613,8 @@ export const t = {
     },
     detail: 'Détail technique',
     retry: 'Réessayer',
+    /** On the coordinator's screen: the restore panel ("Historique"), if a write broke the tab. */
+    wayBack: 'Revenir à un moment antérieur de la soirée',
   },
 
   gate: {
@@ -584,6 +622,8 @@ export const t = {
     waiting: 'En attente de la rencontre',
     waitingHelp:
       'Cet appareil n’a pas encore reçu la rencontre. Connectez-le une fois au réseau de la salle : ensuite, il fonctionnera sans réseau.',
+    emptyHelp:
+      'Le relais et cet appareil ne contiennent plus cette rencontre. Si elle a été effacée, rétablissez-la telle qu’elle était à un moment antérieur.',
     invalidLink: 'Lien invalide ou expiré',
     invalidLinkHelp:
       'Ce lien ne permet pas d’ouvrir une rencontre. Demandez à la coordination de vous renvoyer le lien.',
@@ -601,8 +641,61 @@ export const t = {
       'Impossible d’enregistrer sur cet appareil (stockage plein ou bloqué). Ne fermez pas la page et prévenez la coordination.',
     offlineReady: 'Application prête à fonctionner sans réseau.',
     notOfflineYet: 'Chargement de l’application pour le mode hors ligne…',
-    insecure:
-      'Cette adresse n’est pas sécurisée : l’application ne pourra pas s’ouvrir sans réseau. Utilisez l’adresse https fournie par la coordination.',
+  },
+
+  secure: {
+    banner:
+      'Cette page n’est pas sécurisée (http) : sur cet appareil, Tandem ne pourra pas s’ouvrir sans réseau.',
+    openSecure: 'Ouvrir la même page en https',
+    askCoordination: 'Demandez à la coordination le lien en https.',
+    firstTime: 'Première fois sur cette tablette ? Installer sur les tablettes',
+    addressTitle: 'Adresse des tablettes',
+    onLocalhost: (address: string) =>
+      `Cette page est ouverte sur « localhost », que seul cet ordinateur connaît. Les liens et les codes QR utilisent l’adresse des tablettes : ${address}`,
+    onPlainHttp: (address: string) =>
+      `Cette page est en http : une tablette qui l’ouvrirait ne fonctionnerait pas sans réseau. Les liens et les codes QR utilisent l’adresse https : ${address}`,
+    noAddressOnLocalhost:
+      'Cette page est ouverte sur « localhost », que seul cet ordinateur connaît, et le relais ne donne aucune adresse https aux tablettes. Relancez-le avec « npm start », sans HOST=127.0.0.1 ni HTTPS=off, l’ordinateur branché au réseau des tablettes.',
+    noAddressOnPlainHttp:
+      'Cette page est en http et le relais ne donne aucune adresse https : les tablettes ne pourront pas s’ouvrir sans réseau. Relancez le relais avec « npm start », sans HTTPS=off.',
+    chooseAddress: 'Adresse utilisée dans les liens et les codes QR',
+    addressHelp:
+      'Dans le doute, prenez l’adresse en chiffres. « tandem.local » reste la même d’un réseau à l’autre, mais certaines tablettes Android ne la trouvent pas.',
+    installTitle: 'Installer sur les tablettes',
+    installHelp:
+      'À scanner une fois par tablette, avant la soirée, relais allumé et tablette sur le même réseau : elle apprend à faire confiance à cet ordinateur.',
+  },
+
+  install: {
+    title: 'Installer sur les tablettes',
+    intro:
+      'À faire une seule fois par tablette, sur le même réseau que l’ordinateur de la coordination. Ensuite, Tandem s’ouvre en https sur cette tablette, même sans réseau.',
+    ipadTitle: 'iPad',
+    downloadProfile: 'Télécharger le profil (iPad)',
+    ipadSteps: [
+      'Touchez « Télécharger le profil », puis « Autoriser ».',
+      'Ouvrez Réglages → Profil téléchargé → Installer, et saisissez le code de l’iPad.',
+      'Ouvrez Réglages → Général → Informations → Réglages des certificats, et activez la confiance totale pour « Tandem ».',
+      'Revenez sur cette page : la vérification se fait toute seule.',
+    ],
+    androidTitle: 'Tablette Android',
+    downloadCertificate: 'Télécharger le certificat (Android)',
+    androidSteps: [
+      'Touchez « Télécharger le certificat ».',
+      'Ouvrez Paramètres → Sécurité → Chiffrement et identifiants → Installer un certificat → Certificat CA, puis choisissez « tandem-ca.crt » (la tablette peut demander de définir un code de verrouillage).',
+      'Revenez sur cette page : la vérification se fait toute seule.',
+    ],
+    checkTitle: 'Vérification',
+    checking: 'Vérification…',
+    trusted: 'Cette tablette fait confiance au relais ✓',
+    notTrusted:
+      'Pas encore : cette tablette ne fait pas confiance au relais. Reprenez les étapes ci-dessus, puis vérifiez à nouveau.',
+    checkAgain: 'Vérifier à nouveau',
+    openApp: 'Ouvrir Tandem en https',
+    noRelay:
+      'Le relais ne répond pas : vérifiez que la tablette est sur le même réseau que l’ordinateur de la coordination, puis rechargez la page.',
+    noSecure:
+      'Ce relais ne sert pas https : rien à installer ici. Demandez à la coordination de lancer Tandem avec « npm start ».',
   },
 
   update: {
@@ -629,7 +722,7 @@ export const t = {
 
     importTitle: 'Importer le travail d’un atelier',
     importHelp:
-      'Sans réseau, chaque atelier peut vous remettre son travail dans un fichier « .tandem ». Importez-le ici ou déposez-le sur ce cadre : il s’ajoute à la rencontre sans rien effacer, et l’importer deux fois ne crée pas de doublon.',
+      'Sans réseau, chaque atelier peut vous remettre son travail dans un fichier « .tandem ». Choisissez-le ici ou déposez-le sur ce cadre : vous voyez ce qu’il ajoute, modifie ou efface avant de confirmer, et l’importer deux fois ne crée pas de doublon.',
     import: 'Importer un fichier',
     importing: 'Import en cours…',
     dropHere: 'Déposez le fichier ici',
@@ -639,6 +732,7 @@ export const t = {
     nothingCounted: 'aucune proposition nouvelle ou modifiée',
     /** One phrase per counted change; `short` when the previous phrase already named the thing. */
     changes: {
+      titleChanged: () => 'titre de la rencontre changé',
       atelierAdded: (n: number, short: boolean) =>
         short
           ? `${n} ajouté${n > 1 ? 's' : ''}`
@@ -651,7 +745,43 @@ export const t = {
         short
           ? `${n} modifiée${n > 1 ? 's' : ''}`
           : `${n} proposition${n > 1 ? 's' : ''} modifiée${n > 1 ? 's' : ''}`,
+      atelierRenamed: (n: number, short: boolean) =>
+        short
+          ? `${n} renommé${n > 1 ? 's' : ''}`
+          : `${n} atelier${n > 1 ? 's' : ''} renommé${n > 1 ? 's' : ''}`,
+      atelierRemoved: (n: number, short: boolean) =>
+        short
+          ? `${n} retiré${n > 1 ? 's' : ''} de la soirée`
+          : `${n} atelier${n > 1 ? 's' : ''} retiré${n > 1 ? 's' : ''} de la soirée`,
+      proposalBinned: (n: number, short: boolean) =>
+        short
+          ? `${n} mise${n > 1 ? 's' : ''} à la corbeille`
+          : `${n} proposition${n > 1 ? 's' : ''} mise${n > 1 ? 's' : ''} à la corbeille`,
+      proposalDeleted: (n: number, short: boolean) =>
+        short
+          ? `${n} effacée${n > 1 ? 's' : ''}`
+          : `${n} proposition${n > 1 ? 's' : ''} effacée${n > 1 ? 's' : ''}`,
+      noteChanged: (n: number, short: boolean) =>
+        short
+          ? `${n} modifiée${n > 1 ? 's' : ''}`
+          : `${n} note${n > 1 ? 's' : ''} modifiée${n > 1 ? 's' : ''}`,
+      noteDeleted: (n: number, short: boolean) =>
+        short
+          ? `${n} effacée${n > 1 ? 's' : ''}`
+          : `${n} note${n > 1 ? 's' : ''} effacée${n > 1 ? 's' : ''}`,
     },
+    /** The confirmation asked before a file is merged (`ImportHandover`). */
+    touches: (names: string[]) =>
+      `Son contenu concerne : ${names.map((name) => `« ${name} »`).join(', ')}.`,
+    touchesOthers: (from: string, others: string[]) =>
+      `Attention : ce fichier dit venir de « ${from} », mais il modifie aussi ${others.map((name) => `« ${name} »`).join(', ')}.`,
+    destructive:
+      'Attention : ce fichier efface, met à la corbeille ou remplace du travail déjà présent dans la rencontre. Vérifiez avant d’importer.',
+    confirm: 'Importer ce fichier',
+    cancel: 'Ne pas importer',
+    imported: (message: string) => `Importé. ${message}`,
+    cancelled: (fileName: string) =>
+      `« ${fileName} » n’a pas été importé. La rencontre n’a pas été modifiée.`,
     refusedTitle: (fileName: string) => `« ${fileName} » n’a pas été importé.`,
     refusals: {
       empty: 'Ce fichier est vide. Refaites le partage depuis la tablette de l’atelier.',
@@ -673,6 +803,8 @@ export const t = {
         'Ce fichier n’a pas été fait par le bouton « Partager sans réseau » de Tandem. Refaites le partage depuis la tablette.',
       undecodable:
         'Le contenu de ce fichier est illisible : il ne contient pas de rencontre. Refaites le partage depuis la tablette.',
+      tooLargeForRelay:
+        'Ce fichier apporte plus que le relais de la salle n’accepte : importé, il bloquerait la synchronisation de cet appareil. Demandez à l’atelier de partager son travail en plusieurs fois, ou vérifiez que c’est le bon fichier.',
     },
     unchanged: 'La rencontre n’a pas été modifiée.',
     importFailed: (fileName: string) =>

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, expect, it, vi } from 'vitest'
 import type { KeyAndCertificate } from './authority'
-import { prepareTls, watchAddresses } from './localTls'
+import { namesFor, prepareTls, watchAddresses } from './localTls'
 
 const dirs: string[] = []
 afterEach(async () => {
@@ -15,13 +15,13 @@ it('re-issues the certificate when the laptop joins another network, keeping the
   const dataDir = await mkdtemp(join(tmpdir(), 'tandem-tls-'))
   dirs.push(dataDir)
   let machine = { addresses: ['192.168.1.20'], hostNames: ['tandem.local'] }
-  const config = { tls: { kind: 'selfMade' } as const, dataDir }
+  const config = { tls: { kind: 'selfMade' } as const, dataDir, hostNames: [] }
   const first = (await prepareTls(config, machine))!
   const renewed: KeyAndCertificate[] = []
   const watch = watchAddresses(
     dataDir,
     first.certificate,
-    () => machine,
+    () => namesFor(machine),
     (certificate) => renewed.push(certificate),
     (error) => {
       throw error

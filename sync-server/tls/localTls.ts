@@ -5,6 +5,7 @@
  * another network (the venue's router, a phone's hotspot) while the relay runs.
  */
 import { readFile } from 'node:fs/promises'
+import { isIP } from 'node:net'
 import type { Config } from '../config'
 import type { MachineNames } from '../network'
 import type { KeyAndCertificate, ServerNames } from './authority'
@@ -17,7 +18,7 @@ export interface RelayTls {
 }
 
 export async function prepareTls(
-  config: Pick<Config, 'tls' | 'dataDir'>,
+  config: Pick<Config, 'tls' | 'dataDir' | 'hostNames'>,
   machine: MachineNames,
 ): Promise<RelayTls | null> {
   if (config.tls === null) return null
@@ -28,15 +29,28 @@ export async function prepareTls(
     ])
     return { certificate: { cert, key }, authority: null }
   }
-  const { authority, server } = await ensureServerCertificate(config.dataDir, namesFor(machine))
+  const { authority, server } = await ensureServerCertificate(
+    config.dataDir,
+    namesFor(machine, config.hostNames),
+  )
   return { certificate: server, authority: authority.cert }
 }
 
-/** What the self-made certificate names: the laptop's names and addresses, and loopback. */
-export function namesFor(machine: MachineNames): ServerNames {
+/**
+ * What the self-made certificate names: the laptop's names and addresses, `HOST_NAMES`, and
+ * loopback (so this laptop's browser may use HTTPS too once it trusts the authority).
+ */
+export function namesFor(machine: MachineNames, extraNames: readonly string[] = []): ServerNames {
+  const names = [...new Set([...machine.hostNames, ...extraNames, 'localhost'])]
   return {
-    dns: [...machine.hostNames, 'localhost'],
-    ips: [...machine.addresses, '127.0.0.1'],
+    dns: names.filter((name) => isIP(name) === 0),
+    ips: [
+      ...new Set([
+        ...machine.addresses,
+        ...extraNames.filter((name) => isIP(name) !== 0),
+        '127.0.0.1',
+      ]),
+    ],
   }
 }
 
@@ -47,7 +61,7 @@ const WATCH_MS = 10_000
 export function watchAddresses(
   dataDir: string,
   current: KeyAndCertificate,
-  machine: () => MachineNames,
+  wanted: () => ServerNames,
   renewed: (certificate: KeyAndCertificate) => void,
   failed: (error: unknown) => void,
   intervalMs = WATCH_MS,
@@ -55,7 +69,7 @@ export function watchAddresses(
   let certificate = current
   let busy = false
   const timer = setInterval(() => {
-    const names = namesFor(machine())
+    const names = wanted()
     if (busy || covers(certificate.cert, names)) return
     busy = true
     ensureServerCertificate(dataDir, names)

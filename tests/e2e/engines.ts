@@ -163,16 +163,24 @@ async function openFirefox(): Promise<EngineDevice> {
 async function openWebKit(): Promise<EngineDevice> {
   const display = await startXvfb()
   const port = await freePort()
-  // One session per driver process: each WebKit device gets its own driver.
+  // One session per driver process: each WebKit device gets its own driver, in its own process
+  // group so that MiniBrowser, its child, goes with it.
   const driver = spawn('WebKitWebDriver', [`--port=${port}`], {
     env: { ...process.env, DISPLAY: display.display },
     stdio: 'ignore',
+    detached: true,
   })
+  const killGroup = () => {
+    if (driver.pid !== undefined && driver.exitCode === null) process.kill(-driver.pid)
+  }
+  // Never outlive the test run, even when a test times out before its teardown.
+  process.once('exit', killGroup)
+  driver.once('exit', () => process.off('exit', killGroup))
   const driverUrl = `http://127.0.0.1:${port}`
   const stopAll = async () => {
     if (driver.exitCode === null) {
       const exited = new Promise((resolve) => driver.once('exit', resolve))
-      driver.kill()
+      killGroup()
       await exited
     }
     await display.stop()

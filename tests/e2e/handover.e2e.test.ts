@@ -89,11 +89,27 @@ describe('hand-over by file, with no network between the devices', () => {
     expect(new TextDecoder().decode(bytes.subarray(0, 8))).toBe('TANDEM1\n')
     expect(Buffer.from(bytes).includes(writeKey)).toBe(false)
 
-    // The coordinator imports it with the file picker.
+    // The coordinator picks it: the app shows what it would bring, and waits for a yes.
+    const preview = coordinator.page.getByTestId('import-preview')
     await coordinator.page.getByTestId('import-file-input').setInputFiles(path)
     await expect
+      .poll(() => preview.textContent())
+      .toContain('Fichier de « Atelier 1 » : 3 propositions ajoutées.')
+    expect(await preview.textContent()).toContain('Son contenu concerne : « Atelier 1 ».')
+    expect(await coordinator.page.getByTestId('import-warning').count()).toBe(0)
+    expect((await atelierHeadings(coordinator.page))[0]).toBe('Atelier 1 · aucune proposition')
+    // "Ne pas importer" leaves the meeting as it was.
+    await coordinator.page.getByRole('button', { name: 'Ne pas importer' }).click()
+    await expect
       .poll(() => outcomes(coordinator.page))
-      .toEqual(['Fichier de « Atelier 1 » : 3 propositions ajoutées.'])
+      .toEqual([`« ${fileName} » n’a pas été importé. La rencontre n’a pas été modifiée.`])
+    expect((await atelierHeadings(coordinator.page))[0]).toBe('Atelier 1 · aucune proposition')
+    // Picked again and confirmed, it is merged.
+    await coordinator.page.getByTestId('import-file-input').setInputFiles(path)
+    await coordinator.page.getByRole('button', { name: 'Importer ce fichier' }).click()
+    await expect
+      .poll(() => outcomes(coordinator.page))
+      .toEqual(['Importé. Fichier de « Atelier 1 » : 3 propositions ajoutées.'])
     const elapsed = Date.now() - started
     expect(await atelierHeadings(coordinator.page)).toEqual([
       'Atelier 1 · 3 propositions',
@@ -106,7 +122,7 @@ describe('hand-over by file, with no network between the devices', () => {
       path: join(SCREENSHOTS, 'handover', 'coordinator-after-import.png'),
       fullPage: true,
     })
-    console.info(`hand-over: ${bytes.length} bytes, export to import shown in ${elapsed} ms`)
+    console.info(`hand-over: ${bytes.length} bytes, export to confirmed import in ${elapsed} ms`)
 
     // The same file dropped on the panel a second time brings nothing.
     await dropFile(coordinator.page, fileName, bytes)

@@ -38,8 +38,14 @@ export interface RunningRelay {
   restart(): Promise<void>
 }
 
-export async function startRelay(): Promise<RunningRelay> {
-  const staticDir = join(process.cwd(), 'dist')
+/**
+ * The relay serving the built app; `staticDir` another build (a copy to change, say), `env` more
+ * relay settings as environment variables (`SNAPSHOT_INTERVAL_SECONDS`…).
+ */
+export async function startRelay(
+  staticDir = join(process.cwd(), 'dist'),
+  env: Record<string, string> = {},
+): Promise<RunningRelay> {
   if (!existsSync(join(staticDir, 'index.html'))) throw new Error('dist/ missing: run `vite build`')
   const dataDir = await mkdtemp(join(tmpdir(), 'tandem-e2e-'))
   const parsed = parseConfig({
@@ -47,6 +53,7 @@ export async function startRelay(): Promise<RunningRelay> {
     PORT: '0',
     DATA_DIR: dataDir,
     STATIC_DIR: staticDir,
+    ...env,
   })
   if (!parsed.ok) throw new Error(parsed.error)
   let relay = createRelay(parsed.config)
@@ -67,8 +74,15 @@ export async function startRelay(): Promise<RunningRelay> {
   }
 }
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+/** `args` are added to the usual ones; `env` replaces the browser's environment (e.g. HOME). */
+export function launchChromium(
+  options: { args?: string[]; env?: Record<string, string | undefined> } = {},
+): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+    env: options.env,
+  })
 }
 
 export interface Viewport {
@@ -112,7 +126,8 @@ export interface Evening {
 
 /**
  * The relay and Chromium for the tests of this file, closed after them; call it at the top of the
- * file. `screenshotFolder` is a folder of `SCREENSHOTS` the file saves into, made beforehand.
+ * file. `screenshotFolder` is a folder of `SCREENSHOTS` the file saves into, made beforehand;
+ * `relayEnv` are more settings of the relay.
  *
  * @example
  * const evening = setUpEvening()
@@ -121,14 +136,17 @@ export interface Evening {
  *   await cutOff(tablet)
  * })
  */
-export function setUpEvening({ screenshotFolder = '' } = {}): Evening {
+export function setUpEvening({
+  screenshotFolder = '',
+  relayEnv = {} as Record<string, string>,
+} = {}): Evening {
   let relay: RunningRelay | undefined
   let browser: Browser | undefined
   const proxies: CuttableProxy[] = []
 
   beforeAll(async () => {
     await mkdir(join(SCREENSHOTS, screenshotFolder), { recursive: true })
-    relay = await startRelay()
+    relay = await startRelay(undefined, relayEnv)
     browser = await launchChromium()
   })
 

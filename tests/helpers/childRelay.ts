@@ -19,6 +19,8 @@ const ROOT = join(import.meta.dirname, '..', '..')
 export interface ChildRelay {
   process: ChildProcess
   port: number
+  /** The HTTPS port, when the relay serves HTTPS (`HTTPS=on`, certificates of its own). */
+  httpsPort: number | null
   httpUrl: string
   syncUrl: string
   /** Every line it printed, stdout and stderr. */
@@ -65,7 +67,7 @@ export async function spawnRelay(
   }
   teardown.add(() => kill('SIGKILL'))
 
-  const listening = new Promise<number>((resolve, reject) => {
+  const listening = new Promise<{ port: number; httpsPort: number | null }>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`relay did not start in ${timeoutMs} ms:\n${output.join('\n')}`)),
       timeoutMs,
@@ -75,7 +77,8 @@ export async function spawnRelay(
       const match = /event=relay\.listening .*\bport=(\d+)/.exec(line)
       if (match) {
         clearTimeout(timer)
-        resolve(Number(match[1]))
+        const https = /\bhttps_port=(\d+)/.exec(line)
+        resolve({ port: Number(match[1]), httpsPort: https ? Number(https[1]) : null })
       }
     }
     for (const stream of [child.stdout!, child.stderr!]) {
@@ -93,10 +96,11 @@ export async function spawnRelay(
       reject(new Error(`relay exited (${code}) before listening:\n${output.join('\n')}`))
     })
   })
-  const actualPort = await listening
+  const { port: actualPort, httpsPort } = await listening
   return {
     process: child,
     port: actualPort,
+    httpsPort,
     httpUrl: `http://127.0.0.1:${actualPort}`,
     syncUrl: `ws://127.0.0.1:${actualPort}${SYNC_PATH}`,
     output,

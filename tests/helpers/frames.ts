@@ -24,6 +24,15 @@ export function syncStep1Frame(stateVector: Uint8Array = Y.encodeStateVector(new
   })
 }
 
+/** Sync step 2: a device's answer to the relay's step 1, usually its whole document. */
+export function syncStep2Frame(update: Uint8Array): Uint8Array {
+  return frame((encoder) => {
+    encoding.writeVarUint(encoder, 0) // messageSync
+    encoding.writeVarUint(encoder, 1) // step 2
+    encoding.writeVarUint8Array(encoder, update)
+  })
+}
+
 /** A sync update message carrying `update`. */
 export function syncUpdateFrame(update: Uint8Array): Uint8Array {
   return frame((encoder) => {

@@ -3,11 +3,20 @@
  * overlong payloads, broken and huge varints, wrong message and sync types, text frames, frames
  * over the size limit — and valid frames (updates, presences, state requests), whole or mutated
  * (bits flipped, cut, spliced), because a frame the parser accepts reaches Yjs and the disk, which
- * is where a crash would hurt. All from a seeded generator: a failing run replays exactly.
+ * is where a crash would hurt — and updates that decode cleanly but no Yjs client writes
+ * (`hostileUpdates.ts`), which is where a relay trusting Yjs stored what it could not reload.
+ * All from a seeded generator: a failing run replays exactly.
  */
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
-import { awarenessFrame, queryAwarenessFrame, syncStep1Frame, syncUpdateFrame } from './frames'
+import {
+  awarenessFrame,
+  queryAwarenessFrame,
+  syncStep1Frame,
+  syncStep2Frame,
+  syncUpdateFrame,
+} from './frames'
+import { FIRST_HOSTILE_CLIENT, hostileUpdate } from './hostileUpdates'
 import type { Random } from './random'
 
 function varUint(value: number): Uint8Array {
@@ -25,11 +34,23 @@ function randomBytes(random: Random, max: number): Uint8Array {
   return bytes
 }
 
-/** Valid frames made once: real Yjs updates of several kinds, presences, state requests. */
-export function validFramePool(random: Random): Uint8Array[] {
-  const pool: Uint8Array[] = [queryAwarenessFrame, Uint8Array.of(1, 1, 0)]
+export interface FramePools {
+  /** Valid frames: real Yjs updates of several kinds, presences, state requests. */
+  valid: Uint8Array[]
+  /** Sync updates carrying structurally hostile Yjs updates, referring to the valid ones. */
+  hostile: Uint8Array[]
+}
+
+/** Frames made once, to be picked from, whole or mutated. */
+export function framePools(random: Random): FramePools {
+  const valid: Uint8Array[] = [queryAwarenessFrame, Uint8Array.of(1, 1, 0)]
+  const updates: Uint8Array[] = []
   const doc = new Y.Doc()
-  doc.on('update', (update: Uint8Array) => pool.push(syncUpdateFrame(update)))
+  doc.clientID = 1 + random.int(FIRST_HOSTILE_CLIENT - 1) // seeded, so a run replays
+  doc.on('update', (update: Uint8Array) => {
+    updates.push(update)
+    valid.push(syncUpdateFrame(update))
+  })
   for (let i = 0; i < 120; i++) {
     const text = doc.getText('t')
     const choice = random.int(5)
@@ -43,20 +64,30 @@ export function validFramePool(random: Random): Uint8Array[] {
   // A state request with a state vector naming clients the relay never saw.
   const other = new Y.Doc()
   other.getText('t').insert(0, 'x')
-  pool.push(syncStep1Frame(Y.encodeStateVector(other)), syncStep1Frame())
+  valid.push(syncStep1Frame(Y.encodeStateVector(other)), syncStep1Frame())
   // Step 2 carrying a whole document.
-  pool.push(concat([0, 1], varUint(Y.encodeStateAsUpdate(doc).length), Y.encodeStateAsUpdate(doc)))
+  valid.push(syncStep2Frame(Y.encodeStateAsUpdate(doc)))
   for (let clock = 1; clock <= 5; clock++)
-    pool.push(awarenessFrame([{ id: 4242, clock, state: { role: 'reporter', n: clock } }]))
-  return pool
+    valid.push(awarenessFrame([{ id: 4242, clock, state: { role: 'reporter', n: clock } }]))
+  const hostile = Array.from({ length: 300 }, () =>
+    syncUpdateFrame(hostileUpdate(random, doc, updates)),
+  )
+  return { valid, hostile }
 }
 
 export type FuzzFrame = Uint8Array | string
 
 /** One hostile frame, at most `maxMessageBytes` long (the relay's limit). */
-export function fuzzFrame(random: Random, pool: Uint8Array[], maxMessageBytes: number): FuzzFrame {
+export function fuzzFrame(
+  random: Random,
+  { valid: pool, hostile }: FramePools,
+  maxMessageBytes: number,
+): FuzzFrame {
   const valid = () => random.pick(pool)
-  switch (random.int(16)) {
+  switch (random.int(18)) {
+    case 14:
+    case 15: // an update that decodes but no Yjs client writes
+      return random.pick(hostile)
     case 0:
     case 1:
       return randomBytes(random, 48)

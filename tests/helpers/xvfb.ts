@@ -17,6 +17,10 @@ export async function startXvfb(): Promise<VirtualDisplay> {
     ['-displayfd', '1', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   )
+  // Never outlive the test run, even when a test times out before its teardown.
+  const kill = () => xvfb.kill()
+  process.once('exit', kill)
+  xvfb.once('exit', () => process.off('exit', kill))
   let stderr = ''
   xvfb.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const number = await new Promise<string>((resolve, reject) => {

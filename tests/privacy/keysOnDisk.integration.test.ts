@@ -15,7 +15,7 @@ import {
   createCommittee,
   readCommittee,
   registerMeeting,
-  sealPlainKeys,
+  migrateCommittee,
 } from '../../src/doc/committeeDoc'
 import {
   capabilityFromKey,
@@ -123,7 +123,7 @@ describe('the relay’s disk after an evening', () => {
         ),
       )
       // A coordinator device of this version opens the committee: the clear key gets sealed.
-      sealPlainKeys(committee.doc, sealing)
+      migrateCommittee(committee.doc, sealing)
 
       await waitForConvergence(devices, 10_000)
       await editFor(devices, random, 600)

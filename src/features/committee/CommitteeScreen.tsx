@@ -16,7 +16,8 @@ import { EvaluationPanel } from '../evaluation/EvaluationPanel'
 import { FollowUpPanel } from '../followUp/FollowUpPanel'
 import { IdeaBankPanel } from '../ideas/IdeaBankPanel'
 import { NewMeetingForm } from './NewMeetingForm'
-import { useCommittee } from './useCommittee'
+import { useLinkOrigin } from '../prepare/useLinkOrigin'
+import { useCommittee } from '../../hooks/useCommittee'
 import { ErrorBoundary } from '../../ui/ErrorBoundary'
 
 /** The committee: its meetings, its trame templates, a new meeting, the link for other devices. */
@@ -49,6 +50,8 @@ function CommitteeBody({
   committee: ReturnType<typeof useCommittee>['committee']
 }) {
   const status = useSyncStatus(session)
+  // Another coordinator's laptop opens this link: the same address rules as the tablets'.
+  const { origin } = useLinkOrigin()
   const body = !committee ? (
     <WaitingForMeeting loaded={status.loaded} />
   ) : (
@@ -117,7 +120,7 @@ function CommitteeBody({
       <section className="card">
         <CopyLinkField
           label={t.committee.link}
-          url={formatLink(window.location.origin, { kind: 'committee', writeKey })}
+          url={formatLink(origin, { kind: 'committee', writeKey })}
           testId="committee-link"
         />
         <p className="help">{t.committee.linkHelp}</p>

@@ -3,10 +3,10 @@ import { ATELIER_NAME_MAX } from '../../doc/ateliers'
 import { TITLE_MAX } from '../../doc/details'
 import { newMeetingSchema } from '../../doc/meetingDoc'
 import { BUILT_IN_TEMPLATES } from '../../doc/script'
-import { navigate } from '../../app/useRoute'
+import { navigate } from '../../hooks/useRoute'
 import { t } from '../../ui/strings'
 import { createNewMeeting, type TrameSource } from './createNewMeeting'
-import { useDeviceCommittee } from './useCommittee'
+import { useDeviceCommittee } from '../../hooks/useCommittee'
 
 const today = () => new Date().toLocaleDateString('sv-SE') // YYYY-MM-DD in local time
 

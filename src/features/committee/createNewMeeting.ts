@@ -5,7 +5,7 @@ import { currentCommittee, rememberMeeting } from '../../device/deviceDb'
 import { capabilityFromKey, newWriteKey, type CapabilityKey } from '../../links/capability'
 import { formatLinkFragment, parseLink } from '../../links/links'
 import { sealingKeyOf } from '../../links/sealedKey'
-import { withDocument } from './withDocument'
+import { withDocument } from '../../sync/withDocument'
 
 export const DEFAULT_COMMITTEE_NAME = 'Comité des usagers'
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { CommitteeMeeting } from '../../doc/committeeDoc'
 import { hasMeeting, readMeeting } from '../../doc/meetingDoc'
-import { withDocument } from '../committee/withDocument'
+import { withDocument } from '../../sync/withDocument'
 import { meetingStats, type MeetingStats } from './meetingStats'
 
 /**

@@ -3,7 +3,7 @@ import { recordRetained, type RetainedProposal } from '../../doc/followUp'
 import { hasMeeting } from '../../doc/meetingDoc'
 import { readRetained } from '../../doc/votes'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { withDocument } from '../committee/withDocument'
+import { withDocument } from '../../sync/withDocument'
 
 /**
  * Brings the proposals retained in each meeting's plenary into the committee's tableau de

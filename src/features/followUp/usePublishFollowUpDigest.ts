@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import { digestFor, publishDigest } from '../../doc/followUpDigest'
 import { readFollowUp } from '../../doc/followUp'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { useDeviceCommittee } from '../committee/useCommittee'
+import { useDeviceCommittee } from '../../hooks/useCommittee'
 
 /**
  * On the coordinator's device, keeps the meeting's copy of the tableau de suivi up to date, so

@@ -1,28 +1,39 @@
 import { useRef, useState, type ChangeEvent, type DragEvent } from 'react'
-import { importHandover } from '../../handover/importHandover'
+import { applyHandover, previewHandover, type ImportPreview } from '../../handover/importHandover'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
-import { describeImport, type ImportOutcome } from './describeImport'
+import { describeConfirmation, describeImport, type ImportOutcome } from './describeImport'
+
+/** A file read and merged into a copy, waiting for the coordinator's yes or no. */
+interface Pending {
+  fileName: string
+  preview: Extract<ImportPreview, { ok: true }>
+}
 
 /**
- * "Importer un fichier": merges hand-over files into the meeting, chosen with the file picker or
- * dropped on the panel, several at once (one per atelier), and says what each one brought.
+ * "Importer un fichier": hand-over files, chosen with the file picker or dropped on the panel,
+ * several at once (one per atelier). Each is first merged into a copy of the meeting; what it
+ * would add, change, delete or bin, and which ateliers its content touches, is shown, and only
+ * "Importer ce fichier" merges it. A file is untrusted: it may erase as well as add.
  */
 export function ImportHandover({ session }: { session: MeetingSession }) {
   const [outcomes, setOutcomes] = useState<ImportOutcome[]>([])
+  const [pending, setPending] = useState<Pending[]>([])
   const [busy, setBusy] = useState(false)
   const [dragging, setDragging] = useState(false)
   const picker = useRef<HTMLInputElement>(null)
 
-  const importFiles = async (files: File[]) => {
+  const readFiles = async (files: File[]) => {
     if (files.length === 0) return
     setBusy(true)
     const done: ImportOutcome[] = []
-    // One after the other, so each report counts only what its own file brought.
+    const waiting: Pending[] = []
     for (const file of files) {
       try {
-        const result = await importHandover(session.doc, session.roomId, file)
-        done.push(describeImport(file.name, result))
+        const preview = await previewHandover(session.doc, session.roomId, file)
+        const outcome = describeImport(file.name, preview)
+        if (outcome) done.push(outcome)
+        else if (preview.ok) waiting.push({ fileName: file.name, preview })
       } catch (error) {
         // Not the file's fault: this browser lacks something (e.g. gzip streams on an old iPad).
         console.error('hand-over import failed', error)
@@ -30,13 +41,22 @@ export function ImportHandover({ session }: { session: MeetingSession }) {
       }
     }
     setOutcomes(done)
+    setPending(waiting)
     setBusy(false)
+  }
+  const settle = (item: Pending, confirmed: boolean) => {
+    if (confirmed) applyHandover(session.doc, item.preview)
+    const message = confirmed
+      ? t.handover.imported(describeConfirmation(item.preview).message)
+      : t.handover.cancelled(item.fileName)
+    setPending((list) => list.filter((other) => other !== item))
+    setOutcomes((list) => [...list, { ok: true, message }])
   }
   const onPick = (event: ChangeEvent<HTMLInputElement>) => {
     const files = Array.from(event.target.files ?? [])
     // Cleared so that choosing the same file again is seen (and reported as nothing new).
     event.target.value = ''
-    void importFiles(files)
+    void readFiles(files)
   }
   const onDragOver = (event: DragEvent) => {
     if (!event.dataTransfer.types.includes('Files')) return
@@ -49,7 +69,7 @@ export function ImportHandover({ session }: { session: MeetingSession }) {
   const onDrop = (event: DragEvent) => {
     event.preventDefault()
     setDragging(false)
-    if (!busy) void importFiles(Array.from(event.dataTransfer.files))
+    if (!busy) void readFiles(Array.from(event.dataTransfer.files))
   }
 
   return (
@@ -81,6 +101,9 @@ export function ImportHandover({ session }: { session: MeetingSession }) {
         {busy ? t.handover.importing : t.handover.import}
       </button>
       {dragging && <p className="handover__drop-hint">{t.handover.dropHere}</p>}
+      {pending.map((item) => (
+        <PendingImport key={item.fileName} item={item} onSettle={settle} />
+      ))}
       <ul className="handover__outcomes" aria-live="polite">
         {outcomes.map((outcome, index) => (
           <li
@@ -93,5 +116,44 @@ export function ImportHandover({ session }: { session: MeetingSession }) {
         ))}
       </ul>
     </section>
+  )
+}
+
+/** One file waiting: what it would do, what to look at twice, and the two choices. */
+function PendingImport({
+  item,
+  onSettle,
+}: {
+  item: Pending
+  onSettle: (item: Pending, confirmed: boolean) => void
+}) {
+  const { message, touches, warnings } = describeConfirmation(item.preview)
+  return (
+    <div
+      className="handover__pending"
+      role="group"
+      aria-label={item.fileName}
+      data-testid="import-preview"
+    >
+      <p>{message}</p>
+      {touches && <p className="help">{touches}</p>}
+      {warnings.map((warning) => (
+        <p key={warning} className="notice notice--error" data-testid="import-warning">
+          {warning}
+        </p>
+      ))}
+      <div className="handover__choices">
+        <button type="button" className="button" onClick={() => onSettle(item, true)}>
+          {t.handover.confirm}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => onSettle(item, false)}
+        >
+          {t.handover.cancel}
+        </button>
+      </div>
+    </div>
   )
 }

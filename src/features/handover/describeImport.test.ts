@@ -1,46 +1,83 @@
 import { describe, expect, it } from 'vitest'
-import { describeImport, summarise } from './describeImport'
+import type { ImportPreview } from '../../handover/importHandover'
+import type { CountedChange } from '../../handover/mergeReport'
+import { describeConfirmation, describeImport, summarise } from './describeImport'
+
+const change = (kind: CountedChange['kind'], entity: CountedChange['entity'], count: number) => ({
+  kind,
+  entity,
+  count,
+  destructive: kind.endsWith('Binned') || kind.endsWith('Deleted') || kind.endsWith('Removed'),
+})
+
+const preview = (
+  fields: Partial<Extract<ImportPreview, { ok: true }>>,
+): Extract<ImportPreview, { ok: true }> => ({
+  ok: true,
+  changed: true,
+  report: [],
+  atelier: null,
+  touched: [],
+  update: new Uint8Array(),
+  ...fields,
+})
 
 describe('describing an import', () => {
   it('names each thing once and agrees in number', () => {
     expect(
       summarise([
-        { kind: 'atelierAdded', entity: 'atelier', count: 1 },
-        { kind: 'proposalAdded', entity: 'proposal', count: 3 },
-        { kind: 'proposalModified', entity: 'proposal', count: 1 },
+        change('atelierAdded', 'atelier', 1),
+        change('proposalAdded', 'proposal', 3),
+        change('proposalModified', 'proposal', 1),
+        change('proposalBinned', 'proposal', 2),
       ]),
-    ).toBe('1 atelier ajouté, 3 propositions ajoutées, 1 modifiée')
-    expect(summarise([{ kind: 'proposalModified', entity: 'proposal', count: 2 }])).toBe(
-      '2 propositions modifiées',
-    )
+    ).toBe('1 atelier ajouté, 3 propositions ajoutées, 1 modifiée, 2 mises à la corbeille')
+    expect(summarise([change('proposalModified', 'proposal', 2)])).toBe('2 propositions modifiées')
   })
 
-  it('says where the file came from', () => {
-    expect(
-      describeImport('f.tandem', {
-        ok: true,
-        changed: true,
-        report: [{ kind: 'proposalAdded', entity: 'proposal', count: 1 }],
+  it('asks before merging, saying where the file came from and what it touches', () => {
+    const file = preview({
+      report: [change('proposalAdded', 'proposal', 1)],
+      atelier: { id: 'x', name: 'Santé' },
+      touched: ['Santé'],
+    })
+    expect(describeImport('f.tandem', file)).toBeNull()
+    expect(describeConfirmation(file)).toEqual({
+      message: 'Fichier de « Santé » : 1 proposition ajoutée.',
+      touches: 'Son contenu concerne : « Santé ».',
+      warnings: [],
+    })
+  })
+
+  it('warns before a file that erases work or touches other ateliers than it claims', () => {
+    const { warnings } = describeConfirmation(
+      preview({
+        report: [change('proposalDeleted', 'proposal', 4)],
         atelier: { id: 'x', name: 'Santé' },
+        touched: ['Santé', 'Logement'],
       }),
-    ).toEqual({ ok: true, message: 'Fichier de « Santé » : 1 proposition ajoutée.' })
+    )
+    expect(warnings).toEqual([
+      expect.stringContaining('efface'),
+      'Attention : ce fichier dit venir de « Santé », mais il modifie aussi « Logement ».',
+    ])
   })
 
-  it('tells a file already imported from one that changed what is not counted', () => {
-    const base = { ok: true, report: [], atelier: null } as const
-    expect(describeImport('f.tandem', { ...base, changed: false }).message).toBe(
+  it('tells a file already imported without asking anything', () => {
+    expect(describeImport('f.tandem', preview({ changed: false }))?.message).toBe(
       'Rien de nouveau : ce fichier était déjà importé (ou déjà reçu par le réseau).',
     )
-    expect(describeImport('f.tandem', { ...base, changed: true }).message).toBe(
+    expect(describeConfirmation(preview({})).message).toBe(
       'Fichier importé : aucune proposition nouvelle ou modifiée.',
     )
   })
 
   it('explains a refusal without technical words and says nothing changed', () => {
-    const { ok, message } = describeImport('notes.txt', { ok: false, reason: 'notHandover' })
-    expect(ok).toBe(false)
-    expect(message).toBe(
-      '« notes.txt » n’a pas été importé. Ce fichier n’est pas un partage de Tandem. Choisissez le fichier qui se termine par « .tandem ». La rencontre n’a pas été modifiée.',
-    )
+    const outcome = describeImport('notes.txt', { ok: false, reason: 'notHandover' })
+    expect(outcome).toEqual({
+      ok: false,
+      message:
+        '« notes.txt » n’a pas été importé. Ce fichier n’est pas un partage de Tandem. Choisissez le fichier qui se termine par « .tandem ». La rencontre n’a pas été modifiée.',
+    })
   })
 })

@@ -1,4 +1,4 @@
-import type { ImportResult } from '../../handover/importHandover'
+import type { ImportPreview } from '../../handover/importHandover'
 import type { MergeReport } from '../../handover/mergeReport'
 import { t } from '../../ui/strings'
 
@@ -8,18 +8,45 @@ export interface ImportOutcome {
   message: string
 }
 
+/** What to show before merging a file that changes the meeting: what, where, and the risks. */
+export interface ImportConfirmation {
+  /** "Fichier de « Santé » : 3 propositions ajoutées, 1 mise à la corbeille." */
+  message: string
+  /** Which ateliers its content changes, when it says anything. */
+  touches: string | null
+  /** What deserves a second look: deletions, or content beyond the atelier it claims. */
+  warnings: string[]
+}
+
 /**
- * What to tell after importing the file `fileName`, e.g.
- * "Fichier de « Santé » : 3 propositions ajoutées, 1 modifiée."
+ * What to tell once the file `fileName` was read: a refusal or "nothing new" (final), or `null`
+ * when it changes the meeting and needs the coordinator's confirmation (`describeConfirmation`).
  */
-export function describeImport(fileName: string, result: ImportResult): ImportOutcome {
-  if (!result.ok) {
-    const message = `${t.handover.refusedTitle(fileName)} ${t.handover.refusals[result.reason]} ${t.handover.unchanged}`
+export function describeImport(fileName: string, preview: ImportPreview): ImportOutcome | null {
+  if (!preview.ok) {
+    const message = `${t.handover.refusedTitle(fileName)} ${t.handover.refusals[preview.reason]} ${t.handover.unchanged}`
     return { ok: false, message }
   }
-  if (!result.changed) return { ok: true, message: t.handover.nothingNew }
-  const from = result.atelier ? t.handover.fromAtelier(result.atelier.name) : t.handover.fromMeeting
-  return { ok: true, message: `${from} : ${summarise(result.report)}.` }
+  if (!preview.changed) return { ok: true, message: t.handover.nothingNew }
+  return null
+}
+
+export function describeConfirmation(
+  preview: Extract<ImportPreview, { ok: true }>,
+): ImportConfirmation {
+  const from = preview.atelier
+    ? t.handover.fromAtelier(preview.atelier.name)
+    : t.handover.fromMeeting
+  const warnings: string[] = []
+  if (preview.report.some((change) => change.destructive)) warnings.push(t.handover.destructive)
+  const others = preview.touched.filter((name) => name !== preview.atelier?.name)
+  if (preview.atelier && others.length > 0)
+    warnings.push(t.handover.touchesOthers(preview.atelier.name, others))
+  return {
+    message: `${from} : ${summarise(preview.report)}.`,
+    touches: preview.touched.length > 0 ? t.handover.touches(preview.touched) : null,
+    warnings,
+  }
 }
 
 /** "3 propositions ajoutées, 1 modifiée": a noun is said once for consecutive changes. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { requestPersistentStorage, type PersistenceState } from '../../device/storagePersistence'
-import { useOfflineReady } from '../../app/useOfflineReady'
+import { useOfflineReady } from '../../hooks/useOfflineReady'
 import { t } from '../../ui/strings'
 
 /** What this device can promise: offline start-up and protected storage. */
@@ -11,7 +11,6 @@ export function DeviceStatus() {
   return (
     <section className="card card--quiet" data-testid="device-status">
       <h2>{t.device.title}</h2>
-      {!window.isSecureContext && <p className="field__error">{t.device.insecure}</p>}
       <p>{offlineReady ? t.device.offlineReady : t.device.notOfflineYet}</p>
       {persistence && (
         <p>{persistence === 'persisted' ? t.device.persisted : t.device.notPersisted}</p>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { formatLinkFragment, parseLink } from '../../links/links'
-import { navigate } from '../../app/useRoute'
+import { navigate } from '../../hooks/useRoute'
 import { t } from '../../ui/strings'
 
 /** Paste a link received by message (when the tablet cannot open it directly). */

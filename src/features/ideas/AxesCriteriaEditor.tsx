@@ -8,10 +8,10 @@ import {
   renameNamed,
   restoreNamed,
   setQuestion,
-  type IdeaBank,
   type Named,
   type NamedKind,
-} from '../../doc/ideas'
+} from '../../doc/ideaAxes'
+import type { IdeaBank } from '../../doc/ideaBank'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
 

@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { groupIdeas, type Idea, type IdeaBank } from '../../doc/ideas'
+import { groupIdeas } from '../../doc/ideaGroups'
+import type { Idea, IdeaBank } from '../../doc/ideaBank'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
 import { describeSourceWithDate } from './describeSource'

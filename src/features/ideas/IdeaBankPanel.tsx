@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { Committee } from '../../doc/committeeDoc'
-import { readIdeaBank } from '../../doc/ideas'
+import { readIdeaBank } from '../../doc/ideaBank'
 import { useDocSnapshot } from '../../hooks/useDocSnapshot'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { Tabs } from '../../ui/Tabs'

@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { restoreIdea, type IdeaBank } from '../../doc/ideas'
+import { restoreIdea } from '../../doc/ideaCollect'
+import type { IdeaBank } from '../../doc/ideaBank'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
 import { describeSourceWithDate } from './describeSource'

@@ -1,14 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import type { Committee } from '../../doc/committeeDoc'
-import {
-  addIdeas,
-  ADD_MAX,
-  IDEA_MAX,
-  LABEL_MAX,
-  splitIdeas,
-  type IdeaBank,
-  type SourceKind,
-} from '../../doc/ideas'
+import { addIdeas, ADD_MAX, splitIdeas } from '../../doc/ideaCollect'
+import { IDEA_MAX, LABEL_MAX, type IdeaBank, type SourceKind } from '../../doc/ideaBank'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
 import { FromMeetingForm } from './FromMeetingForm'

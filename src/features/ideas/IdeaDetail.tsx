@@ -1,15 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
-import {
-  binIdeas,
-  classify,
-  editIdea,
-  IDEA_MAX,
-  leaveIdeaGroup,
-  rewordIdeaGroup,
-  ungroupIdeas,
-  type IdeaBank,
-  type IdeaItem,
-} from '../../doc/ideas'
+import { binIdeas, editIdea } from '../../doc/ideaCollect'
+import { classify } from '../../doc/ideaAxes'
+import { IDEA_MAX, type IdeaBank, type IdeaItem } from '../../doc/ideaBank'
+import { leaveIdeaGroup, rewordIdeaGroup, ungroupIdeas } from '../../doc/ideaGroups'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
 import { describeSourceWithDate } from './describeSource'

@@ -1,4 +1,5 @@
-import type { Axis, IdeaItem } from '../../doc/ideas'
+import type { Axis } from '../../doc/ideaAxes'
+import type { IdeaItem } from '../../doc/ideaBank'
 import { t } from '../../ui/strings'
 import { describeSourceWithDate } from './describeSource'
 

@@ -1,11 +1,12 @@
 import { useState } from 'react'
-import { enterIdeaCount, settleIdeaCount, withdrawIdeaCount, type IdeaBank } from '../../doc/ideas'
+import { enterIdeaCount, settleIdeaCount, withdrawIdeaCount } from '../../doc/ideaVotes'
+import type { IdeaBank } from '../../doc/ideaBank'
 import { rankIdeas } from '../../doc/ideaVotes'
-import { VOTE_COLLEGES, type VoteCollege } from '../../doc/votes'
+import { VOTE_COLLEGES, type VoteCollege } from '../../doc/voteCounts'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
 import { CountField, splitEntries } from '../../ui/CountField'
-import { counterId } from '../restitution/counterId'
+import { counterId } from '../../device/counterId'
 import { Pager } from './Pager'
 import { usePage } from './usePage'
 
@@ -17,7 +18,7 @@ const PAGE_SIZE = 20
  * the number of votes the collège gave it. Each collège's count is kept on its own.
  */
 export function IdeaVotePanel({ session, bank }: { session: MeetingSession; bank: IdeaBank }) {
-  const me = counterId(session.roomId)
+  const me = counterId(session.roomId, (id) => bank.votes.some((entry) => entry.counterId === id))
   const [college, setCollege] = useState<VoteCollege>('usager')
   const order = new Map(bank.axes.map((axis, index) => [axis.id, index]))
   const candidates = bank.items
@@ -72,7 +73,7 @@ export function IdeaVotePanel({ session, bank }: { session: MeetingSession; bank
                   testId="idea-count"
                   {...splitEntries(
                     bank.votes.filter(
-                      (entry) => entry.itemId === item.id && entry.college === college,
+                      (entry) => entry.itemId === item.id && entry.bucket === college,
                     ),
                     me,
                   )}

@@ -1,13 +1,7 @@
 import { useState } from 'react'
-import {
-  answerCriterion,
-  NOTE_MAX,
-  setSieveNote,
-  SIEVE_ANSWERS,
-  type Criterion,
-  type IdeaBank,
-  type IdeaItem,
-} from '../../doc/ideas'
+import { answerCriterion, NOTE_MAX, setSieveNote, SIEVE_ANSWERS } from '../../doc/ideaSieve'
+import type { Criterion } from '../../doc/ideaAxes'
+import type { IdeaBank, IdeaItem } from '../../doc/ideaBank'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
 import { Pager } from './Pager'

@@ -1,4 +1,4 @@
-import type { IdeaItem, IdeaSource } from '../../doc/ideas'
+import type { IdeaItem, IdeaSource } from '../../doc/ideaBank'
 import { t } from '../../ui/strings'
 
 /** Where an idea came from, in words: "Fête de quartier", "Soirée du 12 mars — Atelier 2". */

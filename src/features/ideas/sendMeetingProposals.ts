@@ -1,10 +1,10 @@
 import type { CommitteeMeeting } from '../../doc/committeeDoc'
 import { readAteliers } from '../../doc/ateliers'
-import { addMeetingProposals } from '../../doc/ideas'
+import { addMeetingProposals } from '../../doc/ideaCollect'
 import { hasMeeting } from '../../doc/meetingDoc'
 import { readProposals } from '../../doc/proposals'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { withDocument } from '../committee/withDocument'
+import { withDocument } from '../../sync/withDocument'
 
 /**
  * "Envoyer à la banque d'idées": reads a meeting as this device has it and adds its proposals

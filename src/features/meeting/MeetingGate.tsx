@@ -1,4 +1,4 @@
-import { useEffect, useMemo, type ReactNode } from 'react'
+import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react'
 import { recordPresence } from '../../doc/devices'
 import { deviceIdIn, legacyDeviceId, rememberMeeting } from '../../device/deviceDbLater'
 import { reportStorageError } from '../../device/storageHealth'
@@ -21,6 +21,11 @@ interface MeetingGateProps {
   /** The screen, once the document holds the meeting; it reads the parts it shows itself. */
   children: (session: MeetingSession) => ReactNode
 }
+
+// Only a wiped meeting needs it: not part of what every screen loads first.
+const RestorePanel = lazy(() =>
+  import('../restore/RestorePanel').then((module) => ({ default: module.RestorePanel })),
+)
 
 /** What the gate itself shows and remembers of the meeting: not what changes as people type. */
 const selectHead = pick(['title', 'ateliers'])
@@ -98,7 +103,26 @@ function OpenMeeting({
       title={meeting?.title ?? ''}
       status={status}
       readOnly={session.readOnly}
-      body={meeting ? screen : <WaitingForMeeting loaded={status.loaded} />}
+      body={
+        meeting ? (
+          screen
+        ) : (
+          <WaitingForMeeting
+            loaded={status.loaded}
+            wayBack={
+              link.kind === 'meeting' && status.connection === 'synced' ? (
+                <Suspense fallback={null}>
+                  <RestorePanel
+                    meeting={{ ateliers: [] }}
+                    session={session}
+                    writeKey={link.writeKey}
+                  />
+                </Suspense>
+              ) : undefined
+            }
+          />
+        )
+      }
     />
   )
 }

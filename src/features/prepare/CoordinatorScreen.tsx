@@ -10,8 +10,9 @@ import { AteliersReadiness } from '../readiness/AteliersReadiness'
 import { usePublishFollowUpDigest } from '../followUp/usePublishFollowUpDigest'
 import { ProceedingsPanel } from '../proceedings/ProceedingsPanel'
 import { ReadinessPanel } from '../readiness/ReadinessPanel'
+import { RestorePanel } from '../restore/RestorePanel'
 import { PlenaryControl } from '../restitution/PlenaryControl'
-import { proceedingsRestitution } from '../restitution/proceedingsRestitution'
+import { proceedingsRestitution } from '../../proceedings/proceedingsRestitution'
 import { AteliersEditor } from './AteliersEditor'
 import { DetailsEditor } from './DetailsEditor'
 import { JoinSheets } from './JoinSheets'
@@ -19,8 +20,8 @@ import { MeetingLinksScreen } from './MeetingLinksScreen'
 import { TrameEditor } from './TrameEditor'
 import { ErrorBoundary } from '../../ui/ErrorBoundary'
 
-type Tab = 'links' | 'edit' | 'sheets' | 'readiness' | 'plenary' | 'proceedings'
-const TABS: Tab[] = ['links', 'edit', 'sheets', 'readiness', 'plenary', 'proceedings']
+type Tab = 'links' | 'edit' | 'sheets' | 'readiness' | 'plenary' | 'proceedings' | 'history'
+const TABS: Tab[] = ['links', 'edit', 'sheets', 'readiness', 'plenary', 'proceedings', 'history']
 /** The evening's order, numbered on the tabs; the links are handed out along the way. */
 const ORDER = ['edit', 'sheets', 'readiness', 'plenary', 'proceedings'] as const
 const STEPS = Object.fromEntries(ORDER.map((tab, index) => [tab, index + 1])) as Record<Tab, number>
@@ -36,7 +37,9 @@ export function CoordinatorScreen({ session, writeKey }: Props) {
   const [tab, setTab] = useState<Tab>('links')
   const { title, date } = useMeetingPart(session.doc, selectHeading)
   usePublishFollowUpDigest(session)
-  const next = tab === 'links' ? ORDER[0] : ORDER[ORDER.indexOf(tab) + 1]
+  // "Historique" is no step of the evening: it has no "next".
+  const position = ORDER.indexOf(tab as (typeof ORDER)[number])
+  const next = tab === 'links' ? ORDER[0] : position >= 0 ? ORDER[position + 1] : undefined
   return (
     <>
       <div className="coordinator-heading no-print">
@@ -61,7 +64,21 @@ export function CoordinatorScreen({ session, writeKey }: Props) {
         </div>
       )}
       {/* The plenary reads only what it shows: the ateliers' notes do not re-render it. */}
-      <ErrorBoundary scope="card" resetKey={tab}>
+      <ErrorBoundary
+        scope="card"
+        resetKey={tab}
+        wayOut={
+          tab === 'history' ? undefined : (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setTab('history')}
+            >
+              {t.errors.wayBack}
+            </button>
+          )
+        }
+      >
         {tab === 'plenary' ? (
           <>
             <PlenaryControl session={session} />
@@ -113,6 +130,9 @@ function PreparationTab({ tab, session, writeKey }: Props & { tab: Exclude<Tab, 
       {tab === 'sheets' && <JoinSheets meeting={meeting} writeKey={writeKey} />}
       {tab === 'proceedings' && (
         <ProceedingsPanel meeting={meeting} session={session} restitution={restitution} />
+      )}
+      {tab === 'history' && (
+        <RestorePanel meeting={meeting} session={session} writeKey={writeKey} />
       )}
       {tab === 'readiness' && (
         <div className="page">

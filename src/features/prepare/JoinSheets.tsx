@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'react'
 import type { Meeting } from '../../doc/meetingDoc'
 import { readKeyOf, type CapabilityKey } from '../../links/capability'
 import { formatLink, type AtelierId } from '../../links/links'
+import { QrCode } from '../../ui/QrCode'
 import { t } from '../../ui/strings'
+import { LinkOriginPicker } from './LinkOriginPicker'
+import { useLinkOrigin } from './useLinkOrigin'
 import { formatDate } from '../../ui/formatDate'
 
 interface Sheet {
@@ -19,7 +21,8 @@ interface Sheet {
  * is loaded only here, so it weighs nothing on the first screen.
  */
 export function JoinSheets({ meeting, writeKey }: { meeting: Meeting; writeKey: CapabilityKey }) {
-  const origin = window.location.origin
+  const linkOrigin = useLinkOrigin()
+  const { origin } = linkOrigin
   const sheets: Sheet[] = [
     ...meeting.ateliers.map((atelier) => ({
       title: atelier.name,
@@ -54,6 +57,7 @@ export function JoinSheets({ meeting, writeKey }: { meeting: Meeting; writeKey: 
   ]
   return (
     <div className="sheets">
+      <LinkOriginPicker linkOrigin={linkOrigin} />
       <div className="sheets__toolbar no-print">
         <p className="help">{t.prepare.sheetsHelp}</p>
         <button type="button" className="button" onClick={() => window.print()}>
@@ -71,7 +75,7 @@ export function JoinSheets({ meeting, writeKey }: { meeting: Meeting; writeKey: 
           <div className="sheet__codes">
             {sheet.codes.map((code) => (
               <figure key={code.url} className="sheet__code">
-                <QrCode text={code.url} />
+                <QrCode text={code.url} className="sheet__qr" />
                 <figcaption>{code.label}</figcaption>
                 <p className="sheet__url">{code.url}</p>
               </figure>
@@ -81,28 +85,5 @@ export function JoinSheets({ meeting, writeKey }: { meeting: Meeting; writeKey: 
         </article>
       ))}
     </div>
-  )
-}
-
-function QrCode({ text }: { text: string }) {
-  const [svg, setSvg] = useState<string | null>(null)
-  useEffect(() => {
-    let cancelled = false
-    void import('uqr').then(({ renderSVG }) => {
-      if (!cancelled) setSvg(renderSVG(text, { ecc: 'M', border: 2 }))
-    })
-    return () => {
-      cancelled = true
-    }
-  }, [text])
-  if (!svg) return <div className="sheet__qr" aria-hidden="true" />
-  // The SVG is generated locally from our own link, never from outside input.
-  return (
-    <div
-      className="sheet__qr"
-      role="img"
-      aria-label={t.prepare.qrLabel}
-      dangerouslySetInnerHTML={{ __html: svg }}
-    />
   )
 }

@@ -8,6 +8,8 @@ import { CopyLinkField } from '../../ui/CopyLinkField'
 import { ImportHandover } from '../handover/ImportHandover'
 import { ShareWithoutNetwork } from '../handover/ShareWithoutNetwork'
 import { t } from '../../ui/strings'
+import { LinkOriginPicker } from './LinkOriginPicker'
+import { useLinkOrigin } from './useLinkOrigin'
 
 interface Props {
   meeting: Meeting
@@ -20,11 +22,13 @@ interface Props {
  * the hand-over of ateliers' work by file when there is no network.
  */
 export function MeetingLinksScreen({ meeting, session, writeKey }: Props) {
-  const origin = window.location.origin
+  const linkOrigin = useLinkOrigin()
+  const { origin } = linkOrigin
   const countOf = (atelierId: string) =>
     meeting.proposals.filter((proposal) => proposal.atelierId === atelierId).length
   return (
     <div className="page">
+      <LinkOriginPicker linkOrigin={linkOrigin} />
       <section className="card">
         <h2>{t.meeting.linksTitle}</h2>
         <p className="help">{t.meeting.linksHelp}</p>

@@ -14,7 +14,7 @@ import {
 } from '../../doc/script'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
-import { useDeviceCommittee } from '../committee/useCommittee'
+import { useDeviceCommittee } from '../../hooks/useCommittee'
 
 /** The trame: steps with their consigne, questions and duration, against the atelier slot. */
 export function TrameEditor({ meeting, session }: { meeting: Meeting; session: MeetingSession }) {

@@ -1,7 +1,9 @@
+import { useState } from 'react'
 import type * as Y from 'yjs'
+import { loadProjectionContrast, saveProjectionContrast } from '../../device/projectionContrast'
 import { useMeetingPart } from '../../hooks/useMeetingPart'
-import { FullscreenButton } from './FullscreenButton'
 import { OpeningSlide } from './OpeningSlide'
+import { ProjectorControls } from './ProjectorControls'
 import { RankingScreen } from './RankingScreen'
 import { RestitutionWall } from './RestitutionWall'
 import { ErrorBoundary } from '../../ui/ErrorBoundary'
@@ -20,9 +22,14 @@ interface Props {
  */
 export function ProjectionScreen({ doc, preview = false }: Props) {
   const { screen, spotlight } = useMeetingPart(doc, (meeting) => meeting.plenary)
+  const [highContrast, setHighContrast] = useState(() => !preview && loadProjectionContrast())
+  const toggleContrast = () => {
+    saveProjectionContrast(!highContrast)
+    setHighContrast(!highContrast)
+  }
   return (
     <div
-      className={`projection ${preview ? 'projection--preview' : 'projection--live'}`}
+      className={`projection ${preview ? 'projection--preview' : 'projection--live'}${highContrast ? ' projection--contrast' : ''}`}
       data-testid={preview ? 'projection-preview' : 'projection'}
       data-screen={screen}
     >
@@ -35,7 +42,9 @@ export function ProjectionScreen({ doc, preview = false }: Props) {
           <OpeningSlide doc={doc} screen={screen} />
         )}
       </ErrorBoundary>
-      {!preview && <FullscreenButton />}
+      {!preview && (
+        <ProjectorControls highContrast={highContrast} onToggleContrast={toggleContrast} />
+      )}
     </div>
   )
 }

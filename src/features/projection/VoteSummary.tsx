@@ -1,4 +1,5 @@
-import { VOTE_COLLEGES, type ItemTally, type VoteSettings } from '../../doc/votes'
+import { VOTE_COLLEGES } from '../../doc/voteCounts'
+import type { ItemTally, VoteSettings } from '../../doc/votes'
 import { t } from '../../ui/strings'
 import { formatCount, formatScore } from './format'
 

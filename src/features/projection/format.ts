@@ -1,5 +1,5 @@
 import type { ItemTally, VoteSettings } from '../../doc/votes'
-import { VOTE_COLLEGES } from '../../doc/votes'
+import { VOTE_COLLEGES } from '../../doc/voteCounts'
 import type { WallItem } from '../../doc/grouping'
 import { formatDecimal } from '../../ui/decimal'
 import { t } from '../../ui/strings'

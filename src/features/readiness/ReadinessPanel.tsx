@@ -1,4 +1,5 @@
 import type { Meeting } from '../../doc/meetingDoc'
+import { skippedIn } from '../../doc/untrusted'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { formatAgo } from '../../ui/formatAgo'
 import { t } from '../../ui/strings'
@@ -20,6 +21,8 @@ export function ReadinessPanel({
   const checks = readinessChecks(facts)
   const now = useNow(30_000)
   const ready = isReady(checks)
+  // Read after the meeting snapshot above, whose readers count what they skip.
+  const skipped = skippedIn(session.doc)
   return (
     <section className="card readiness" data-testid="readiness" data-ready={ready}>
       <h2>{t.readiness.title}</h2>
@@ -45,6 +48,11 @@ export function ReadinessPanel({
           </li>
         ))}
       </ul>
+      {skipped > 0 && (
+        <p className="notice-inline" data-testid="skipped-entries">
+          {t.readiness.skipped(skipped)}
+        </p>
+      )}
     </section>
   )
 }

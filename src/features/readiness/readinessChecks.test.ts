@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { isReady, readinessChecks, type ReadinessFacts } from './readinessChecks'
 
 const ready: ReadinessFacts = {
+  secureContext: true,
   appCached: true,
   meetingStored: true,
   storagePersisted: true,
@@ -31,6 +32,13 @@ describe('readiness', () => {
     const checks = readinessChecks({ ...ready, ...patch })
     expect(isReady(checks)).toBe(false)
     expect(checks.find((c) => c.id === id)!.state).toBe('missing')
+  })
+
+  it('on a plain-HTTP page, says the page must move to https instead of asking to wait', () => {
+    const checks = readinessChecks({ ...ready, secureContext: false, appCached: false })
+    expect(isReady(checks)).toBe(false)
+    expect(checks.map((c) => c.id)).toEqual(['secure', 'meeting', 'storage', 'sync', 'relay'])
+    expect(checks[0]!.state).toBe('missing')
   })
 
   it('waits for the answers it is still asking for', () => {

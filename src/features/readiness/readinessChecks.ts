@@ -3,6 +3,8 @@
  * gathered by `useReadiness`, the verdict and its wording are decided here.
  */
 export interface ReadinessFacts {
+  /** The page is HTTPS or localhost: the only pages browsers let work offline. */
+  secureContext: boolean
   /** A service worker has precached the app. */
   appCached: boolean
   /** The meeting and its trame are in this device's storage. */
@@ -17,15 +19,19 @@ export interface ReadinessFacts {
 export type CheckState = 'ok' | 'warning' | 'missing' | 'pending'
 
 export interface Check {
-  id: 'app' | 'meeting' | 'storage' | 'sync' | 'relay'
+  id: 'secure' | 'app' | 'meeting' | 'storage' | 'sync' | 'relay'
   state: CheckState
 }
 
 export function readinessChecks(facts: ReadinessFacts): Check[] {
   const pendingOr = (value: boolean | null, whenFalse: CheckState): CheckState =>
     value === null ? 'pending' : value ? 'ok' : whenFalse
+  // On plain HTTP the app can never be cached: say that, rather than "wait a few seconds".
+  const app: Check[] = facts.secureContext
+    ? [{ id: 'app', state: facts.appCached ? 'ok' : 'missing' }]
+    : [{ id: 'secure', state: 'missing' }]
   return [
-    { id: 'app', state: facts.appCached ? 'ok' : 'missing' },
+    ...app,
     { id: 'meeting', state: facts.meetingStored ? 'ok' : 'missing' },
     // Without the promise, data usually survives; the risk is eviction when space runs out.
     { id: 'storage', state: pendingOr(facts.storagePersisted, 'warning') },

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { useOfflineReady } from '../../app/useOfflineReady'
+import { useOfflineReady } from '../../hooks/useOfflineReady'
 import { requestPersistentStorage } from '../../device/storagePersistence'
 import { useSyncStatus } from '../../hooks/useSyncStatus'
 import type { MeetingSession } from '../../sync/meetingSession'
@@ -36,6 +36,7 @@ export function useReadiness(session: MeetingSession, hasTrame: boolean): Readin
     }
   }, [])
   return {
+    secureContext: window.isSecureContext,
     appCached,
     meetingStored: status.loaded && hasTrame,
     storagePersisted,

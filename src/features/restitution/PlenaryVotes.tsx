@@ -1,19 +1,13 @@
 import type { Wall } from '../../doc/grouping'
 import type { PlenaryMeeting } from './PlenaryControl'
 import { setSpotlight } from '../../doc/plenary'
-import {
-  enterCount,
-  settleCount,
-  tallyItem,
-  VOTE_COLLEGES,
-  withdrawCount,
-  type VoteBucket,
-} from '../../doc/votes'
+import { enterCount, settleCount, tallyItem, withdrawCount, type VoteBucket } from '../../doc/votes'
+import { VOTE_COLLEGES } from '../../doc/voteCounts'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
 import { atelierNames, formatScore } from '../projection/format'
 import { CountField, splitEntries } from '../../ui/CountField'
-import { counterId } from './counterId'
+import { counterId } from '../../device/counterId'
 import { VoteSettingsForm } from './VoteSettingsForm'
 
 interface Props {
@@ -27,8 +21,8 @@ interface Props {
  * person counting types on their own device; totals and the ranking follow as counts come in.
  */
 export function PlenaryVotes({ meeting, session, wall }: Props) {
-  const me = counterId(session.roomId)
   const { entries, settings } = meeting.votes
+  const me = counterId(session.roomId, (id) => entries.some((entry) => entry.counterId === id))
   const buckets: VoteBucket[] = settings.mode === 'overall' ? ['overall'] : [...VOTE_COLLEGES]
   const weighted = VOTE_COLLEGES.some((college) => settings.weights[college] !== 1)
   return (

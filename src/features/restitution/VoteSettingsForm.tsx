@@ -1,10 +1,5 @@
-import {
-  setVoteMode,
-  setWeight,
-  VOTE_COLLEGES,
-  type VoteMode,
-  type VoteSettings,
-} from '../../doc/votes'
+import { setVoteMode, setWeight, type VoteMode, type VoteSettings } from '../../doc/votes'
+import { VOTE_COLLEGES } from '../../doc/voteCounts'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../ui/strings'
 import { WeightField } from '../../ui/WeightField'

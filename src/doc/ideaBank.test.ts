@@ -4,29 +4,26 @@ import { readFollowUp } from './followUp'
 import {
   addIdeas,
   addMeetingProposals,
-  addNamed,
-  answerCriterion,
   binIdeas,
+  editIdea,
+  restoreIdea,
+  splitIdeas,
+} from './ideaCollect'
+import {
+  addNamed,
   classify,
   DEFAULT_AXES,
   DEFAULT_CRITERIA,
-  editIdea,
-  enterIdeaCount,
-  groupIdeas,
-  leaveIdeaGroup,
   moveNamed,
-  readIdeaBank,
   removeNamed,
   renameNamed,
-  restoreIdea,
   restoreNamed,
-  selectProjects,
-  setIdeaWeight,
-  setSieveNote,
-  splitIdeas,
-  ungroupIdeas,
-  type IdeaBank,
-} from './ideas'
+} from './ideaAxes'
+import { answerCriterion, setSieveNote } from './ideaSieve'
+import { enterIdeaCount, setIdeaWeight } from './ideaVotes'
+import { groupIdeas, leaveIdeaGroup, ungroupIdeas } from './ideaGroups'
+import { readIdeaBank, type IdeaBank } from './ideaBank'
+import { selectProjects } from './ideaProjects'
 import { rankIdeas } from './ideaVotes'
 
 const paper = { kind: 'paper' as const, label: 'Fête de quartier Monplaisir', date: '2026-05-16' }
@@ -109,6 +106,8 @@ describe('collecting ideas', () => {
     expect(readIdeaBank(doc).binned[0]).toMatchObject({ text: 'Un journal', removedAt: 9 })
     restoreIdea(doc, id!)
     expect(readIdeaBank(doc).items[0]).toMatchObject({ text: 'Un journal', axisId: AXIS1 })
+    // An edit of the text changes the text only: where the idea came from stays.
+    expect(readIdeaBank(doc).ideas[0]).toMatchObject({ source: paper, createdAt: 1, updatedAt: 5 })
   })
 })
 

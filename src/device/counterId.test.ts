@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { memoryStorage } from '../../../tests/helpers/memoryStorage'
-import type { RoomId } from '../../links/capability'
+import { memoryStorage } from '../../tests/helpers/memoryStorage'
+import type { RoomId } from '../links/capability'
 
 const meetingA = 'a'.repeat(32) as RoomId
 const meetingB = 'b'.repeat(32) as RoomId
@@ -10,6 +10,8 @@ afterEach(() => {
   vi.resetModules()
 })
 
+const never = () => false
+
 /** A fresh copy of the module, as after a reload of the page. */
 const reloaded = async () => (await import('./counterId')).counterId
 
@@ -17,13 +19,13 @@ describe('counterId', () => {
   it('counts under a different id in each meeting, the same one after a reload', async () => {
     vi.stubGlobal('localStorage', memoryStorage())
     const counterId = await reloaded()
-    const inA = counterId(meetingA)
-    const inB = counterId(meetingB)
+    const inA = counterId(meetingA, never)
+    const inB = counterId(meetingB, never)
     expect(inA).not.toBe(inB)
     vi.resetModules()
     const afterReload = await reloaded()
-    expect(afterReload(meetingA)).toBe(inA)
-    expect(afterReload(meetingB)).toBe(inB)
+    expect(afterReload(meetingA, never)).toBe(inA)
+    expect(afterReload(meetingB, never)).toBe(inB)
   })
 
   it('keeps one id for the page when storage is refused', async () => {
@@ -36,7 +38,16 @@ describe('counterId', () => {
       },
     })
     const counterId = await reloaded()
-    expect(counterId(meetingA)).toBe(counterId(meetingA))
-    expect(counterId(meetingA)).not.toBe(counterId(meetingB))
+    expect(counterId(meetingA, never)).toBe(counterId(meetingA, never))
+    expect(counterId(meetingA, never)).not.toBe(counterId(meetingB, never))
+  })
+
+  it('keeps the id an older version counted under, in that document only', async () => {
+    const storage = memoryStorage()
+    storage.setItem('tandem-counter-id', 'old-global-id')
+    vi.stubGlobal('localStorage', storage)
+    const counterId = await reloaded()
+    expect(counterId(meetingA, (id) => id === 'old-global-id')).toBe('old-global-id')
+    expect(counterId(meetingB, never)).not.toBe('old-global-id')
   })
 })

@@ -1,11 +1,19 @@
 import { useEffect, useState } from 'react'
 import { t } from '../../ui/strings'
 
-/** The button shows while the mouse moves, then steps aside so it never covers the wall (ms). */
+/** The buttons show while the mouse moves, then step aside so they never cover the wall (ms). */
 const IDLE_MS = 4_000
 
-/** One click puts the projection full screen; hidden once it is (Échap leaves) or when idle. */
-export function FullscreenButton() {
+interface Props {
+  highContrast: boolean
+  onToggleContrast: () => void
+}
+
+/**
+ * The projector's two buttons, for whoever sits at its computer: the high-contrast theme, and
+ * full screen (hidden once full screen: Échap leaves). Both hide when the mouse is still.
+ */
+export function ProjectorControls({ highContrast, onToggleContrast }: Props) {
   const [fullscreen, setFullscreen] = useState(() => document.fullscreenElement !== null)
   const [active, setActive] = useState(true)
   useEffect(() => {
@@ -28,14 +36,27 @@ export function FullscreenButton() {
       document.removeEventListener('pointerdown', onMove)
     }
   }, [])
-  if (fullscreen || !active || !document.fullscreenEnabled) return null
+  if (!active) return null
   return (
-    <button
-      type="button"
-      className="button button--secondary projection__fullscreen"
-      onClick={() => void document.documentElement.requestFullscreen().catch(() => undefined)}
-    >
-      {t.wall.fullscreen}
-    </button>
+    <div className="projection__controls">
+      <button
+        type="button"
+        className="button button--secondary"
+        aria-pressed={highContrast}
+        onClick={onToggleContrast}
+        data-testid="projection-contrast"
+      >
+        {t.wall.highContrast}
+      </button>
+      {!fullscreen && document.fullscreenEnabled && (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void document.documentElement.requestFullscreen().catch(() => undefined)}
+        >
+          {t.wall.fullscreen}
+        </button>
+      )}
+    </div>
   )
 }

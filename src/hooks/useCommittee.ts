@@ -1,16 +1,16 @@
 import { useEffect, useMemo, useState } from 'react'
-import { hasCommittee, readCommittee, sealPlainKeys, type Committee } from '../../doc/committeeDoc'
-import { currentCommittee } from '../../device/deviceDb'
-import { useMeetingSession } from '../../hooks/useMeetingSession'
-import { capabilityFromKey, type Capability } from '../../links/capability'
-import { parseLink } from '../../links/links'
-import { sealingKeyOf } from '../../links/sealedKey'
-import type { MeetingSession } from '../../sync/meetingSession'
+import { hasCommittee, migrateCommittee, readCommittee, type Committee } from '../doc/committeeDoc'
+import { currentCommittee } from '../device/deviceDb'
+import { useMeetingSession } from './useMeetingSession'
+import { capabilityFromKey, type Capability } from '../links/capability'
+import { parseLink } from '../links/links'
+import { sealingKeyOf } from '../links/sealedKey'
+import type { MeetingSession } from '../sync/meetingSession'
 
 /**
  * A committee document as plain data, with its session; `committee` is `null` until loaded.
- * Meetings' keys are opened with the committee's key, and keys an older version left in clear
- * are sealed as soon as they are seen.
+ * Meetings' keys are opened with the committee's key, and a committee written by an older
+ * version is migrated as soon as it is seen (keys left in clear are sealed).
  *
  * @example
  *   const { committee } = useCommittee(capability)
@@ -29,7 +29,7 @@ export function useCommittee(capability: Capability | null): {
     const read = () => {
       setCommittee(hasCommittee(doc) ? readCommittee(doc, sealing) : null)
       // After this update's transaction, not inside it.
-      queueMicrotask(() => sealPlainKeys(doc, sealing))
+      queueMicrotask(() => migrateCommittee(doc, sealing))
     }
     read()
     doc.on('update', read)

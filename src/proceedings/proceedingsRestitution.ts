@@ -4,12 +4,13 @@
  * plenary retained it and the debate notes; and how the ranking was made (the weights). Pure:
  * from the meeting snapshot alone.
  */
-import { buildWall } from '../../doc/grouping'
-import type { Meeting } from '../../doc/meetingDoc'
-import { debateNoteKey } from '../../doc/plenary'
-import { rankItems, VOTE_COLLEGES } from '../../doc/votes'
-import type { ProceedingsRestitution } from '../../proceedings/buildProceedings'
-import { t } from '../../ui/strings'
+import { buildWall } from '../doc/grouping'
+import type { Meeting } from '../doc/meetingDoc'
+import { debateNoteKey } from '../doc/plenary'
+import { rankItems } from '../doc/votes'
+import { VOTE_COLLEGES } from '../doc/voteCounts'
+import type { ProceedingsRestitution } from './buildProceedings'
+import { t } from '../ui/strings'
 
 export function proceedingsRestitution(meeting: Meeting): ProceedingsRestitution {
   const wall = buildWall(meeting)

@@ -6,8 +6,12 @@ import { parseLink, type LinkParseResult } from '../links/links'
  * its meeting. Parsed results are cached per fragment so snapshots stay stable.
  */
 export function useRoute(): LinkParseResult {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash)
-  return routeOf(hash)
+  return routeOf(useHash())
+}
+
+/** The URL fragment as it is, for the routes that are not meeting links (`#/installer`). */
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, () => window.location.hash)
 }
 
 let cached: { hash: string; route: LinkParseResult } | null = null

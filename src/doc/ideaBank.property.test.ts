@@ -2,34 +2,23 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { readFollowUp } from './followUp'
+import { addIdeas, addMeetingProposals, binIdeas, restoreIdea } from './ideaCollect'
 import {
-  addIdeas,
-  addMeetingProposals,
   addNamed,
-  answerCriterion,
-  binIdeas,
   classify,
-  enterIdeaCount,
-  groupIdeas,
-  leaveIdeaGroup,
   moveNamed,
-  readIdeaBank,
   removeNamed,
   renameNamed,
-  restoreIdea,
   restoreNamed,
-  selectProjects,
-  setIdeaWeight,
-  setSieveNote,
-  settleIdeaCount,
-  SIEVE_ANSWERS,
-  ungroupIdeas,
-  withdrawIdeaCount,
-  type IdeaBank,
   type NamedKind,
-} from './ideas'
+} from './ideaAxes'
+import { answerCriterion, setSieveNote, SIEVE_ANSWERS } from './ideaSieve'
+import { enterIdeaCount, setIdeaWeight, settleIdeaCount, withdrawIdeaCount } from './ideaVotes'
+import { groupIdeas, leaveIdeaGroup, ungroupIdeas } from './ideaGroups'
+import { readIdeaBank, type IdeaBank } from './ideaBank'
+import { selectProjects } from './ideaProjects'
 import { rankIdeas } from './ideaVotes'
-import { VOTE_COLLEGES } from './votes'
+import { VOTE_COLLEGES } from './voteCounts'
 import { checkProperty, PROPERTY_TEST_TIMEOUT } from '../../tests/helpers/property'
 
 /**

@@ -1,8 +1,8 @@
-import { rememberSync } from '../../device/deviceDb'
-import { capabilityFromKey, type CapabilityKey } from '../../links/capability'
-import type { MeetingSession } from '../../sync/meetingSession'
-import { relayUrl } from '../../sync/relayUrl'
-import { acquireSession, releaseSession } from '../../sync/sessionRegistry'
+import { rememberSync } from '../device/deviceDb'
+import { capabilityFromKey, type CapabilityKey } from '../links/capability'
+import type { MeetingSession } from './meetingSession'
+import { relayUrl } from './relayUrl'
+import { acquireSession, releaseSession } from './sessionRegistry'
 
 /** Opens a document on this device for the time of `work`, once it is loaded from storage. */
 export async function withDocument<T>(
