@@ -56,9 +56,6 @@ function OpenMeeting({
 }) {
   const status = useSyncStatus(session)
   const meeting = useMeetingPartOnceThere(session.doc, selectHead)
-  // The same element while only the sync state changes (it does on every update received, as
-  // it is saved on this device): React then leaves the screen alone, which reads its own parts.
-  const screen = useMemo(() => render(session), [render, session])
   const atelierName =
     link.kind === 'atelier'
       ? meeting?.ateliers.find((a) => a.id === link.atelierId)?.name
@@ -105,7 +102,7 @@ function OpenMeeting({
       readOnly={session.readOnly}
       body={
         meeting ? (
-          screen
+          render(session)
         ) : (
           <WaitingForMeeting
             loaded={status.loaded}
