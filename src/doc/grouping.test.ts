@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { removeAtelier, transmit } from './ateliers'
 import {
-  addToGroup,
   buildWall,
   groupProposals,
   leaveGroup,
@@ -127,10 +126,9 @@ describe('grouping similar proposals', () => {
     expect(readGrouping(doc).membership).toEqual({})
   })
 
-  it('adds to and leaves a group; a group of one shows as its proposal', () => {
+  it('leaves a group; a group of one shows as its proposal', () => {
     const { doc, p } = evening()
-    const groupId = groupProposals(doc, [p.a1, p.b1], 'Unique')
-    addToGroup(doc, groupId, p.b2)
+    groupProposals(doc, [p.a1, p.b1, p.b2], 'Unique')
     expect(wallOf(doc).groups[0]!.origins).toHaveLength(3)
     leaveGroup(doc, p.b2)
     leaveGroup(doc, p.b1)
@@ -154,7 +152,6 @@ describe('grouping similar proposals', () => {
     expect(() => groupProposals(doc, [p.a1, p.a1], 'x')).toThrow()
     expect(() => groupProposals(doc, [p.a1, 'nope'], 'x')).toThrow()
     expect(() => groupProposals(doc, [p.a1, p.b1], ' ')).toThrow()
-    expect(() => addToGroup(doc, 'nope', p.a1)).toThrow()
     expect(readGrouping(doc).groups).toEqual([])
   })
 

@@ -82,13 +82,6 @@ export function groupProposals(
   return groupId
 }
 
-/** Puts one more proposal in a group (leaving any other group). */
-export function addToGroup(doc: Y.Doc, groupId: string, proposalId: string): void {
-  if (!groupsOf(doc).has(groupId)) throw new Error(`unknown group ${groupId}`)
-  if (!proposalsOf(doc).has(proposalId)) throw new Error(`unknown proposal ${proposalId}`)
-  doc.transact(() => groupMembersOf(doc).set(proposalId, groupId), origins.local)
-}
-
 /** Takes one proposal out of its group: it shows on its own again. */
 export function leaveGroup(doc: Y.Doc, proposalId: string): void {
   doc.transact(() => groupMembersOf(doc).set(proposalId, null), origins.local)

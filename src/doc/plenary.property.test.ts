@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { transmit } from './ateliers'
-import { addToGroup, buildWall, groupProposals, leaveGroup, ungroup, type Wall } from './grouping'
+import { buildWall, groupProposals, leaveGroup, ungroup, type Wall } from './grouping'
 import { createMeeting, readMeeting, type Meeting } from './meetingDoc'
 import { setScreen, setSpotlight, PLENARY_SCREENS } from './plenary'
 import { addProposal, deleteProposal, restoreProposal, setValidated } from './proposals'
@@ -43,15 +43,6 @@ const operation = fc.oneof(
     }),
   },
   fc.record({ kind: fc.constant('ungroup' as const), replica, group: pick }),
-  {
-    weight: 2,
-    arbitrary: fc.record({
-      kind: fc.constant('join' as const),
-      replica,
-      group: pick,
-      proposal: pick,
-    }),
-  },
   fc.record({ kind: fc.constant('leave' as const), replica, proposal: pick }),
   {
     weight: 4,
@@ -119,10 +110,6 @@ function run(doc: Y.Doc, index: number, op: Exclude<Operation, { kind: 'sync' }>
     }
     case 'ungroup':
       if (group(op.group)) ungroup(doc, group(op.group)!.id)
-      return
-    case 'join':
-      if (group(op.group) && proposal(op.proposal))
-        addToGroup(doc, group(op.group)!.id, proposal(op.proposal)!.id)
       return
     case 'leave':
       if (proposal(op.proposal)) leaveGroup(doc, proposal(op.proposal)!.id)

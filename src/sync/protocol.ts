@@ -61,8 +61,6 @@ export const RELAY_DEFAULT_LIMITS = {
   documentBytes: 32 * 1024 * 1024,
 } as const
 
-export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode]
-
 /** What the y-websocket client does with a code: stop for good (4400–4499) or retry. */
 export function isPermanentClose(code: number): boolean {
   return code >= 4400 && code < 4500

@@ -546,7 +546,6 @@ export const t = typeset({
     spotlightAtelier: 'Projeter l’atelier en grand',
     spotlight: 'Projeter en grand',
     backToWall: 'Revenir au mur entier',
-    showWall: 'Afficher le mur',
     noItems:
       'Aucune proposition transmise pour l’instant : elles arrivent ici dès qu’un atelier transmet.',
     // Grouping
@@ -574,7 +573,6 @@ export const t = typeset({
     weightsHelp: 'Un poids de 2 compte chaque main levée double. Laissez 1 pour un vote simple.',
     weightOf: (college: string) => `Poids : ${college}`,
     overallCount: 'Mains levées',
-    countFor: (bucket: string) => `Mains levées : ${bucket}`,
     countHelp:
       'Chaque personne qui compte saisit son propre comptage sur son appareil : les deux sont comparés.',
     othersCounted: (values: string) => `autre comptage : ${values}`,
@@ -671,8 +669,6 @@ export const t = typeset({
     persisted: 'Les données sont protégées sur cet appareil.',
     notPersisted:
       'Le navigateur pourrait effacer les données si la place manque : installez l’application sur l’écran d’accueil.',
-    storageError:
-      'Impossible d’enregistrer sur cet appareil (stockage plein ou bloqué). Ne fermez pas la page et prévenez la coordination.',
     offlineReady: 'Application prête à fonctionner sans réseau.',
     notOfflineYet: 'Chargement de l’application pour le mode hors ligne…',
   },

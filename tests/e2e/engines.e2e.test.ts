@@ -229,6 +229,17 @@ describe.each(ENGINES)('the evening in %s', (engine) => {
         await tablet.goto(via(wifi, meetingLink))
         await guard.watch()
         await tablet.chooseFile({ css: '[data-testid="import-file-input"]' }, file)
+        // The app shows what the file brings and merges it only on a yes.
+        await waitForText(
+          tablet,
+          '[data-testid="import-preview"]',
+          t.handover.fromAtelier('Atelier 2'),
+          'the import preview',
+        )
+        await tablet.click({
+          css: '[data-testid="import-preview"] button',
+          text: t.handover.confirm,
+        })
         await waitForText(
           tablet,
           '[data-testid="import-outcome"]',
@@ -297,18 +308,21 @@ describe.each(ENGINES)('the evening in %s', (engine) => {
       })
 
       await device.click({ css: 'button', text: t.update.apply })
+      // The page reloads under the poll: a poll whose page went away mid-way counts as "not yet".
       await waitFor(
         () =>
-          device.evaluate(async (offer: string) => {
-            const registration = await navigator.serviceWorker.getRegistration()
-            return (
-              !(window as { beforeUpdate?: boolean }).beforeUpdate &&
-              navigator.serviceWorker.controller !== null &&
-              registration?.waiting === null &&
-              registration.installing === null &&
-              !document.body.textContent?.includes(offer)
-            )
-          }, t.update.available),
+          device
+            .evaluate(async (offer: string) => {
+              const registration = await navigator.serviceWorker.getRegistration()
+              return (
+                !(window as { beforeUpdate?: boolean }).beforeUpdate &&
+                navigator.serviceWorker.controller !== null &&
+                registration?.waiting === null &&
+                registration.installing === null &&
+                !document.body.textContent?.includes(offer)
+              )
+            }, t.update.available)
+            .catch(() => false),
         'the new version to take over, the page reloaded',
         20_000,
       )
