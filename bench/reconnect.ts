@@ -33,7 +33,13 @@ export interface ReconnectResult {
   runs: number
 }
 
-function provider(relay: RunningRelay, roomId: string, key: string, doc: Y.Doc, connect: boolean) {
+export function provider(
+  relay: RunningRelay,
+  roomId: string,
+  key: string,
+  doc: Y.Doc,
+  connect: boolean,
+) {
   const url = relay.roomUrl(roomId)
   const serverUrl = url.slice(0, url.lastIndexOf('/'))
   return new WebsocketProvider(serverUrl, roomId, doc, {
@@ -44,7 +50,7 @@ function provider(relay: RunningRelay, roomId: string, key: string, doc: Y.Doc, 
   })
 }
 
-function whenSynced(p: WebsocketProvider): Promise<void> {
+export function whenSynced(p: WebsocketProvider): Promise<void> {
   return p.synced ? Promise.resolve() : new Promise((resolve) => p.once('sync', () => resolve()))
 }
 

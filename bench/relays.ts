@@ -134,7 +134,12 @@ export async function startTandemRelay(
   const { child, port } = await start(
     'tandem',
     join(ROOT, 'sync-server', 'main.ts'),
-    { DATA_DIR: dataDir, STATIC_DIR: join(ROOT, 'dist'), ...limits },
+    {
+      DATA_DIR: dataDir,
+      // Another build of the app (`BENCH_STATIC_DIR`) to compare two versions on the same bench.
+      STATIC_DIR: process.env.BENCH_STATIC_DIR ?? join(ROOT, 'dist'),
+      ...limits,
+    },
     /event=relay\.listening .*\bport=(\d+)/,
   )
   const stop = stopper(child)

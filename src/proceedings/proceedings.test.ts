@@ -11,6 +11,7 @@ import { addProposal, setValidated } from '../doc/proposals'
 import { buildProceedings, type ProceedingsRestitutionItem } from './buildProceedings'
 import { toDocx } from './toDocx'
 import { toMarkdown } from './toMarkdown'
+import { frenchSpacing } from '../ui/strings'
 
 function fixture() {
   const doc = new Y.Doc()
@@ -108,7 +109,7 @@ describe('actes', () => {
       '### 1. (ex æquo) Un numéro unique',
       'La salle demande une expérimentation au printemps.',
     ])
-      expect(md).toContain(expected)
+      expect(md).toContain(frenchSpacing(expected))
   })
 
   it('make a Word file with the same content', async () => {
@@ -125,7 +126,7 @@ describe('actes', () => {
       'Points : 12 + 3 × 0,5 = 13,5',
       '1. (ex æquo) Un numéro unique',
     ])
-      expect(xml).toContain(expected)
+      expect(xml).toContain(frenchSpacing(expected))
   })
 
   describe('hold what was typed as text', () => {

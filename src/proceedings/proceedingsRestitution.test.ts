@@ -10,6 +10,7 @@ import { enterCount, setRetained, setVoteMode, setWeight } from '../doc/votes'
 import { buildProceedings } from './buildProceedings'
 import { toMarkdown } from './toMarkdown'
 import { proceedingsRestitution } from './proceedingsRestitution'
+import { frenchSpacing } from '../ui/strings'
 
 describe('the restitution in the actes', () => {
   it('lists every item in ranking order with origins, votes, retention and debate notes', () => {
@@ -38,7 +39,10 @@ describe('the restitution in the actes', () => {
     expect(proceedingsRestitution(readMeeting(doc)).items).toEqual([
       {
         text: 'Un seul interlocuteur',
-        origins: ['Logement : « Un guichet unique »', 'Santé : « Un interlocuteur unique »'],
+        origins: [
+          frenchSpacing('Logement : « Un guichet unique »'),
+          frenchSpacing('Santé : « Un interlocuteur unique »'),
+        ],
         votes: [
           { label: 'Usagers', count: 12, weight: 1 },
           { label: 'Élus', count: 2, weight: 1 },
@@ -85,20 +89,20 @@ describe('the restitution in the actes', () => {
       weights: [
         { label: 'Usagers', weight: 1 },
         { label: 'Agents', weight: 1 },
-        { label: 'Partenaires, associations', weight: 1 },
+        { label: 'Partenaires', weight: 1 },
         { label: 'Élus', weight: 2 },
       ],
     })
     const md = toMarkdown(buildProceedings(meeting, restitution))
     for (const expected of [
       '### Comment les propositions ont été classées',
-      'Vote par collège : chaque main levée compte autant de points que le poids de son collège (Usagers : poids 1 ; Agents : poids 1 ; Partenaires, associations : poids 1 ; Élus : poids 2).',
+      'Vote par collège : chaque main levée compte autant de points que le poids de son collège (Usagers : poids 1 ; Agents : poids 1 ; Partenaires : poids 1 ; Élus : poids 2).',
       'Les propositions qui ont autant de points sont ex æquo',
       '### 1. Un transport à la demande\n\n- Mobilité\n\nVotes : Usagers : 9 · Élus : 1\n\nPoints : 9 + 1 × 2 = 11',
       '### 2. (ex æquo) Des bus le dimanche\n\n- Mobilité\n\nVotes : Usagers : 10\n\nPoints : 10',
       '### 2. (ex æquo) Des vélos',
     ])
-      expect(md).toContain(expected)
+      expect(md).toContain(frenchSpacing(expected))
   })
 
   it('have no method to explain when nothing was voted', () => {

@@ -23,8 +23,8 @@ export function subtitle(p: Proceedings): string {
 
 /** One line per collège with at least one person, e.g. "Usagers — première fois : 4". */
 export function attendanceLines(attendance: ProceedingsAtelier['attendance']): string[] {
-  return COLLEGES.filter((college) => attendance[college] > 0).map(
-    (college) => `${t.atelier.colleges[college]} : ${attendance[college]}`,
+  return COLLEGES.filter((college) => attendance[college] > 0).map((college) =>
+    t.labelled(t.atelier.colleges[college], attendance[college]),
   )
 }
 
@@ -36,7 +36,7 @@ export function atelierHeading(atelier: ProceedingsAtelier): string {
 }
 
 export function votesLine(votes: Array<{ label: string; count: number }>): string {
-  return votes.map((vote) => `${vote.label} : ${vote.count}`).join(' · ')
+  return votes.map((vote) => t.labelled(vote.label, vote.count)).join(' · ')
 }
 
 /** How the ranking was made, in two sentences: what a point is (the weights), then ties. */

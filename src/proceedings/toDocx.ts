@@ -65,7 +65,7 @@ export async function toDocx(p: Proceedings): Promise<Blob> {
       )
       for (const origin of item.origins) body.push(bullet(origin))
       if (item.votes.length > 0)
-        body.push(text(`${t.proceedings.votes} : ${votesLine(item.votes)}`))
+        body.push(text(t.labelled(t.proceedings.votes, votesLine(item.votes))))
       const points = pointsLine(item)
       if (points) body.push(text(points))
       if (item.debateNotes) body.push(text(item.debateNotes))

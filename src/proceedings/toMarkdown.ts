@@ -54,7 +54,7 @@ export function toMarkdown(p: Proceedings): string {
       )
       for (const origin of item.origins) lines.push(`- ${inline(origin)}`)
       if (item.votes.length > 0)
-        lines.push('', `${t.proceedings.votes} : ${inline(votesLine(item.votes))}`)
+        lines.push('', t.labelled(t.proceedings.votes, inline(votesLine(item.votes))))
       const points = pointsLine(item)
       if (points) lines.push('', inline(points))
       if (item.debateNotes) lines.push('', block(item.debateNotes))

@@ -3,6 +3,7 @@ import { act } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { WeightField } from './WeightField'
+import { frenchSpacing } from './strings'
 
 let root: Root
 let container: HTMLElement
@@ -66,7 +67,7 @@ describe('a collège weight field', () => {
     expect(input.value).toBe('deux')
     expect(input.getAttribute('aria-invalid')).toBe('true')
     expect(container.querySelector('[role="alert"]')?.textContent).toBe(
-      '« deux » n’est pas un nombre : tapez par exemple 2 ou 0,5.',
+      frenchSpacing('« deux » n’est pas un nombre : tapez par exemple 2 ou 0,5.'),
     )
     typeAndEnter(input, '150')
     expect(saved).toEqual([])

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SyncStatus } from '../sync/meetingSession'
 import { describeSync } from './describeSync'
+import { frenchSpacing } from './strings'
 
 const now = Date.parse('2026-11-30T21:12:00Z')
 const status = (overrides: Partial<SyncStatus>): SyncStatus => ({
@@ -52,7 +53,7 @@ describe('describeSync', () => {
       now,
     )
     expect(details.at(-1)).toBe(
-      'Jamais synchronisé : le travail n’existe que sur cet appareil pour l’instant',
+      frenchSpacing('Jamais synchronisé : le travail n’existe que sur cet appareil pour l’instant'),
     )
     expect(details.join(' ')).not.toMatch(/dernière synchro/i)
   })

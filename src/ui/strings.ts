@@ -1,8 +1,50 @@
+/**
+ * The four collèges, named the same on every screen (attendance, votes, projector, idea bank,
+ * évaluation, actes): short enough for the projector, the words the committees use.
+ */
+const COLLEGE = {
+  usager: 'Usagers',
+  agent: 'Agents',
+  partner: 'Partenaires',
+  elected: 'Élus',
+} as const
+
+/**
+ * French typography, applied to every string of the catalogue (and to what its functions return):
+ * a no-break space before « : », a narrow no-break space before « ? ; ! », no-break spaces inside
+ * « guillemets ». So a line never starts with « : » or « ? », and « » never part from their words.
+ * The catalogue is written with ordinary spaces; this is the one place that fixes them.
+ *
+ * @example frenchSpacing('Prêt ?') // 'Prêt\u202F?'
+ */
+export function frenchSpacing(text: string): string {
+  return text
+    .replace(/ :/g, '\u00A0:')
+    .replace(/ ([?;!])/g, '\u202F$1')
+    .replace(/« /g, '«\u00A0')
+    .replace(/ »/g, '\u00A0»')
+}
+
+/** `value` with `frenchSpacing` applied to every string in it, and to every function's result. */
+function typeset<T>(value: T): T {
+  if (typeof value === 'string') return frenchSpacing(value) as T
+  if (typeof value === 'function')
+    return ((...args: unknown[]) => typeset((value as (...a: unknown[]) => unknown)(...args))) as T
+  if (Array.isArray(value)) return value.map(typeset) as T
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([key, entry]) => [key, typeset(entry)]),
+    ) as T
+  return value
+}
+
 /** Every word the app shows, in French, in one place. Nothing technical reaches an usager. */
-export const t = {
+export const t = typeset({
   appName: 'Tandem',
   tagline: 'Ateliers et restitution des comités des usagers — même sans réseau',
   skipToContent: 'Aller au contenu',
+  /** "Libellé : valeur", the one way to join a label and its value (for its French spacing). */
+  labelled: (label: string, value: string | number) => `${label} : ${value}`,
 
   home: {
     newMeeting: 'Nouvelle rencontre',
@@ -68,7 +110,7 @@ export const t = {
     viewsLabel: 'Vue',
     unknownAtelier: 'Cet atelier n’existe pas dans cette rencontre.',
     removedAtelier:
-      'La coordination a retiré cet atelier de la rencontre. Son travail est conservé : demandez-lui de le rétablir si besoin.',
+      'La coordination a retiré cet atelier de la rencontre. Son travail est conservé : demandez-lui de le restaurer si besoin.',
     // Trame runner
     step: (n: number, total: number) => `Étape ${n} sur ${total}`,
     questionsForGroup: 'Questions au groupe',
@@ -144,11 +186,11 @@ export const t = {
     attendance: 'Présence dans l’atelier',
     attendanceHelp: 'Des nombres seulement, jamais de noms.',
     colleges: {
-      usagerNew: 'Usagers — première fois',
-      usagerReturning: 'Usagers — déjà venus',
-      agent: 'Agents du CCAS',
-      partner: 'Partenaires, associations',
-      elected: 'Élus',
+      usagerNew: `${COLLEGE.usager} — première fois`,
+      usagerReturning: `${COLLEGE.usager} — déjà venus`,
+      agent: COLLEGE.agent,
+      partner: COLLEGE.partner,
+      elected: COLLEGE.elected,
       other: 'Autres',
     },
     total: (n: number) => `Total : ${n} personne${n > 1 ? 's' : ''}`,
@@ -404,11 +446,11 @@ export const t = {
       'Rencontre',
       'Date',
       'Présents',
-      'Usagers',
-      'Usagers déjà venus',
-      'Agents',
-      'Partenaires',
-      'Élus',
+      COLLEGE.usager,
+      `${COLLEGE.usager} déjà venus`,
+      COLLEGE.agent,
+      COLLEGE.partner,
+      COLLEGE.elected,
       'Inscrits',
       'Inscrits absents',
       'Propositions',
@@ -438,6 +480,8 @@ export const t = {
     noValidated: 'Transmis sans proposition validée',
     group: 'Regroupement',
     groupOf: (names: string) => `Regroupement · ${names}`,
+    /** What follows an atelier's name under a group: its own words, quoted. */
+    quotedAfterName: (text: string) => ` : « ${text} »`,
     debate: 'Débat',
     votes: 'Vote',
     fullscreen: 'Plein écran',
@@ -466,18 +510,8 @@ export const t = {
       retained: 'Retenue en plénière',
       empty: 'Aucune proposition transmise pour l’instant.',
     },
-    colleges: {
-      usager: 'Usagers',
-      agent: 'Agents',
-      partner: 'Partenaires, associations',
-      elected: 'Élus',
-    },
-    collegesShort: {
-      usager: 'Usagers',
-      agent: 'Agents',
-      partner: 'Partenaires',
-      elected: 'Élus',
-    },
+    colleges: COLLEGE,
+    collegesShort: COLLEGE,
     gap: (values: number[]) => `écart : ${values.join(' / ')}`,
     notCounted: '—',
   },
@@ -923,7 +957,7 @@ export const t = {
     moveDown: 'Descendre',
     remove: 'Retirer',
     removed: 'Retirés',
-    restoreNamed: 'Rétablir',
+    restoreNamed: 'Restaurer',
     newAxis: 'Nouvel axe',
     newCriterion: 'Nouveau critère',
     addAxis: '+ Ajouter l’axe',
@@ -951,12 +985,7 @@ export const t = {
     voteHelp:
       'Le vote porte sur les idées qui passent le tamis. Choisissez le collège qui vote, puis saisissez le nombre de voix de chaque idée. Chaque personne qui compte saisit sur son appareil : les comptages sont comparés.',
     votingCollege: 'Collège qui vote',
-    colleges: {
-      usager: 'Usagers',
-      agent: 'Agents',
-      partner: 'Associations',
-      elected: 'Élus',
-    },
+    colleges: COLLEGE,
     votesFor: (college: string) => `Voix : ${college}`,
     votes: 'Voix',
     noCandidates: 'Aucune idée ne passe encore le tamis : passez les idées au tamis avant le vote.',
@@ -993,4 +1022,4 @@ export const t = {
       meeting: (label: string, atelier: string) => (atelier ? `${label} — ${atelier}` : label),
     },
   },
-} as const
+} as const)

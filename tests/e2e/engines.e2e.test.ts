@@ -9,7 +9,7 @@ import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { t } from '../../src/ui/strings'
+import { frenchSpacing, t } from '../../src/ui/strings'
 import { startCuttableProxy, type CuttableProxy } from '../helpers/cuttableProxy'
 import { waitFor } from '../helpers/waitFor'
 import { openDevice, type EngineDevice, type EngineName } from './engines'
@@ -195,7 +195,7 @@ describe.each(ENGINES)('the evening in %s', (engine) => {
         await tablet.click({ css: 'button', text: t.handover.share })
         await waitFor(async () => {
           const [status = ''] = await textsOf(tablet, '[data-testid="share-status"]')
-          return status.startsWith('Fichier « ')
+          return status.startsWith(frenchSpacing('Fichier « '))
         }, 'the hand-over file delivered')
 
         // Back on the wifi: the projector shows what the atelier transmitted.

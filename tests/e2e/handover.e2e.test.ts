@@ -16,6 +16,7 @@ import {
   waitForSyncState,
   wallOfFirstAtelier,
 } from './harness'
+import { frenchSpacing } from '../../src/ui/strings'
 
 const evening = setUpEvening({ screenshotFolder: 'handover' })
 
@@ -94,22 +95,26 @@ describe('hand-over by file, with no network between the devices', () => {
     await coordinator.page.getByTestId('import-file-input').setInputFiles(path)
     await expect
       .poll(() => preview.textContent())
-      .toContain('Fichier de « Atelier 1 » : 3 propositions ajoutées.')
-    expect(await preview.textContent()).toContain('Son contenu concerne : « Atelier 1 ».')
+      .toContain(frenchSpacing('Fichier de « Atelier 1 » : 3 propositions ajoutées.'))
+    expect(await preview.textContent()).toContain(
+      frenchSpacing('Son contenu concerne : « Atelier 1 ».'),
+    )
     expect(await coordinator.page.getByTestId('import-warning').count()).toBe(0)
     expect((await atelierHeadings(coordinator.page))[0]).toBe('Atelier 1 · aucune proposition')
     // "Ne pas importer" leaves the meeting as it was.
     await coordinator.page.getByRole('button', { name: 'Ne pas importer' }).click()
     await expect
       .poll(() => outcomes(coordinator.page))
-      .toEqual([`« ${fileName} » n’a pas été importé. La rencontre n’a pas été modifiée.`])
+      .toEqual([
+        frenchSpacing(`« ${fileName} » n’a pas été importé. La rencontre n’a pas été modifiée.`),
+      ])
     expect((await atelierHeadings(coordinator.page))[0]).toBe('Atelier 1 · aucune proposition')
     // Picked again and confirmed, it is merged.
     await coordinator.page.getByTestId('import-file-input').setInputFiles(path)
     await coordinator.page.getByRole('button', { name: 'Importer ce fichier' }).click()
     await expect
       .poll(() => outcomes(coordinator.page))
-      .toEqual(['Importé. Fichier de « Atelier 1 » : 3 propositions ajoutées.'])
+      .toEqual([frenchSpacing('Importé. Fichier de « Atelier 1 » : 3 propositions ajoutées.')])
     const elapsed = Date.now() - started
     expect(await atelierHeadings(coordinator.page)).toEqual([
       'Atelier 1 · 3 propositions',
@@ -128,7 +133,11 @@ describe('hand-over by file, with no network between the devices', () => {
     await dropFile(coordinator.page, fileName, bytes)
     await expect
       .poll(() => outcomes(coordinator.page))
-      .toEqual(['Rien de nouveau : ce fichier était déjà importé (ou déjà reçu par le réseau).'])
+      .toEqual([
+        frenchSpacing(
+          'Rien de nouveau : ce fichier était déjà importé (ou déjà reçu par le réseau).',
+        ),
+      ])
     // A file that is not a hand-over is refused in plain words, and changes nothing.
     await coordinator.page
       .getByTestId('import-file-input')
@@ -136,7 +145,9 @@ describe('hand-over by file, with no network between the devices', () => {
     await expect
       .poll(() => outcomes(coordinator.page))
       .toEqual([
-        '« notes.txt » n’a pas été importé. Ce fichier n’est pas un partage de Tandem. Choisissez le fichier qui se termine par « .tandem ». La rencontre n’a pas été modifiée.',
+        frenchSpacing(
+          '« notes.txt » n’a pas été importé. Ce fichier n’est pas un partage de Tandem. Choisissez le fichier qui se termine par « .tandem ». La rencontre n’a pas été modifiée.',
+        ),
       ])
     await coordinator.page.evaluate(() => window.scrollTo(0, 0))
     await coordinator.page.screenshot({

@@ -9,6 +9,7 @@ import {
   setUpEvening,
   showView,
 } from './harness'
+import { frenchSpacing } from '../../src/ui/strings'
 
 /**
  * The Angers pattern, end to end on the coordinator's device: ideas pasted from paper forms and
@@ -242,13 +243,15 @@ describe('the idea bank', () => {
         'Le dialogue avec les jeunes du quartier',
       ])
     expect(await page.locator('.idea-ranking__colleges').textContent()).toBe(
-      'Ont voté : Usagers (60 voix), Élus (6 voix) · Pas encore voté (non compté) : Agents, Associations',
+      frenchSpacing(
+        'Ont voté : Usagers (60 voix), Élus (6 voix) · Pas encore voté (non compté) : Agents, Partenaires',
+      ),
     )
     for (const index of [0, 1])
       await rows.nth(index).getByRole('button', { name: 'Choisir comme chantier' }).click()
     await expect
       .poll(() => page.getByTestId('idea-chosen-count').textContent())
-      .toBe('2 chantiers choisis : ils sont dans le tableau de suivi.')
+      .toBe(frenchSpacing('2 chantiers choisis : ils sont dans le tableau de suivi.'))
     await bank.screenshot({ path: join(SCREENSHOTS, 'ideas-ranking.png') })
 
     // The tableau de suivi on the committee screen has them, with their origin.

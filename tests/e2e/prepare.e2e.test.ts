@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { newDevice, SCREENSHOTS, setUpEvening, showView } from './harness'
+import { frenchSpacing } from '../../src/ui/strings'
 
 const evening = setUpEvening()
 
@@ -38,7 +39,7 @@ describe('preparing a meeting', () => {
       .toBe('Paul')
     await expect
       .poll(() => page.getByTestId('trame-total').textContent())
-      .toBe('Durée totale : 90 min, exactement le créneau des ateliers.')
+      .toBe(frenchSpacing('Durée totale : 90 min, exactement le créneau des ateliers.'))
     expect(await page.getByTestId('step-editor').count()).toBe(4)
     await page.screenshot({ path: join(SCREENSHOTS, 'prepare-editor.png'), fullPage: true })
 

@@ -23,6 +23,7 @@ import {
   validateProposal,
   waitForSyncState,
 } from './harness'
+import { frenchSpacing } from '../../src/ui/strings'
 
 /**
  * The plenary, end to end: three atelier tablets transmit (one of them offline, which comes back
@@ -201,8 +202,12 @@ describe('plenary and restitution', () => {
     await panel.screenshot({ path: join(SCREENSHOTS, 'plenary-proposals.png'), fullPage: true })
     const wall = await wallOf(projector.page)
     expect(wall.groups[0]).toContain('Un interlocuteur unique pour toutes les démarches')
-    expect(wall.groups[0]).toContain('« Un guichet unique pour toutes les démarches »')
-    expect(wall.groups[0]).toContain('« Un interlocuteur unique au CCAS qui suit chaque dossier »')
+    expect(wall.groups[0]).toContain(
+      frenchSpacing('« Un guichet unique pour toutes les démarches »'),
+    )
+    expect(wall.groups[0]).toContain(
+      frenchSpacing('« Un interlocuteur unique au CCAS qui suit chaque dossier »'),
+    )
     expect(wall.ateliers.flat()).toHaveLength(5) // 7 transmitted, 2 of them in the group
     expect(await overflowingCards(projector.page)).toBe(0)
     await projector.page.screenshot({ path: join(SCREENSHOTS, 'wall-1920x1080.png') })
@@ -245,7 +250,7 @@ describe('plenary and restitution', () => {
     await count(second.page, group, 'usager').fill('14')
     await count(second.page, group, 'usager').press('Enter')
     const gap = panel.getByTestId('vote-row').filter({ hasText: group }).getByTestId('count-gap')
-    await expect.poll(() => gap.textContent()).toContain('écart : 12 / 14')
+    await expect.poll(() => gap.textContent()).toContain(frenchSpacing('écart : 12 / 14'))
     await panel.screenshot({ path: join(SCREENSHOTS, 'plenary-votes.png'), fullPage: true })
 
     // The projector enlarges the group while the room votes, then shows the ranking.
@@ -255,7 +260,7 @@ describe('plenary and restitution', () => {
       .getByRole('button', { name: 'Projeter en grand' })
       .click()
     const spotlight = projector.page.getByTestId('wall-spotlight')
-    await expect.poll(() => spotlight.textContent()).toContain('écart : 12 / 14')
+    await expect.poll(() => spotlight.textContent()).toContain(frenchSpacing('écart : 12 / 14'))
     expect(await spotlight.textContent()).toContain('Agents 5')
     expect(await spotlight.getByTestId('spotlight-notes').textContent()).toContain(
       'attention au coût',
@@ -268,9 +273,9 @@ describe('plenary and restitution', () => {
 
     // Opening "Classement" puts the ranking on the projector, and the bar says so.
     const onScreen = panel.getByTestId('plenary-screen')
-    expect(await onScreen.textContent()).toBe('À l’écran : Mur des propositions')
+    expect(await onScreen.textContent()).toBe(frenchSpacing('À l’écran : Mur des propositions'))
     await panel.getByRole('button', { name: 'Classement', exact: true }).click()
-    await expect.poll(() => onScreen.textContent()).toBe('À l’écran : Classement')
+    await expect.poll(() => onScreen.textContent()).toBe(frenchSpacing('À l’écran : Classement'))
     await retainInPlenary(panel, group)
     const rows = projector.page.getByTestId('ranking-row')
     await expect.poll(() => rows.count()).toBe(6)
@@ -282,7 +287,9 @@ describe('plenary and restitution', () => {
     // Back to "Vote" for a recount: the wall is on screen again, with the group still enlarged,
     // and the bar says both.
     await panel.getByRole('button', { name: 'Vote', exact: true }).click()
-    await expect.poll(() => onScreen.textContent()).toBe('À l’écran : Mur des propositions')
+    await expect
+      .poll(() => onScreen.textContent())
+      .toBe(frenchSpacing('À l’écran : Mur des propositions'))
     expect(await panel.getByTestId('plenary-spotlight').textContent()).toContain(group)
     await spotlight.waitFor()
 

@@ -48,7 +48,9 @@ export function AttendanceChart({ rows }: { rows: MeetingStats[] }) {
                     height={height}
                     fill={COLOUR[college]}
                   >
-                    <title>{`${t.atelier.colleges[college]} : ${row.attendance[college]}`}</title>
+                    <title>
+                      {t.labelled(t.atelier.colleges[college], row.attendance[college])}
+                    </title>
                   </rect>
                 ) : null
               })}

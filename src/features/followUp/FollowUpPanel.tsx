@@ -128,7 +128,7 @@ function FollowUpItem({ entry, session }: { entry: FollowUpEntry; session: Meeti
             <li key={change.id}>
               {day(change.at)} — {t.followUp.status[change.status]}
               {change.owner ? ` · ${change.owner}` : ''}
-              {change.comment ? ` : ${change.comment}` : ''}
+              {change.comment ? t.labelled('', change.comment) : ''}
             </li>
           ))}
         </ol>

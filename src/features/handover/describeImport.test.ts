@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { ImportPreview } from '../../handover/importHandover'
 import type { CountedChange } from '../../handover/mergeReport'
 import { describeConfirmation, describeImport, summarise } from './describeImport'
+import { frenchSpacing } from '../../ui/strings'
 
 const change = (kind: CountedChange['kind'], entity: CountedChange['entity'], count: number) => ({
   kind,
@@ -43,8 +44,8 @@ describe('describing an import', () => {
     })
     expect(describeImport('f.tandem', file)).toBeNull()
     expect(describeConfirmation(file)).toEqual({
-      message: 'Fichier de « Santé » : 1 proposition ajoutée.',
-      touches: 'Son contenu concerne : « Santé ».',
+      message: frenchSpacing('Fichier de « Santé » : 1 proposition ajoutée.'),
+      touches: frenchSpacing('Son contenu concerne : « Santé ».'),
       warnings: [],
     })
   })
@@ -59,16 +60,20 @@ describe('describing an import', () => {
     )
     expect(warnings).toEqual([
       expect.stringContaining('efface'),
-      'Attention : ce fichier dit venir de « Santé », mais il modifie aussi « Logement ».',
+      frenchSpacing(
+        'Attention : ce fichier dit venir de « Santé », mais il modifie aussi « Logement ».',
+      ),
     ])
   })
 
   it('tells a file already imported without asking anything', () => {
     expect(describeImport('f.tandem', preview({ changed: false }))?.message).toBe(
-      'Rien de nouveau : ce fichier était déjà importé (ou déjà reçu par le réseau).',
+      frenchSpacing(
+        'Rien de nouveau : ce fichier était déjà importé (ou déjà reçu par le réseau).',
+      ),
     )
     expect(describeConfirmation(preview({})).message).toBe(
-      'Fichier importé : aucune proposition nouvelle ou modifiée.',
+      frenchSpacing('Fichier importé : aucune proposition nouvelle ou modifiée.'),
     )
   })
 
@@ -76,8 +81,9 @@ describe('describing an import', () => {
     const outcome = describeImport('notes.txt', { ok: false, reason: 'notHandover' })
     expect(outcome).toEqual({
       ok: false,
-      message:
+      message: frenchSpacing(
         '« notes.txt » n’a pas été importé. Ce fichier n’est pas un partage de Tandem. Choisissez le fichier qui se termine par « .tandem ». La rencontre n’a pas été modifiée.',
+      ),
     })
   })
 })

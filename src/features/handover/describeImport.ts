@@ -43,7 +43,7 @@ export function describeConfirmation(
   if (preview.atelier && others.length > 0)
     warnings.push(t.handover.touchesOthers(preview.atelier.name, others))
   return {
-    message: `${from} : ${summarise(preview.report)}.`,
+    message: `${t.labelled(from, summarise(preview.report))}.`,
     touches: preview.touched.length > 0 ? t.handover.touches(preview.touched) : null,
     warnings,
   }

@@ -96,7 +96,7 @@ function NamedList({ session, kind, title, help, live, removed, detail }: ListPr
               <button
                 type="button"
                 className="button button--secondary"
-                aria-label={`${t.ideas.moveUp} : ${entry.name}`}
+                aria-label={t.labelled(t.ideas.moveUp, entry.name)}
                 disabled={index === 0}
                 onClick={() => moveNamed(session.doc, kind, entry.id, -1)}
               >
@@ -105,7 +105,7 @@ function NamedList({ session, kind, title, help, live, removed, detail }: ListPr
               <button
                 type="button"
                 className="button button--secondary"
-                aria-label={`${t.ideas.moveDown} : ${entry.name}`}
+                aria-label={t.labelled(t.ideas.moveDown, entry.name)}
                 disabled={index === live.length - 1}
                 onClick={() => moveNamed(session.doc, kind, entry.id, 1)}
               >

@@ -22,7 +22,8 @@ export const WallGroupCard = memoByContent(function WallGroupCard({ item }: { it
       <ul className="wall-card__origins">
         {item.origins.map(({ proposal, atelier }) => (
           <li key={proposal.id}>
-            <strong>{atelier.name}</strong> : « {proposal.text} »
+            <strong>{atelier.name}</strong>
+            {t.wall.quotedAfterName(proposal.text)}
           </li>
         ))}
       </ul>

@@ -42,7 +42,8 @@ export function WallSpotlight({ doc, item }: Props) {
           <ul className="spotlight__origins">
             {item.origins.map(({ proposal, atelier }) => (
               <li key={proposal.id}>
-                <strong>{atelier.name}</strong> : « {proposal.text} »
+                <strong>{atelier.name}</strong>
+                {t.wall.quotedAfterName(proposal.text)}
               </li>
             ))}
           </ul>
