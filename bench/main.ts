@@ -107,41 +107,22 @@ async function fuzzSection(budgets: Array<{ met: boolean; line: string }>) {
   out(
     `${FUZZ_SECONDS} s, default limits: ${fuzz.framesSent.toLocaleString('en-US')} hostile frames over ${fuzz.attackerConnections} connections (${perSecond(fuzz.framesSent / FUZZ_SECONDS)}); relay ${fuzz.relayCores.toFixed(2)} cores`,
   )
+  type Latencies = { p50: number; p95: number; max: number; samples: number }
+  const row = (label: string, figures: Latencies, lost = '') => [
+    label,
+    ms(figures.p50),
+    ms(figures.p95),
+    ms(figures.max),
+    String(figures.samples),
+    lost,
+  ]
   out(
     table([
       ['', 'p50', 'p95', 'max', 'samples', 'lost'],
-      [
-        'edit → peer, before the attack',
-        ms(fuzz.quiet.fanout.p50),
-        ms(fuzz.quiet.fanout.p95),
-        ms(fuzz.quiet.fanout.max),
-        String(fuzz.quiet.fanout.samples),
-        '',
-      ],
-      [
-        'GET /healthz, before the attack',
-        ms(fuzz.quiet.healthz.p50),
-        ms(fuzz.quiet.healthz.p95),
-        ms(fuzz.quiet.healthz.max),
-        String(fuzz.quiet.healthz.samples),
-        '',
-      ],
-      [
-        'edit → peer, while fuzzed',
-        ms(fuzz.fanout.p50),
-        ms(fuzz.fanout.p95),
-        ms(fuzz.fanout.max),
-        String(fuzz.fanout.samples),
-        String(fuzz.fanout.lost),
-      ],
-      [
-        'GET /healthz, while fuzzed',
-        ms(fuzz.healthz.p50),
-        ms(fuzz.healthz.p95),
-        ms(fuzz.healthz.max),
-        String(fuzz.healthz.samples),
-        '',
-      ],
+      row('edit → peer, before the attack', fuzz.quiet.fanout),
+      row('GET /healthz, before the attack', fuzz.quiet.healthz),
+      row('edit → peer, while fuzzed', fuzz.fanout, String(fuzz.fanout.lost)),
+      row('GET /healthz, while fuzzed', fuzz.healthz),
     ]),
   )
   budgets.push(budget('other meetings’ fan-out p95 while fuzzed', fuzz.fanout.p95, 50, ms))
