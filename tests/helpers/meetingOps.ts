@@ -73,6 +73,15 @@ export function newMeetingUpdate(atelierNames = ['Santé', 'Logement']): Uint8Ar
   return update
 }
 
+/** An atelier validates these proposals and transmits them, as its tablet would. */
+export function transmitProposals(doc: Y.Doc, atelierId: string, texts: string[]): void {
+  for (const text of texts) {
+    const id = addProposal(doc, { atelierId, text, authorRole: 'reporter' })
+    setValidated(doc, id, true)
+  }
+  transmit(doc, atelierId)
+}
+
 const index = fc.nat(1000)
 const shortText = fc.string({ minLength: 1, maxLength: 8 }).filter((s) => s.trim().length > 0)
 const time = fc.integer({ min: 0, max: 10_000_000 })
