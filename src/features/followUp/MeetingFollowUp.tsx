@@ -1,5 +1,5 @@
 import { useDeviceCommittee } from '../../hooks/useCommittee'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { FollowUpPanel } from './FollowUpPanel'
 
 /**

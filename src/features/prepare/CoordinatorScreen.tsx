@@ -2,8 +2,8 @@ import { useMemo, useState } from 'react'
 import { pick, useMeetingPart } from '../../hooks/useMeetingPart'
 import type { CapabilityKey } from '../../links/capability'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { formatDate } from '../../ui/formatDate'
-import { t } from '../../ui/strings'
+import { formatDate } from '../../text/formatDate'
+import { t } from '../../text/strings'
 import { Tabs } from '../../ui/Tabs'
 import { ImportHandover } from '../handover/ImportHandover'
 import { AteliersReadiness } from '../readiness/AteliersReadiness'
@@ -19,6 +19,7 @@ import { DetailsEditor } from './DetailsEditor'
 import { JoinSheets } from './JoinSheets'
 import { MeetingLinksScreen } from './MeetingLinksScreen'
 import { TrameEditor } from './TrameEditor'
+import { useAtelierKeyChecks } from './useAtelierKeyChecks'
 import { ErrorBoundary } from '../../ui/ErrorBoundary'
 
 type Tab =
@@ -51,6 +52,7 @@ export function CoordinatorScreen({ session, writeKey }: Props) {
   const [tab, setTab] = useState<Tab>('links')
   const { title, date } = useMeetingPart(session.doc, selectHeading)
   usePublishFollowUpDigest(session)
+  useAtelierKeyChecks(session, writeKey)
   // "Historique" is no step of the evening: it has no "next".
   const position = ORDER.indexOf(tab as (typeof ORDER)[number])
   const next = tab === 'links' ? ORDER[0] : position >= 0 ? ORDER[position + 1] : undefined

@@ -16,6 +16,11 @@ export function roleLinks(
 ): Array<{ role: BinomeRole; url: string }> {
   return ROLES.map((role) => ({
     role,
-    url: formatLink(origin, { kind: 'atelier', writeKey, atelierId: atelierId as AtelierId, role }),
+    url: formatLink(origin, {
+      kind: 'atelier',
+      key: { writeKey },
+      atelierId: atelierId as AtelierId,
+      role,
+    }),
   }))
 }

@@ -2,7 +2,7 @@ import type { Wall } from '../../doc/grouping'
 import type { PlenaryMeeting } from './PlenaryControl'
 import { rankItems } from '../../doc/votes'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { atelierNames } from '../projection/format'
 import { VoteSummary } from '../projection/VoteSummary'
 import { RetainButton } from './RetainButton'
@@ -42,7 +42,7 @@ export function PlenaryRanking({ meeting, session, wall }: Props) {
               data-item-id={item.id}
             >
               <span className="plenary-ranking__rank">
-                {rank === null ? t.plenary.unranked : t.plenary.rank(rank, tied)}
+                {rank === null ? t.ranking.unranked : t.ranking.rank(rank, tied)}
               </span>
               <div className="plenary-ranking__main">
                 <p className="plenary-ranking__text">

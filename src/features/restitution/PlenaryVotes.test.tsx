@@ -9,7 +9,7 @@ import { readMeeting } from '../../doc/meetingDoc'
 import { addProposal, setValidated } from '../../doc/proposals'
 import { enterCount, readVotes } from '../../doc/votes'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { PlenaryControl } from './PlenaryControl'
 
 declare global {
@@ -59,8 +59,8 @@ describe('the plenary retains from the vote', () => {
     )
     await act(async () => button(t.plenary.views.votes).click())
 
-    expect(voteRow('Des horaires du soir').textContent).toContain(t.plenary.rank(1, false))
-    expect(voteRow('Un guichet unique').textContent).toContain(t.plenary.rank(2, false))
+    expect(voteRow('Des horaires du soir').textContent).toContain(t.ranking.rank(1, false))
+    expect(voteRow('Un guichet unique').textContent).toContain(t.ranking.rank(2, false))
 
     await act(async () => button(t.plenary.retain, voteRow('Des horaires du soir')).click())
     expect(Object.keys(readVotes(doc).retained)).toEqual([ids['Des horaires du soir']])

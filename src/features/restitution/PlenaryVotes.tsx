@@ -4,7 +4,7 @@ import { setSpotlight } from '../../doc/plenary'
 import { enterCount, rankItems, settleCount, withdrawCount, type VoteBucket } from '../../doc/votes'
 import { VOTE_COLLEGES } from '../../doc/voteCounts'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { atelierNames, formatScore } from '../projection/format'
 import { CountField, splitEntries } from '../../ui/CountField'
 import { counterId } from '../../device/counterId'
@@ -91,7 +91,7 @@ export function PlenaryVotes({ meeting, session, wall }: Props) {
                   weighted &&
                   tally.score !== null &&
                   ` · ${t.plenary.score(formatScore(tally.score))}`}
-                {rank !== null && ` · ${t.plenary.rank(rank, tied)}`}
+                {rank !== null && ` · ${t.ranking.rank(rank, tied)}`}
                 {settings.mode === 'colleges' &&
                   tally.total !== null &&
                   tally.missing.length > 0 &&

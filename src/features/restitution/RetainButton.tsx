@@ -1,6 +1,6 @@
 import { setRetained } from '../../doc/votes'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 
 interface Props {
   session: MeetingSession
