@@ -4,7 +4,7 @@
  */
 import * as Y from 'yjs'
 import { encodeHandover, type HandoverSource } from './handoverFile'
-import { fileSlug } from '../ui/fileSlug'
+import { fileSlug } from '../text/fileSlug'
 
 const HANDOVER_EXTENSION = '.tandem'
 

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { COUNT_MAX } from '../doc/voteCounts'
-import { t } from './strings'
+import { t } from '../text/strings'
 
 interface Props {
   /** Shown above the field (e.g. the collège). */

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { newDevice, SCREENSHOTS, setUpEvening, showView } from './harness'
-import { frenchSpacing } from '../../src/ui/strings'
+import { frenchSpacing } from '../../src/text/strings'
 
 const evening = setUpEvening()
 

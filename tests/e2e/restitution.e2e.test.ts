@@ -23,7 +23,7 @@ import {
   validateProposal,
   waitForSyncState,
 } from './harness'
-import { frenchSpacing } from '../../src/ui/strings'
+import { frenchSpacing } from '../../src/text/strings'
 
 /**
  * The plenary, end to end: three atelier tablets transmit (one of them offline, which comes back

@@ -4,7 +4,7 @@ import { TITLE_MAX } from '../../doc/details'
 import { newMeetingSchema } from '../../doc/meetingDoc'
 import { BUILT_IN_TEMPLATES } from '../../doc/script'
 import { navigate } from '../../hooks/useRoute'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { createNewMeeting, type TrameSource } from './createNewMeeting'
 import { useDeviceCommittee } from '../../hooks/useCommittee'
 

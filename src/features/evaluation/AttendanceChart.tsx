@@ -1,5 +1,5 @@
 import { COLLEGES, type College } from '../../doc/attendance'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import type { MeetingStats } from './meetingStats'
 
 /** Colours that stay distinct in greyscale print (light to dark). */

@@ -11,7 +11,7 @@ import {
 import { useDocSnapshot } from '../../hooks/useDocSnapshot'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { deliverFile } from '../../ui/deliverFile'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { collectRetained } from './collectRetained'
 import { decidimCsv, followUpCsv } from './followUpCsv'
 

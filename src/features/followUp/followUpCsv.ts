@@ -1,5 +1,5 @@
 import { PROGRESS, type FollowUpEntry } from '../../doc/followUp'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { toCsv } from './csv'
 
 const day = (at: number) => new Date(at).toISOString().slice(0, 10)

@@ -3,7 +3,7 @@ import type { Committee } from '../../doc/committeeDoc'
 import { addIdeas, ADD_MAX, splitIdeas } from '../../doc/ideaCollect'
 import { IDEA_MAX, LABEL_MAX, type IdeaBank, type SourceKind } from '../../doc/ideaBank'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { FromMeetingForm } from './FromMeetingForm'
 
 const today = () => new Date().toLocaleDateString('sv-SE') // YYYY-MM-DD in local time

@@ -4,7 +4,7 @@ import type { IdeaBank } from '../../doc/ideaBank'
 import { rankIdeas } from '../../doc/ideaVotes'
 import { VOTE_COLLEGES } from '../../doc/voteCounts'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { WeightField } from '../../ui/WeightField'
 import { projectOrigins } from './describeSource'
 

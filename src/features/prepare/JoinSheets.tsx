@@ -2,10 +2,10 @@ import type { Meeting } from '../../doc/meetingDoc'
 import { readKeyOf, type CapabilityKey } from '../../links/capability'
 import { formatLink, type AtelierId } from '../../links/links'
 import { QrCode } from '../../ui/QrCode'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { LinkOriginPicker } from './LinkOriginPicker'
 import { useLinkOrigin } from './useLinkOrigin'
-import { formatDate } from '../../ui/formatDate'
+import { formatDate } from '../../text/formatDate'
 
 interface Sheet {
   title: string

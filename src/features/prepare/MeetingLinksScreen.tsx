@@ -7,7 +7,7 @@ import type { MeetingSession } from '../../sync/meetingSession'
 import { CopyLinkField } from '../../ui/CopyLinkField'
 import { ImportHandover } from '../handover/ImportHandover'
 import { ShareWithoutNetwork } from '../handover/ShareWithoutNetwork'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { LinkOriginPicker } from './LinkOriginPicker'
 import { useLinkOrigin } from './useLinkOrigin'
 

@@ -1,8 +1,8 @@
 import type { ItemTally, VoteSettings } from '../../doc/votes'
 import { VOTE_COLLEGES } from '../../doc/voteCounts'
 import type { WallItem } from '../../doc/grouping'
-import { formatDecimal } from '../../ui/decimal'
-import { t } from '../../ui/strings'
+import { formatDecimal } from '../../text/decimal'
+import { t } from '../../text/strings'
 
 /** "12,5" — scores may be weighted by decimals. */
 export function formatScore(score: number): string {

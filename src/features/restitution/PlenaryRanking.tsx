@@ -2,7 +2,7 @@ import type { Wall } from '../../doc/grouping'
 import type { PlenaryMeeting } from './PlenaryControl'
 import { rankItems, setRetained } from '../../doc/votes'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { atelierNames } from '../projection/format'
 import { VoteSummary } from '../projection/VoteSummary'
 
