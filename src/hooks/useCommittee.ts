@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { hasCommittee, migrateCommittee, readCommittee, type Committee } from '../doc/committeeDoc'
 import { currentCommittee } from '../device/deviceDb'
 import { useMeetingSession } from './useMeetingSession'
-import { capabilityFromKey, type Capability } from '../links/capability'
+import { capabilityFromKey, type WriteCapability } from '../links/capability'
 import { parseLink } from '../links/links'
 import { sealingKeyOf } from '../links/sealedKey'
 import type { MeetingSession } from '../sync/meetingSession'
@@ -15,7 +15,7 @@ import type { MeetingSession } from '../sync/meetingSession'
  * @example
  *   const { committee } = useCommittee(capability)
  */
-export function useCommittee(capability: Capability | null): {
+export function useCommittee(capability: WriteCapability | null): {
   session: MeetingSession | null
   committee: Committee | null
 } {
@@ -40,7 +40,7 @@ export function useCommittee(capability: Capability | null): {
 
 /** The committee this device works for (the committee link it opened last), if any. */
 export function useDeviceCommittee() {
-  const [capability, setCapability] = useState<Capability | null>(null)
+  const [capability, setCapability] = useState<WriteCapability | null>(null)
   useEffect(() => {
     let cancelled = false
     void currentCommittee().then((known) => {

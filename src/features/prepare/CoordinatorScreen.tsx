@@ -18,6 +18,7 @@ import { DetailsEditor } from './DetailsEditor'
 import { JoinSheets } from './JoinSheets'
 import { MeetingLinksScreen } from './MeetingLinksScreen'
 import { TrameEditor } from './TrameEditor'
+import { useAtelierKeyChecks } from './useAtelierKeyChecks'
 import { ErrorBoundary } from '../../ui/ErrorBoundary'
 
 type Tab = 'links' | 'edit' | 'sheets' | 'readiness' | 'plenary' | 'proceedings' | 'history'
@@ -37,6 +38,7 @@ export function CoordinatorScreen({ session, writeKey }: Props) {
   const [tab, setTab] = useState<Tab>('links')
   const { title, date } = useMeetingPart(session.doc, selectHeading)
   usePublishFollowUpDigest(session)
+  useAtelierKeyChecks(session, writeKey)
   // "Historique" is no step of the evening: it has no "next".
   const position = ORDER.indexOf(tab as (typeof ORDER)[number])
   const next = tab === 'links' ? ORDER[0] : position >= 0 ? ORDER[position + 1] : undefined

@@ -36,7 +36,7 @@ export function JoinSheets({ meeting, writeKey }: { meeting: Meeting; writeKey: 
         label: t.prepare.roleCode[role],
         url: formatLink(origin, {
           kind: 'atelier',
-          writeKey,
+          key: { writeKey },
           atelierId: atelier.id as AtelierId,
           role,
         }),

@@ -48,7 +48,7 @@ export function MeetingLinksScreen({ meeting, session, writeKey }: Props) {
                 label={t.meeting.atelierLink}
                 url={formatLink(origin, {
                   kind: 'atelier',
-                  writeKey,
+                  key: { writeKey },
                   atelierId: atelier.id as AtelierId,
                 })}
                 testId="atelier-link"
