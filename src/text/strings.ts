@@ -512,7 +512,6 @@ export const t = typeset({
     },
     colleges: COLLEGE,
     collegesShort: COLLEGE,
-    gap: (values: number[]) => `écart : ${values.join(' / ')}`,
     notCounted: '—',
   },
 
@@ -575,16 +574,10 @@ export const t = typeset({
     overallCount: 'Mains levées',
     countHelp:
       'Chaque personne qui compte saisit son propre comptage sur son appareil : les deux sont comparés.',
-    othersCounted: (values: string) => `autre comptage : ${values}`,
-    agreed: 'comptages concordants',
-    keep: (n: number) => `Garder ${n}`,
     total: (n: number) => `Total : ${n} voix`,
     score: (score: string) => `Score pondéré : ${score}`,
     missing: (names: string) => `pas encore compté : ${names}`,
-    // Ranking and retention
-    rank: (rank: number, tied: boolean) =>
-      `${rank}${rank === 1 ? 'ʳᵉ' : 'ᵉ'}${tied ? ' ex æquo' : ''}`,
-    unranked: 'pas encore de vote',
+    // Retention
     retain: 'Retenir en plénière',
     unretain: 'Ne plus retenir',
     retained: 'Retenue en plénière',
@@ -592,6 +585,21 @@ export const t = typeset({
       n === 0
         ? 'Aucune proposition retenue pour l’instant.'
         : `${n} proposition${n > 1 ? 's' : ''} retenue${n > 1 ? 's' : ''} : elles iront au tableau de suivi.`,
+  },
+
+  /** Counting hands, in the plenary and the idea bank: each counter types on their own device. */
+  counting: {
+    othersCounted: (values: string) => `autre comptage : ${values}`,
+    agreed: 'comptages concordants',
+    gap: (values: number[]) => `écart : ${values.join(' / ')}`,
+    keep: (n: number) => `Garder ${n}`,
+  },
+
+  /** A place in a ranking, in the plenary and the idea bank. */
+  ranking: {
+    rank: (rank: number, tied: boolean) =>
+      `${rank}${rank === 1 ? 'ʳᵉ' : 'ᵉ'}${tied ? ' ex æquo' : ''}`,
+    unranked: 'pas encore de vote',
   },
 
   weight: {
@@ -989,10 +997,6 @@ export const t = typeset({
     votesFor: (college: string) => `Voix : ${college}`,
     votes: 'Voix',
     noCandidates: 'Aucune idée ne passe encore le tamis : passez les idées au tamis avant le vote.',
-    othersCounted: (values: string) => `autre comptage : ${values}`,
-    agreed: 'comptages concordants',
-    gap: (values: number[]) => `écart : ${values.join(' / ')}`,
-    keep: (n: number) => `Garder ${n}`,
     // Ranking
     weights: 'Poids des collèges',
     weightsHelp:
@@ -1001,9 +1005,6 @@ export const t = typeset({
     votedColleges: (names: string) => `Ont voté : ${names}`,
     notVoted: (names: string) => `Pas encore voté (non compté) : ${names}`,
     collegeVotes: (name: string, n: number) => `${name} (${n} voix)`,
-    rank: (rank: number, tied: boolean) =>
-      `${rank}${rank === 1 ? 'ʳᵉ' : 'ᵉ'}${tied ? ' ex æquo' : ''}`,
-    unranked: 'pas encore de vote',
     collegeResult: (name: string, votes: number, share: string) => `${name} ${votes} · ${share}`,
     collegeNone: (name: string) => `${name} —`,
     score: (share: string) => `Score ${share}`,

@@ -4,11 +4,10 @@ import { TITLE_MAX } from '../../doc/details'
 import { newMeetingSchema } from '../../doc/meetingDoc'
 import { BUILT_IN_TEMPLATES } from '../../doc/script'
 import { navigate } from '../../hooks/useRoute'
+import { isoDay } from '../../text/formatDate'
 import { t } from '../../text/strings'
 import { createNewMeeting, type TrameSource } from './createNewMeeting'
 import { useDeviceCommittee } from '../../hooks/useCommittee'
-
-const today = () => new Date().toLocaleDateString('sv-SE') // YYYY-MM-DD in local time
 
 /**
  * The coordinator's first step: a title, a date, the ateliers of the evening, and the trame to
@@ -27,7 +26,7 @@ export function NewMeetingForm() {
     return { kind: 'template', steps: BUILT_IN_TEMPLATES[0]!.steps }
   }
   const [title, setTitle] = useState('')
-  const [date, setDate] = useState(today)
+  const [date, setDate] = useState(() => isoDay(Date.now()))
   const [atelierNames, setAtelierNames] = useState([
     t.home.defaultAtelier(1),
     t.home.defaultAtelier(2),

@@ -11,11 +11,10 @@ import {
 import { useDocSnapshot } from '../../hooks/useDocSnapshot'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { deliverFile } from '../../ui/deliverFile'
+import { formatNumericDate } from '../../text/formatDate'
 import { t } from '../../text/strings'
 import { collectRetained } from './collectRetained'
 import { decidimCsv, followUpCsv } from './followUpCsv'
-
-const day = (at: number) => new Date(at).toLocaleDateString('fr-FR')
 
 /** The tableau de suivi: each retained proposal, where it stands, and its dated history. */
 export function FollowUpPanel({
@@ -126,7 +125,7 @@ function FollowUpItem({ entry, session }: { entry: FollowUpEntry; session: Meeti
         <ol className="follow-up__history">
           {entry.history.map((change) => (
             <li key={change.id}>
-              {day(change.at)} — {t.followUp.status[change.status]}
+              {formatNumericDate(change.at)} — {t.followUp.status[change.status]}
               {change.owner ? ` · ${change.owner}` : ''}
               {change.comment ? t.labelled('', change.comment) : ''}
             </li>

@@ -41,7 +41,7 @@ export function PlenaryRanking({ meeting, session, wall }: Props) {
               data-item-id={item.id}
             >
               <span className="plenary-ranking__rank">
-                {rank === null ? t.plenary.unranked : t.plenary.rank(rank, tied)}
+                {rank === null ? t.ranking.unranked : t.ranking.rank(rank, tied)}
               </span>
               <div className="plenary-ranking__main">
                 <p className="plenary-ranking__text">
