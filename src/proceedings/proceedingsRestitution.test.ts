@@ -10,7 +10,7 @@ import { enterCount, setRetained, setVoteMode, setWeight } from '../doc/votes'
 import { buildProceedings } from './buildProceedings'
 import { toMarkdown } from './toMarkdown'
 import { proceedingsRestitution } from './proceedingsRestitution'
-import { frenchSpacing } from '../ui/strings'
+import { frenchSpacing } from '../text/strings'
 
 describe('the restitution in the actes', () => {
   it('lists every item in ranking order with origins, votes, retention and debate notes', () => {

@@ -3,7 +3,7 @@ import { useSyncStatus } from '../../hooks/useSyncStatus'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { MAIN_ID, SkipLink } from '../../ui/SkipLink'
 import { SyncIndicator } from '../../ui/SyncIndicator'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { ErrorBoundary } from '../../ui/ErrorBoundary'
 
 interface MeetingFrameProps {

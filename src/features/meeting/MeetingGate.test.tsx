@@ -128,7 +128,7 @@ describe('what the meeting gate re-renders while the sync status changes', () =>
 
   it("leaves the atelier tablet alone while another atelier's notes are received and saved", async () => {
     const atelierId = atelierIdSchema.parse(ateliers[0])
-    await show({ kind: 'atelier', writeKey, atelierId, role: 'reporter' }, (open) => (
+    await show({ kind: 'atelier', key: { writeKey }, atelierId, role: 'reporter' }, (open) => (
       <AtelierScreen session={open} atelierId={atelierId} role="reporter" />
     ))
     expect(container.querySelector('[data-testid="atelier-name"]')?.textContent).toBe('Santé')
