@@ -14,6 +14,7 @@ import { deliverFile } from '../../ui/deliverFile'
 import { t } from '../../ui/strings'
 import { collectRetained } from './collectRetained'
 import { decidimCsv, followUpCsv } from './followUpCsv'
+import './followUp.css'
 
 const day = (at: number) => new Date(at).toLocaleDateString('fr-FR')
 

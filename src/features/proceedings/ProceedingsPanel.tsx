@@ -8,6 +8,7 @@ import { deliverFile } from '../../ui/deliverFile'
 import { fileSlug } from '../../ui/fileSlug'
 import { t } from '../../ui/strings'
 import { ProceedingsView } from './ProceedingsView'
+import './proceedings.css'
 
 interface Props {
   meeting: Meeting
