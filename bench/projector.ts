@@ -440,7 +440,7 @@ export async function runTablet(relay: RunningRelay, cpu: number): Promise<Table
     const probe = listen(page)
     const link = formatLinkFragment({
       kind: 'atelier',
-      writeKey: writeKey as never,
+      key: { writeKey: writeKey as never },
       atelierId: atelierIds[0]! as never,
       role: 'reporter',
     })

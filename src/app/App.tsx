@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ComponentType } from 'react'
 import { InvalidLinkScreen } from '../features/meeting/InvalidLinkScreen'
-import { INSTALL_FRAGMENT } from '../links/links'
+import { INSTALL_FRAGMENT, keyOfLink } from '../links/links'
 import { InsecurePageBanner } from '../ui/InsecurePageBanner'
 import { StorageProblemBanner } from '../ui/StorageProblemBanner'
 import { UpdatePrompt } from './UpdatePrompt'
@@ -78,7 +78,7 @@ function Screen() {
     return <CommitteeScreen key={link.writeKey} writeKey={link.writeKey} />
   void byKind[link.kind].preload()
   // Keyed by the link so that opening another meeting starts from a clean state.
-  const key = `${link.kind}:${'writeKey' in link ? link.writeKey : link.readKey}`
+  const key = `${link.kind}:${keyOfLink(link)}`
   return (
     <MeetingGate key={key} link={link}>
       {(session) => {

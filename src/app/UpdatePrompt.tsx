@@ -1,5 +1,5 @@
 import { useRegisterSW } from 'virtual:pwa-register/react'
-import { t } from '../ui/strings'
+import { t } from '../text/strings'
 
 /**
  * Registers the service worker (which makes the app open with no network) and offers a new

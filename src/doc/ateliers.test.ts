@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { currentTimer, goToStep, readAteliers, updateTimer } from './ateliers'
+import {
+  currentTimer,
+  ensureKeyChecks,
+  goToStep,
+  KEY_CHECK_FIELD,
+  readAteliers,
+  updateTimer,
+} from './ateliers'
+import { ateliersOf } from './layout'
+import { origins } from './origins'
 import { createMeeting, readMeeting } from './meetingDoc'
 import { addTime, remaining, start } from './timer'
 import { atelierSchedule } from './schedule'
@@ -52,5 +61,26 @@ describe('atelier progress', () => {
     updateTimer(doc, atelierId, (s) => addTime(s, 5 * MIN))
     schedule = atelierSchedule(steps, readAteliers(doc)[0]!, 15 * MIN)
     expect(schedule.delayMs).toBe(5 * MIN)
+  })
+})
+
+describe('key checks', () => {
+  it('writes each atelier its check when missing or altered, once, out of the undo history', () => {
+    const doc = new Y.Doc()
+    const ids = createMeeting(doc, { title: 'T', date: '2026-12-03', atelierNames: ['A', 'B'] })
+    const checkOf = (id: string) => `check-${id}`
+    const updates: unknown[] = []
+    doc.on('update', (_update: Uint8Array, origin: unknown) => updates.push(origin))
+    ensureKeyChecks(doc, checkOf)
+    ensureKeyChecks(doc, checkOf)
+    expect(updates).toEqual([origins.presence])
+    for (const id of ids) expect(ateliersOf(doc).get(id)!.get(KEY_CHECK_FIELD)).toBe(checkOf(id))
+    ateliersOf(doc).get(ids[0]!)!.set(KEY_CHECK_FIELD, 'forged')
+    ensureKeyChecks(doc, checkOf)
+    expect(ateliersOf(doc).get(ids[0]!)!.get(KEY_CHECK_FIELD)).toBe(checkOf(ids[0]!))
+    // An entry that is no atelier is left alone.
+    ateliersOf(doc).set('__proto__', 'junk' as never)
+    ensureKeyChecks(doc, checkOf)
+    expect(ateliersOf(doc).get('__proto__')).toBe('junk')
   })
 })

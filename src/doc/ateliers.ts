@@ -18,7 +18,13 @@ import { ensureNotes } from './notes'
 import { origins, type Origin } from './origins'
 import { readScript, type Step } from './script'
 import { idleTimer, timerStateSchema, type TimerState } from './timer'
-import { entityIdSchema, positionSchema, readEntity, timestampSchema } from './untrusted'
+import {
+  entityIdSchema,
+  isEntityId,
+  positionSchema,
+  readEntity,
+  timestampSchema,
+} from './untrusted'
 
 export const ATELIER_NAME_MAX = 80
 /** Room names and first names: short, and never more than a first name (personal data). */
@@ -79,6 +85,32 @@ export function updateAtelier(doc: Y.Doc, atelierId: string, patch: Partial<Atel
     const map = atelierMap(doc, atelierId)
     for (const [key, value] of fields) map.set(key, value)
   }, origins.local)
+}
+
+/**
+ * The field of an atelier's entry that holds the hash of its atelier key
+ * (`links/capability.ts`, `atelierKeyCheck`): the relay lets a tablet presenting that key write
+ * this atelier's part of the meeting. Only the coordinator's device writes it; readers of the
+ * app never rely on it (a holder of the write key can put anything there).
+ */
+export const KEY_CHECK_FIELD = 'keyCheck'
+
+/**
+ * Writes the key check of every atelier that lacks it or holds another value. The value is
+ * derived from the write key, so two coordinator devices writing it at once write the same.
+ * Bookkeeping: not undoable, not counted as typed.
+ */
+export function ensureKeyChecks(doc: Y.Doc, keyCheckOf: (atelierId: string) => string): void {
+  const stale: Array<[Y.Map<unknown>, string]> = []
+  ateliersOf(doc).forEach((map, atelierId) => {
+    if (!(map instanceof Y.Map) || !isEntityId(atelierId)) return
+    const expected = keyCheckOf(atelierId)
+    if (map.get(KEY_CHECK_FIELD) !== expected) stale.push([map, expected])
+  })
+  if (stale.length === 0) return
+  doc.transact(() => {
+    for (const [map, expected] of stale) map.set(KEY_CHECK_FIELD, expected)
+  }, origins.presence)
 }
 
 /** Removes an atelier from the evening; its notes and proposals stay, to restore it whole. */

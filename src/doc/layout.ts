@@ -5,7 +5,7 @@
  *
  *   meta        Y.Map   schemaVersion, title, date, createdAt
  *   script      Y.Map   stepId → Y.Map (the trame: see script.ts)
- *   ateliers    Y.Map   atelierId → Y.Map (name, progress, timer: see ateliers.ts)
+ *   ateliers    Y.Map   atelierId → Y.Map (name, progress, timer, keyCheck: see ateliers.ts)
  *   proposals   Y.Map   proposalId → Y.Map (see proposals.ts)
  *   notes       Y.Map   "<atelierId>|<stepId>|<questionId>" → Y.Text (see notes.ts)
  *   attendance  Y.Map   "<atelierId>|<college>|<clientId>" → number (see attendance.ts)

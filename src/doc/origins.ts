@@ -11,7 +11,10 @@ export const origins = {
   import: { kind: 'import' },
   /** The meeting set back to an earlier snapshot (`restore.ts`): undone by another restore. */
   restore: { kind: 'restore' },
-  /** Bookkeeping written by the app itself (device presence, migrations): never undone, never "typed". */
+  /**
+   * Bookkeeping written by the app itself (device presence, migrations, ateliers' key checks):
+   * never undone, never "typed".
+   */
   presence: { kind: 'presence' },
 } as const
 

@@ -2,6 +2,8 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import {
   accessFor,
+  atelierKeyCheck,
+  atelierKeyOf,
   capabilityFromKey,
   decodeKey,
   encodeKey,
@@ -52,6 +54,26 @@ describe('capability keys', () => {
     expect(decodeKey(readKey)).toEqual(new Uint8Array(nodeReadKey))
     expect(roomIdOf(readKey)).toBe(nodeRoom)
     expect(nodeRoom).toBe('aba3868f3f67a5e57a9b83b12759ec0a')
+  })
+
+  it('derives an atelier key and its check (known vector, docs/protocol.md)', () => {
+    const writeKey = encodeKey(new Uint8Array(32).fill(7))
+    const atelierKey = atelierKeyOf(writeKey, 'atelier1')
+    const nodeKey = createHmac('sha256', Buffer.alloc(32, 7))
+      .update('tandem:atelier:v1:atelier1')
+      .digest()
+    const nodeCheck = createHash('sha256')
+      .update(Buffer.concat([Buffer.from('tandem:atelier-check:v1'), nodeKey]))
+      .digest('hex')
+    expect(decodeKey(atelierKey)).toEqual(new Uint8Array(nodeKey))
+    expect(atelierKeyCheck(atelierKey)).toBe(nodeCheck)
+    expect(atelierKey).toBe('Cr3Z1zL-XIpzwsrLFDU0SM_JCMbC7Z3GwCkI9o4JZdg')
+    expect(nodeCheck).toBe('fc40409b679b73987ddeebde829cb6e5686792e826e1aa1ebe5812472e39e4ce')
+    // One key per atelier, none of them the read key or a key of the room.
+    const { roomId, readKey } = capabilityFromKey(writeKey, 'write')
+    expect(atelierKeyOf(writeKey, 'atelier2')).not.toBe(atelierKey)
+    expect(atelierKey).not.toBe(readKey)
+    expect(accessFor(roomId, atelierKey, equal)).toBeNull()
   })
 
   it('lets a relay tell write, read and foreign keys apart without any secret', () => {

@@ -4,6 +4,8 @@
  *   writeKey  32 random bytes                          → edit the meeting
  *   readKey   HMAC-SHA256(writeKey, "tandem:read:v1")   → read it only (projector)
  *   roomId    hex(SHA-256("tandem:room:v1" ‖ readKey))[0..32]  → the relay's name for it
+ *   atelierKey HMAC-SHA256(writeKey, "tandem:atelier:v1:" ‖ atelierId) → write one atelier only
+ *   keyCheck   hex(SHA-256("tandem:atelier-check:v1" ‖ atelierKey))   → stored in the atelier
  *
  * The derivation runs one way only, so a relay can check a key presented for a room without
  * storing any secret: a read key is valid if it hashes to the room, a write key if the read key
@@ -32,11 +34,14 @@ export type CapabilityKey = z.infer<typeof keySchema>
 export const roomIdSchema = z.string().regex(ROOM_ID_PATTERN, 'salle mal formée').brand<'RoomId'>()
 export type RoomId = z.infer<typeof roomIdSchema>
 
-export type Access = 'write' | 'read'
+/** `atelier`: read the meeting, write one atelier's part of it (the relay checks each update). */
+export type Access = 'write' | 'read' | 'atelier'
 
 const textEncoder = new TextEncoder()
 const READ_LABEL = textEncoder.encode('tandem:read:v1')
 const ROOM_LABEL = textEncoder.encode('tandem:room:v1')
+const ATELIER_LABEL = 'tandem:atelier:v1:'
+const KEY_CHECK_LABEL = textEncoder.encode('tandem:atelier-check:v1')
 
 export function encodeKey(bytes: Uint8Array): CapabilityKey {
   let binary = ''
@@ -62,21 +67,52 @@ export function roomIdOf(readKey: CapabilityKey): RoomId {
   return toHex(digest.subarray(0, 16)) as RoomId
 }
 
-/** Everything a device derives from the key it was given. */
-export interface Capability {
-  access: Access
-  roomId: RoomId
-  readKey: CapabilityKey
-  /** Present only with write access. */
-  writeKey?: CapabilityKey
+/** The key of one atelier: what its tablets write with. Derived only from the write key. */
+export function atelierKeyOf(writeKey: CapabilityKey, atelierId: string): CapabilityKey {
+  return encodeKey(hmac(sha256, decodeKey(writeKey), textEncoder.encode(ATELIER_LABEL + atelierId)))
 }
 
-export function capabilityFromKey(key: CapabilityKey, access: Access): Capability {
+/**
+ * What the meeting document stores of an atelier key (`ateliers[<id>].keyCheck`), so the relay
+ * can recognise the key without storing it: a hash of a 32-byte key opens nothing.
+ */
+export function atelierKeyCheck(atelierKey: CapabilityKey): string {
+  return toHex(sha256(concat(KEY_CHECK_LABEL, decodeKey(atelierKey))))
+}
+
+/** Everything a device derives from the key(s) it was given. */
+export type Capability =
+  | { access: 'write'; roomId: RoomId; readKey: CapabilityKey; writeKey: CapabilityKey }
+  | { access: 'read'; roomId: RoomId; readKey: CapabilityKey }
+  | {
+      access: 'atelier'
+      roomId: RoomId
+      readKey: CapabilityKey
+      atelier: { id: string; key: CapabilityKey }
+    }
+
+export type WriteCapability = Extract<Capability, { access: 'write' }>
+export type ReadCapability = Extract<Capability, { access: 'read' }>
+export type AtelierCapability = Extract<Capability, { access: 'atelier' }>
+
+export function capabilityFromKey(key: CapabilityKey, access: 'write'): WriteCapability
+export function capabilityFromKey(key: CapabilityKey, access: 'read'): ReadCapability
+export function capabilityFromKey(key: CapabilityKey, access: 'write' | 'read'): Capability
+export function capabilityFromKey(key: CapabilityKey, access: 'write' | 'read'): Capability {
   if (access === 'write') {
     const readKey = readKeyOf(key)
     return { access, roomId: roomIdOf(readKey), readKey, writeKey: key }
   }
   return { access, roomId: roomIdOf(key), readKey: key }
+}
+
+export function atelierCapability(
+  readKey: CapabilityKey,
+  atelierId: string,
+  atelierKey: CapabilityKey,
+): AtelierCapability {
+  const atelier = { id: atelierId, key: atelierKey }
+  return { access: 'atelier', roomId: roomIdOf(readKey), readKey, atelier }
 }
 
 /**
@@ -88,7 +124,7 @@ export function accessFor(
   roomId: RoomId,
   presentedKey: string,
   equal: (a: Uint8Array, b: Uint8Array) => boolean,
-): Access | null {
+): 'write' | 'read' | null {
   const parsed = keySchema.safeParse(presentedKey)
   if (!parsed.success) return null
   const expected = textEncoder.encode(roomId)

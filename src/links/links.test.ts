@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest'
-import { capabilityFromKey, newWriteKey, readKeyOf } from './capability'
-import { formatLink, formatLinkFragment, parseLink, type MeetingLink } from './links'
+import { atelierKeyOf, capabilityFromKey, newWriteKey, readKeyOf } from './capability'
+import {
+  atelierLink,
+  capabilityOfLink,
+  formatLink,
+  formatLinkFragment,
+  parseLink,
+  type MeetingLink,
+} from './links'
 
 const writeKey = newWriteKey()
+const atelierId = 'abcDEF123_-x' as never
 const links: MeetingLink[] = [
   { kind: 'meeting', writeKey },
-  { kind: 'atelier', writeKey, atelierId: 'abcDEF123_-x' as never },
-  { kind: 'atelier', writeKey, atelierId: 'abcDEF123_-x' as never, role: 'reporter' },
+  atelierLink(writeKey, atelierId),
+  atelierLink(writeKey, atelierId, 'reporter'),
+  { kind: 'atelier', key: { writeKey }, atelierId },
+  { kind: 'atelier', key: { writeKey }, atelierId, role: 'facilitator' },
   { kind: 'projection', readKey: readKeyOf(writeKey) },
   { kind: 'committee', writeKey },
 ]
@@ -19,10 +29,47 @@ describe('join links', () => {
     expect(parseLink(formatLinkFragment(link))).toEqual({ ok: true, link })
   })
 
-  it('keeps the key out of the part of the URL a browser sends', () => {
-    const url = new URL(formatLink('https://x.example', links[1]!))
-    expect(url.pathname + url.search).toBe('/')
-    expect(url.hash).toContain(writeKey)
+  it('keeps the keys out of the part of the URL a browser sends', () => {
+    for (const link of links) {
+      const url = new URL(formatLink('https://x.example', link))
+      expect(url.pathname + url.search).toBe('/')
+    }
+  })
+
+  it('gives an atelier link the read key and its atelier key, never the write key', () => {
+    const link = atelierLink(writeKey, atelierId, 'reporter')
+    const fragment = formatLinkFragment(link)
+    const readKey = readKeyOf(writeKey)
+    expect(fragment).toBe(
+      `#/atelier/${readKey}.${atelierKeyOf(writeKey, atelierId)}/${atelierId}/rapporteur`,
+    )
+    expect(fragment).not.toContain(writeKey)
+    const capability = capabilityOfLink(link)
+    expect(capability).toEqual({
+      access: 'atelier',
+      roomId: capabilityFromKey(writeKey, 'write').roomId,
+      readKey,
+      atelier: { id: atelierId, key: atelierKeyOf(writeKey, atelierId) },
+    })
+  })
+
+  it('keeps full access for an atelier link made before atelier keys (the write key)', () => {
+    const parsed = parseLink(`#/atelier/${writeKey}/${atelierId}/animateur`)
+    expect(parsed.ok && capabilityOfLink(parsed.link)).toEqual(capabilityFromKey(writeKey, 'write'))
+  })
+
+  it('opens nothing writable with the read key in a coordinator link', () => {
+    const readKey = readKeyOf(writeKey)
+    const parsed = parseLink(`#/rencontre/${readKey}`)
+    // A read key taken for a write key names another room, which no meeting is in.
+    expect(parsed.ok && capabilityOfLink(parsed.link).roomId).not.toBe(
+      capabilityFromKey(writeKey, 'write').roomId,
+    )
+    const atelierKey = atelierKeyOf(writeKey, atelierId)
+    expect(parseLink(`#/rencontre/${readKey}.${atelierKey}`)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    })
   })
 
   it('treats an address without a meeting fragment as the home screen', () => {
@@ -38,6 +85,9 @@ describe('join links', () => {
     ['an unknown role', `#/atelier/${writeKey}/a/b`],
     ['a role and more', `#/atelier/${writeKey}/a/rapporteur/x`],
     ['extra segments', `#/projection/${writeKey}/extra`],
+    ['an atelier key alone', `#/atelier/.${writeKey}/a`],
+    ['three keys', `#/atelier/${writeKey}.${writeKey}.${writeKey}/a`],
+    ['a bad atelier key', `#/atelier/${writeKey}.abc/a`],
     ['an empty key', '#/projection/'],
   ])('rejects %s as invalid', (_name, fragment) => {
     expect(parseLink(fragment)).toEqual({ ok: false, reason: 'invalid' })
@@ -47,7 +97,6 @@ describe('join links', () => {
     const write = capabilityFromKey(writeKey, 'write')
     const read = capabilityFromKey(readKeyOf(writeKey), 'read')
     expect(read.roomId).toBe(write.roomId)
-    expect(read.access).toBe('read')
-    expect(read.writeKey).toBeUndefined()
+    expect(read).toEqual({ access: 'read', roomId: write.roomId, readKey: readKeyOf(writeKey) })
   })
 })

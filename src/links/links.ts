@@ -3,13 +3,24 @@
  * send to a server, so neither the relay nor any proxy sees a key in a request or a log.
  *
  *   <origin>/#/rencontre/<writeKey>               coordinator: the whole meeting, editable
- *   <origin>/#/atelier/<writeKey>/<atelierId>[/animateur|/rapporteur]
- *                                                  an atelier tablet, opened on that role's view
+ *   <origin>/#/atelier/<readKey>.<atelierKey>/<atelierId>[/animateur|/rapporteur]
+ *                                                  an atelier tablet, opened on that role's view:
+ *                                                  reads the meeting, writes its atelier only
+ *   <origin>/#/atelier/<writeKey>/<atelierId>[/…]  the same, as links were made before atelier
+ *                                                  keys: still the whole meeting, editable
  *   <origin>/#/projection/<readKey>                the projector: read only
  *   <origin>/#/comite/<writeKey>                   the committee: meetings, templates, follow-up
  */
 import { z } from 'zod'
-import { keySchema, type CapabilityKey } from './capability'
+import {
+  atelierCapability,
+  atelierKeyOf,
+  capabilityFromKey,
+  readKeyOf,
+  keySchema,
+  type Capability,
+  type CapabilityKey,
+} from './capability'
 
 export const atelierIdSchema = z
   .string()
@@ -21,7 +32,11 @@ export const meetingLinkSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('meeting'), writeKey: keySchema }),
   z.object({
     kind: z.literal('atelier'),
-    writeKey: keySchema,
+    /** An atelier key (and the read key), or, in links made before atelier keys, the write key. */
+    key: z.union([
+      z.object({ readKey: keySchema, atelierKey: keySchema }),
+      z.object({ writeKey: keySchema }),
+    ]),
     atelierId: atelierIdSchema,
     role: z.enum(['facilitator', 'reporter']).optional(),
   }),
@@ -45,7 +60,7 @@ export function formatLinkFragment(link: MeetingLink): string {
       return `#/${SEGMENT_OF_KIND.meeting}/${link.writeKey}`
     case 'atelier': {
       const role = link.role ? `/${SEGMENT_OF_ROLE[link.role]}` : ''
-      return `#/${SEGMENT_OF_KIND.atelier}/${link.writeKey}/${link.atelierId}${role}`
+      return `#/${SEGMENT_OF_KIND.atelier}/${atelierKeySegment(link.key)}/${link.atelierId}${role}`
     }
     case 'projection':
       return `#/${SEGMENT_OF_KIND.projection}/${link.readKey}`
@@ -65,6 +80,24 @@ export const AUTHORITY_FILES = {
   profile: '/tandem.mobileconfig',
   certificate: '/tandem-ca.crt',
 } as const
+
+type AtelierLinkKey = Extract<MeetingLink, { kind: 'atelier' }>['key']
+
+/** `<readKey>.<atelierKey>`: keys are base64url, so the dot cannot be part of one. */
+const ATELIER_KEY_SEPARATOR = '.'
+
+function atelierKeySegment(key: AtelierLinkKey): string {
+  return 'writeKey' in key
+    ? key.writeKey
+    : `${key.readKey}${ATELIER_KEY_SEPARATOR}${key.atelierKey}`
+}
+
+function parseAtelierKeySegment(segment: string): unknown {
+  const parts = segment.split(ATELIER_KEY_SEPARATOR)
+  if (parts.length === 1) return { writeKey: parts[0] }
+  if (parts.length === 2) return { readKey: parts[0], atelierKey: parts[1] }
+  return null
+}
 
 export function formatLink(origin: string, link: MeetingLink): string {
   return `${origin}/${formatLinkFragment(link)}`
@@ -88,7 +121,8 @@ export function parseLink(input: string): LinkParseResult {
   } else if (segment === SEGMENT_OF_KIND.atelier && (rest.length === 2 || rest.length === 3)) {
     const role = Object.entries(SEGMENT_OF_ROLE).find(([, name]) => name === rest[2])?.[0]
     if (rest.length === 3 && !role) return { ok: false, reason: 'invalid' }
-    candidate = { kind: 'atelier', writeKey: rest[0], atelierId: rest[1], role }
+    const key = parseAtelierKeySegment(rest[0]!)
+    candidate = { kind: 'atelier', key, atelierId: rest[1], role }
   } else if (segment === SEGMENT_OF_KIND.projection && rest.length === 1) {
     candidate = { kind: 'projection', readKey: rest[0] }
   } else if (segment === SEGMENT_OF_KIND.committee && rest.length === 1) {
@@ -102,6 +136,33 @@ export function parseLink(input: string): LinkParseResult {
   return parsed.success ? { ok: true, link: parsed.data } : { ok: false, reason: 'invalid' }
 }
 
+/** The link of an atelier's tablet: its atelier key and the read key, not the write key. */
+export function atelierLink(
+  writeKey: CapabilityKey,
+  atelierId: AtelierId,
+  role?: 'facilitator' | 'reporter',
+): MeetingLink {
+  const key = { readKey: readKeyOf(writeKey), atelierKey: atelierKeyOf(writeKey, atelierId) }
+  return { kind: 'atelier', key, atelierId, ...(role ? { role } : {}) }
+}
+
+/** What a meeting link lets this device do (the committee link: its own document). */
+export function capabilityOfLink(link: MeetingLink): Capability {
+  switch (link.kind) {
+    case 'projection':
+      return capabilityFromKey(link.readKey, 'read')
+    case 'atelier':
+      return 'writeKey' in link.key
+        ? capabilityFromKey(link.key.writeKey, 'write')
+        : atelierCapability(link.key.readKey, link.atelierId, link.key.atelierKey)
+    default:
+      return capabilityFromKey(link.writeKey, 'write')
+  }
+}
+
+/** The one key that names a link (the screens are keyed by it). */
 export function keyOfLink(link: MeetingLink): CapabilityKey {
-  return link.kind === 'projection' ? link.readKey : link.writeKey
+  if (link.kind === 'projection') return link.readKey
+  if (link.kind !== 'atelier') return link.writeKey
+  return 'writeKey' in link.key ? link.key.writeKey : link.key.atelierKey
 }

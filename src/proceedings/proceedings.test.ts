@@ -11,7 +11,7 @@ import { addProposal, setValidated } from '../doc/proposals'
 import { buildProceedings, type ProceedingsRestitutionItem } from './buildProceedings'
 import { toDocx } from './toDocx'
 import { toMarkdown } from './toMarkdown'
-import { frenchSpacing } from '../ui/strings'
+import { frenchSpacing } from '../text/strings'
 
 function fixture() {
   const doc = new Y.Doc()

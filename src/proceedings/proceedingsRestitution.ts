@@ -10,7 +10,7 @@ import { debateNoteKey } from '../doc/plenary'
 import { rankItems } from '../doc/votes'
 import { VOTE_COLLEGES } from '../doc/voteCounts'
 import type { ProceedingsRestitution } from './buildProceedings'
-import { t } from '../ui/strings'
+import { t } from '../text/strings'
 
 export function proceedingsRestitution(meeting: Meeting): ProceedingsRestitution {
   const wall = buildWall(meeting)

@@ -3,9 +3,9 @@
  * the headings and the phrasing, so the three never disagree.
  */
 import { COLLEGES } from '../doc/attendance'
-import { formatDecimal } from '../ui/decimal'
-import { formatDate } from '../ui/formatDate'
-import { t } from '../ui/strings'
+import { formatDecimal } from '../text/decimal'
+import { formatDate } from '../text/formatDate'
+import { t } from '../text/strings'
 import {
   peopleIn,
   type Proceedings,

@@ -3,7 +3,7 @@
  * library. Imported dynamically by the export button only: the library weighs more than the
  * rest of the app and nobody needs it before the end of the evening.
  */
-import { t } from '../ui/strings'
+import { t } from '../text/strings'
 import type { Proceedings } from './buildProceedings'
 import {
   atelierHeading,

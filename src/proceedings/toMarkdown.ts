@@ -1,4 +1,4 @@
-import { t } from '../ui/strings'
+import { t } from '../text/strings'
 import type { Proceedings } from './buildProceedings'
 import {
   atelierHeading,

@@ -10,7 +10,7 @@
  */
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import type { Capability, CapabilityKey, RoomId } from '../links/capability'
+import type { Access, Capability, RoomId } from '../links/capability'
 import { migrateMeeting } from '../doc/meetingDoc'
 import { isOwnOrigin } from '../doc/origins'
 import { setStorageProblem } from '../device/storageHealth'
@@ -79,6 +79,8 @@ export class MeetingSession {
   readonly doc = new Y.Doc()
   readonly roomId: RoomId
   readonly readOnly: boolean
+  /** What the relay lets this device write: everything, one atelier, or nothing. */
+  readonly access: Access
   private readonly store: LocalStore
   private readonly provider: WebsocketProvider
   private status: SyncStatus
@@ -92,9 +94,9 @@ export class MeetingSession {
 
   constructor(capability: Capability, options: SessionOptions) {
     this.roomId = capability.roomId
+    this.access = capability.access
     this.readOnly = capability.access === 'read'
     this.storageSource = `meeting:${capability.roomId}`
-    const key: CapabilityKey = capability.writeKey ?? capability.readKey
     const online = globalThis.navigator?.onLine !== false
     this.status = {
       loaded: false,
@@ -121,11 +123,20 @@ export class MeetingSession {
       })
     }
     this.cleanups.push(this.store.subscribe(onStore))
-    void this.store.whenLoaded().then(() => migrateMeeting(this.doc))
+    // Migrating writes meta, which only the whole meeting's writer may (an atelier tablet whose
+    // update the relay refused would hold changes it can never send).
+    if (capability.access === 'write')
+      void this.store.whenLoaded().then(() => migrateMeeting(this.doc))
     this.loaded = this.readOnly ? this.store.whenLoaded() : this.recallPendingChanges()
 
     this.provider = new WebsocketProvider(options.relayUrl, capability.roomId, this.doc, {
-      protocols: protocolsFor(key),
+      protocols:
+        capability.access === 'write'
+          ? protocolsFor(capability.writeKey)
+          : protocolsFor(
+              capability.readKey,
+              'atelier' in capability ? capability.atelier : undefined,
+            ),
       WebSocketPolyfill: options.WebSocketImpl ?? WebSocket,
       // Tabs of one browser already share IndexedDB; the relay is the one sync path to test.
       disableBc: true,

@@ -66,6 +66,14 @@ export function isPermanentClose(code: number): boolean {
   return code >= 4400 && code < 4500
 }
 
-export function protocolsFor(key: string): string[] {
-  return [SUBPROTOCOL, KEY_PROTOCOL_PREFIX + key]
+/**
+ * `atelier.<atelierId>.<atelierKey>`: sent with the read key by an atelier tablet, whose updates
+ * the relay then applies when they stay within that atelier (docs/protocol.md, section 1).
+ */
+export const ATELIER_PROTOCOL_PREFIX = 'atelier.'
+
+export function protocolsFor(key: string, atelier?: { id: string; key: string }): string[] {
+  const protocols = [SUBPROTOCOL, KEY_PROTOCOL_PREFIX + key]
+  if (atelier) protocols.push(`${ATELIER_PROTOCOL_PREFIX}${atelier.id}.${atelier.key}`)
+  return protocols
 }

@@ -4,7 +4,7 @@
  * document instead of reopening IndexedDB and the socket. A session holding changes not yet on
  * this device's disk (storage failing) is never closed: they exist only in its memory.
  */
-import type { Capability, RoomId } from '../links/capability'
+import type { Access, Capability, RoomId } from '../links/capability'
 import { MeetingSession, type SessionOptions } from './meetingSession'
 
 /** How long an unused session stays open before it is closed (ms). */
@@ -18,13 +18,16 @@ interface Entry {
 
 const entries = new Map<RoomId, Entry>()
 
+/** Of two links of one meeting opened in one tab, the session takes the one that writes more. */
+const REACH: Record<Access, number> = { read: 0, atelier: 1, write: 2 }
+
 /**
  * Opens (or reuses) the session of a meeting. A write capability wins over a read one: if the
  * projector and the coordinator screens share a tab, the session must be able to write.
  */
 export function acquireSession(capability: Capability, options: SessionOptions): MeetingSession {
   let entry = entries.get(capability.roomId)
-  if (entry && entry.session.readOnly && capability.access === 'write') {
+  if (entry && REACH[entry.session.access] < REACH[capability.access]) {
     // A reader only stores what the relay sent: the relay still has it if this is cut short.
     void entry.session.destroy()
     clearTimeout(entry.closeTimer)

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { t } from './strings'
+import { t } from '../text/strings'
 
 /** A link shown in full, with a large "Copier" button and an "Ouvrir ici" link. */
 export function CopyLinkField({

@@ -1,5 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react'
-import { t } from './strings'
+import { t } from '../text/strings'
 
 interface Props {
   /** A whole screen (under the top bar), or one card or panel of a screen. */

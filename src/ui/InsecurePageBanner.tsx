@@ -1,7 +1,7 @@
 import { useRelayAddresses } from '../hooks/useRelayAddresses'
 import { INSTALL_FRAGMENT } from '../links/links'
 import { pageSituation, secureAddressFor } from '../sync/relayAddresses'
-import { t } from './strings'
+import { t } from '../text/strings'
 
 /**
  * On every screen of a device that opened Tandem over plain HTTP (not localhost): the page

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { t } from './strings'
+import { t } from '../text/strings'
 
 /**
  * A QR code of `text`, drawn as SVG. The QR library is loaded only when one is shown, so it

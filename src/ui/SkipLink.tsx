@@ -1,4 +1,4 @@
-import { t } from './strings'
+import { t } from '../text/strings'
 
 /** The id of each screen's `<main>`, which the skip link focuses. */
 export const MAIN_ID = 'main'

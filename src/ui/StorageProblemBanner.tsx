@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react'
 import { storageProblem, subscribeStorageProblem } from '../device/storageHealth'
-import { t } from './strings'
+import { t } from '../text/strings'
 
 const MESSAGE = {
   quota: t.saving.storageFull,

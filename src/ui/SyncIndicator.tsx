@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react'
 import { useNow } from '../hooks/useNow'
 import type { SyncStatus } from '../sync/meetingSession'
 import { describeSync } from './describeSync'
-import { t } from './strings'
+import { t } from '../text/strings'
 
 /**
  * "Enregistré" appears only once this long has passed with nothing unsaved, so typing does not

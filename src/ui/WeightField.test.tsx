@@ -3,7 +3,7 @@ import { act } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { WeightField } from './WeightField'
-import { frenchSpacing } from './strings'
+import { frenchSpacing } from '../text/strings'
 
 let root: Root
 let container: HTMLElement

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import { WEIGHT_MAX } from '../doc/voteCounts'
-import { formatDecimal, parseDecimal } from './decimal'
-import { t } from './strings'
+import { formatDecimal, parseDecimal } from '../text/decimal'
+import { t } from '../text/strings'
 import './votes.css'
 
 interface Props {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SyncStatus } from '../sync/meetingSession'
 import { describeSync } from './describeSync'
-import { frenchSpacing } from './strings'
+import { frenchSpacing } from '../text/strings'
 
 const now = Date.parse('2026-11-30T21:12:00Z')
 const status = (overrides: Partial<SyncStatus>): SyncStatus => ({

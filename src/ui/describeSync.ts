@@ -1,6 +1,6 @@
 import type { SyncStatus } from '../sync/meetingSession'
-import { formatAgo } from './formatAgo'
-import { t } from './strings'
+import { formatAgo } from '../text/formatAgo'
+import { t } from '../text/strings'
 
 /** What the sync bar says: one short line for the top bar, and the details shown on a tap. */
 export interface SyncDescription {

@@ -16,7 +16,7 @@ import {
   waitForSyncState,
   wallOfFirstAtelier,
 } from './harness'
-import { frenchSpacing } from '../../src/ui/strings'
+import { frenchSpacing } from '../../src/text/strings'
 
 const evening = setUpEvening({ screenshotFolder: 'handover' })
 

@@ -9,7 +9,7 @@ import {
   setUpEvening,
   showView,
 } from './harness'
-import { frenchSpacing } from '../../src/ui/strings'
+import { frenchSpacing } from '../../src/text/strings'
 
 /**
  * The Angers pattern, end to end on the coordinator's device: ideas pasted from paper forms and

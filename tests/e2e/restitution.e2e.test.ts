@@ -23,7 +23,7 @@ import {
   validateProposal,
   waitForSyncState,
 } from './harness'
-import { frenchSpacing } from '../../src/ui/strings'
+import { frenchSpacing } from '../../src/text/strings'
 
 /**
  * The plenary, end to end: three atelier tablets transmit (one of them offline, which comes back
@@ -100,7 +100,7 @@ describe('plenary and restitution', () => {
     await coordinator.page.getByRole('button', { name: '+ Ajouter un atelier' }).click()
     await coordinator.page.getByRole('button', { name: 'Créer la rencontre' }).click()
     await coordinator.page.getByTestId('projection-link').waitFor()
-    const links = await coordinator.page.getByTestId('atelier-link').allTextContents()
+    const links = await coordinator.page.getByTestId('atelier-link-facilitator').allTextContents()
     const projection = (await coordinator.page.getByTestId('projection-link').textContent()) ?? ''
     const fragment = new URL(coordinator.page.url()).hash
     expect(links).toHaveLength(3)

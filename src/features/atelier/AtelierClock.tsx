@@ -1,9 +1,9 @@
 import type { Atelier } from '../../doc/ateliers'
 import type { Meeting } from '../../doc/meetingDoc'
 import { useNow } from '../../hooks/useNow'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { atelierSchedule } from '../../doc/schedule'
-import { formatTime } from '../../ui/formatDate'
+import { formatTime } from '../../text/formatDate'
 
 /** Time left for the whole atelier, against the schedule set when its first step started. */
 export function AtelierClock({

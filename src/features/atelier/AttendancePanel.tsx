@@ -1,7 +1,7 @@
 import { adjustAttendance, COLLEGES, emptyAttendance } from '../../doc/attendance'
 import type { Meeting } from '../../doc/meetingDoc'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 
 interface Props {
   meeting: Pick<Meeting, 'attendance'>

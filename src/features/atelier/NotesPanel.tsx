@@ -3,7 +3,7 @@ import type { Atelier } from '../../doc/ateliers'
 import type { Meeting } from '../../doc/meetingDoc'
 import { noteKey } from '../../doc/notes'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { CollaborativeTextarea } from './CollaborativeTextarea'
 
 interface Props {

@@ -1,6 +1,6 @@
 import { restoreProposal, type Proposal } from '../../doc/proposals'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 
 /** Deleted proposals, kept until restored: a delete is never a silent loss. */
 export function ProposalBin({

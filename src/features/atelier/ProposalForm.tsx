@@ -2,7 +2,7 @@ import type { FormEvent } from 'react'
 import { useDraft } from '../../hooks/useDraft'
 import { addProposal, PROPOSAL_MAX } from '../../doc/proposals'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { useAutoGrow } from '../../ui/useAutoGrow'
 
 interface Props {

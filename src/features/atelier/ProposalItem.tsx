@@ -10,7 +10,7 @@ import {
 } from '../../doc/proposals'
 import { changedAfterTransmission } from '../../doc/rules'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 
 interface Props {
   session: MeetingSession

@@ -1,7 +1,7 @@
 import { goToStep, type Atelier } from '../../doc/ateliers'
 import type { Meeting } from '../../doc/meetingDoc'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { StepTimer } from './StepTimer'
 
 interface Props {

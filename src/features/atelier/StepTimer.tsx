@@ -5,7 +5,7 @@ import { addTime, formatClock, pause, phase, remaining, reset, start } from '../
 import { useNow } from '../../hooks/useNow'
 import { useWakeLock } from '../../hooks/useWakeLock'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 
 const MIN = 60_000
 

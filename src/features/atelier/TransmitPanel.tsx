@@ -2,8 +2,8 @@ import { useState } from 'react'
 import { transmit, type Atelier } from '../../doc/ateliers'
 import { useSyncStatus } from '../../hooks/useSyncStatus'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { formatTime } from '../../ui/formatDate'
-import { t } from '../../ui/strings'
+import { formatTime } from '../../text/formatDate'
+import { t } from '../../text/strings'
 
 interface Props {
   session: MeetingSession

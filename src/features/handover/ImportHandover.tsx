@@ -1,7 +1,7 @@
 import { useRef, useState, type ChangeEvent, type DragEvent } from 'react'
 import { applyHandover, previewHandover, type ImportPreview } from '../../handover/importHandover'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { describeConfirmation, describeImport, type ImportOutcome } from './describeImport'
 import './handover.css'
 

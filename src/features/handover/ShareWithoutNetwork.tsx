@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { Meeting } from '../../doc/meetingDoc'
 import { exportHandover } from '../../handover/exportHandover'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { deliverFile } from '../../ui/deliverFile'
 import './handover.css'
 

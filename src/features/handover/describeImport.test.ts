@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { ImportPreview } from '../../handover/importHandover'
 import type { CountedChange } from '../../handover/mergeReport'
 import { describeConfirmation, describeImport, summarise } from './describeImport'
-import { frenchSpacing } from '../../ui/strings'
+import { frenchSpacing } from '../../text/strings'
 
 const change = (kind: CountedChange['kind'], entity: CountedChange['entity'], count: number) => ({
   kind,

@@ -1,6 +1,6 @@
 import type { ImportPreview } from '../../handover/importHandover'
 import type { MergeReport } from '../../handover/mergeReport'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 
 export interface ImportOutcome {
   ok: boolean

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { currentCommittee, type KnownMeeting } from '../../device/deviceDb'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 
 /** A way into this device's committee (its meetings, templates), once it has one. */
 export function CommitteeCard() {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { requestPersistentStorage, type PersistenceState } from '../../device/storagePersistence'
 import { useOfflineReady } from '../../hooks/useOfflineReady'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 
 /** What this device can promise: offline start-up and protected storage. */
 export function DeviceStatus() {

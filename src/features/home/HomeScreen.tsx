@@ -1,5 +1,5 @@
 import { MAIN_ID, SkipLink } from '../../ui/SkipLink'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { CommitteeCard } from './CommitteeCard'
 import { DeviceStatus } from './DeviceStatus'
 import { JoinByLink } from './JoinByLink'

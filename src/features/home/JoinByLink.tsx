@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { formatLinkFragment, parseLink } from '../../links/links'
 import { navigate } from '../../hooks/useRoute'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 
 /** Paste a link received by message (when the tablet cannot open it directly). */
 export function JoinByLink() {

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { forgetMeeting, type KnownMeeting } from '../../device/deviceDb'
 import { reportStorageError } from '../../device/storageHealth'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 
 interface Props {
   meetings: KnownMeeting[]

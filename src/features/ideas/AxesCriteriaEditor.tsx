@@ -13,7 +13,7 @@ import {
 } from '../../doc/ideaAxes'
 import type { IdeaBank } from '../../doc/ideaBank'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 
 interface Props {
   session: MeetingSession

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { groupIdeas } from '../../doc/ideaGroups'
 import type { Idea, IdeaBank } from '../../doc/ideaBank'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { describeSourceWithDate } from './describeSource'
 
 /** Clusters shown at once; more on demand (a bank of 700 ideas may hold dozens). */

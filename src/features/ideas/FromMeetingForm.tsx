@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { Committee } from '../../doc/committeeDoc'
 import { reportStorageError } from '../../device/storageHealth'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { formatDay } from './describeSource'
 import { sendMeetingProposals } from './sendMeetingProposals'
 

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { restoreIdea } from '../../doc/ideaCollect'
 import type { IdeaBank } from '../../doc/ideaBank'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { describeSourceWithDate } from './describeSource'
 
 const PAGE = 20

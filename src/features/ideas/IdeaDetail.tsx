@@ -4,7 +4,7 @@ import { classify } from '../../doc/ideaAxes'
 import { IDEA_MAX, type IdeaBank, type IdeaItem } from '../../doc/ideaBank'
 import { leaveIdeaGroup, rewordIdeaGroup, ungroupIdeas } from '../../doc/ideaGroups'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { describeSourceWithDate } from './describeSource'
 
 interface Props {

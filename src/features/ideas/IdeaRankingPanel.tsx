@@ -4,7 +4,7 @@ import type { IdeaBank } from '../../doc/ideaBank'
 import { rankIdeas } from '../../doc/ideaVotes'
 import { VOTE_COLLEGES } from '../../doc/voteCounts'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { WeightField } from '../../ui/WeightField'
 import { projectOrigins } from './describeSource'
 
@@ -76,7 +76,7 @@ export function IdeaRankingPanel({ session, bank }: { session: MeetingSession; b
               data-rank={rank ?? ''}
             >
               <span className="plenary-ranking__rank">
-                {rank === null ? t.ideas.unranked : t.ideas.rank(rank, tied)}
+                {rank === null ? t.ranking.unranked : t.ranking.rank(rank, tied)}
               </span>
               <div className="plenary-ranking__main">
                 <p className="plenary-ranking__text">{item.text}</p>

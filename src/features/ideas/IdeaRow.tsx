@@ -1,6 +1,6 @@
 import type { Axis } from '../../doc/ideaAxes'
 import type { IdeaItem } from '../../doc/ideaBank'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { describeSourceWithDate } from './describeSource'
 
 interface Props {

@@ -3,7 +3,7 @@ import { answerCriterion, NOTE_MAX, setSieveNote, SIEVE_ANSWERS } from '../../do
 import type { Criterion } from '../../doc/ideaAxes'
 import type { IdeaBank, IdeaItem } from '../../doc/ideaBank'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { Pager } from './Pager'
 import { usePage } from './usePage'
 

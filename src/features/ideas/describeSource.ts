@@ -1,5 +1,5 @@
 import type { IdeaItem, IdeaSource } from '../../doc/ideaBank'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 
 /** Where an idea came from, in words: "Fête de quartier", "Soirée du 12 mars — Atelier 2". */
 export function describeSource(source: IdeaSource): string {

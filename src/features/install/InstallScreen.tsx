@@ -2,7 +2,7 @@ import { useRelayAddresses } from '../../hooks/useRelayAddresses'
 import { AUTHORITY_FILES } from '../../links/links'
 import { secureAddressFor } from '../../sync/relayAddresses'
 import { MAIN_ID, SkipLink } from '../../ui/SkipLink'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { useTrustCheck } from './useTrustCheck'
 
 /**

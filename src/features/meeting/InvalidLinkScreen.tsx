@@ -1,4 +1,4 @@
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 
 /** A link that opens nothing: malformed, or refused by the relay. */
 export function InvalidLinkScreen() {

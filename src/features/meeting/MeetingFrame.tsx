@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import type { SyncStatus } from '../../sync/meetingSession'
 import { MAIN_ID, SkipLink } from '../../ui/SkipLink'
 import { SyncIndicator } from '../../ui/SyncIndicator'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { ErrorBoundary } from '../../ui/ErrorBoundary'
 
 interface MeetingFrameProps {

@@ -3,8 +3,7 @@ import { recordPresence } from '../../doc/devices'
 import { deviceIdIn, legacyDeviceId, rememberMeeting } from '../../device/deviceDbLater'
 import { reportStorageError } from '../../device/storageHealth'
 import { requestPersistentStorage } from '../../device/storagePersistence'
-import { capabilityFromKey } from '../../links/capability'
-import { formatLinkFragment, keyOfLink, type MeetingLink } from '../../links/links'
+import { capabilityOfLink, formatLinkFragment, type MeetingLink } from '../../links/links'
 import { pick, useMeetingPartOnceThere } from '../../hooks/useMeetingPart'
 import { useMeetingSession } from '../../hooks/useMeetingSession'
 import { useSyncStatus } from '../../hooks/useSyncStatus'
@@ -35,10 +34,7 @@ const selectHead = pick(['title', 'ateliers'])
  * storage first, from the relay if it never had it. Remembers the link on this device.
  */
 export function MeetingGate({ link, children }: MeetingGateProps) {
-  const capability = useMemo(
-    () => capabilityFromKey(keyOfLink(link), link.kind === 'projection' ? 'read' : 'write'),
-    [link],
-  )
+  const capability = useMemo(() => capabilityOfLink(link), [link])
   const session = useMeetingSession(capability)
   if (!session)
     return <MeetingFrame title="" status={null} body={<WaitingForMeeting loaded={false} />} />

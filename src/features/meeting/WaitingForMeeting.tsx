@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 
 /**
  * Shown while the meeting is read from this device, or until a new device receives it. On the

@@ -10,7 +10,7 @@ import {
 } from '../../doc/ateliers'
 import type { Meeting } from '../../doc/meetingDoc'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 
 /** The ateliers of the evening: name, room, first names of the binôme; order; removal. */
 export function AteliersEditor({

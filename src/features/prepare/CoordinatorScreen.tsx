@@ -2,11 +2,12 @@ import { useMemo, useState } from 'react'
 import { pick, useMeetingPart } from '../../hooks/useMeetingPart'
 import type { CapabilityKey } from '../../links/capability'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { formatDate } from '../../ui/formatDate'
-import { t } from '../../ui/strings'
+import { formatDate } from '../../text/formatDate'
+import { t } from '../../text/strings'
 import { Tabs } from '../../ui/Tabs'
 import { ImportHandover } from '../handover/ImportHandover'
 import { AteliersReadiness } from '../readiness/AteliersReadiness'
+import { MeetingFollowUp } from '../followUp/MeetingFollowUp'
 import { usePublishFollowUpDigest } from '../followUp/usePublishFollowUpDigest'
 import { ProceedingsPanel } from '../proceedings/ProceedingsPanel'
 import { ReadinessPanel } from '../readiness/ReadinessPanel'
@@ -18,13 +19,27 @@ import { DetailsEditor } from './DetailsEditor'
 import { JoinSheets } from './JoinSheets'
 import { MeetingLinksScreen } from './MeetingLinksScreen'
 import { TrameEditor } from './TrameEditor'
+import { useAtelierKeyChecks } from './useAtelierKeyChecks'
 import { ErrorBoundary } from '../../ui/ErrorBoundary'
 import './prepare.css'
 
-type Tab = 'links' | 'edit' | 'sheets' | 'readiness' | 'plenary' | 'proceedings' | 'history'
-const TABS: Tab[] = ['links', 'edit', 'sheets', 'readiness', 'plenary', 'proceedings', 'history']
-/** The evening's order, numbered on the tabs; the links are handed out along the way. */
-const ORDER = ['edit', 'sheets', 'readiness', 'plenary', 'proceedings'] as const
+type Tab =
+  'links' | 'edit' | 'sheets' | 'readiness' | 'plenary' | 'proceedings' | 'followUp' | 'history'
+const TABS: Tab[] = [
+  'links',
+  'edit',
+  'sheets',
+  'readiness',
+  'plenary',
+  'proceedings',
+  'followUp',
+  'history',
+]
+/**
+ * The evening's order, numbered on the tabs; the links are handed out along the way. It ends
+ * with the tableau de suivi: what the plenary retained goes on, reported at the next meetings.
+ */
+const ORDER = ['edit', 'sheets', 'readiness', 'plenary', 'proceedings', 'followUp'] as const
 const STEPS = Object.fromEntries(ORDER.map((tab, index) => [tab, index + 1])) as Record<Tab, number>
 const selectHeading = pick(['title', 'date'])
 
@@ -38,6 +53,7 @@ export function CoordinatorScreen({ session, writeKey }: Props) {
   const [tab, setTab] = useState<Tab>('links')
   const { title, date } = useMeetingPart(session.doc, selectHeading)
   usePublishFollowUpDigest(session)
+  useAtelierKeyChecks(session, writeKey)
   // "Historique" is no step of the evening: it has no "next".
   const position = ORDER.indexOf(tab as (typeof ORDER)[number])
   const next = tab === 'links' ? ORDER[0] : position >= 0 ? ORDER[position + 1] : undefined
@@ -88,6 +104,8 @@ export function CoordinatorScreen({ session, writeKey }: Props) {
               <ImportHandover session={session} />
             </div>
           </>
+        ) : tab === 'followUp' ? (
+          <MeetingFollowUp meetingId={session.roomId} />
         ) : (
           <PreparationTab tab={tab} session={session} writeKey={writeKey} />
         )}
@@ -113,7 +131,11 @@ export function CoordinatorScreen({ session, writeKey }: Props) {
 const wholeMeeting = <T,>(meeting: T) => meeting
 
 /** The tabs that show the whole meeting (its notes too: the actes, what an atelier holds). */
-function PreparationTab({ tab, session, writeKey }: Props & { tab: Exclude<Tab, 'plenary'> }) {
+function PreparationTab({
+  tab,
+  session,
+  writeKey,
+}: Props & { tab: Exclude<Tab, 'plenary' | 'followUp'> }) {
   const meeting = useMeetingPart(session.doc, wholeMeeting)
   const restitution = useMemo(() => proceedingsRestitution(meeting), [meeting])
   return (

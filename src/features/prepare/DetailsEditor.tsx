@@ -6,7 +6,7 @@ import {
 } from '../../doc/details'
 import type { Meeting } from '../../doc/meetingDoc'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 
 const PARTS: Array<keyof Schedule> = ['opening', 'ateliers', 'restitution', 'end']
 

@@ -1,5 +1,5 @@
 import { QrCode } from '../../ui/QrCode'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import type { LinkOrigin } from './useLinkOrigin'
 
 /**

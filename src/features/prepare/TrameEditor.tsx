@@ -13,7 +13,7 @@ import {
   type StepEdit,
 } from '../../doc/script'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { useDeviceCommittee } from '../../hooks/useCommittee'
 
 /** The trame: steps with their consigne, questions and duration, against the atelier slot. */

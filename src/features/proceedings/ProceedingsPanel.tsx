@@ -5,8 +5,8 @@ import { buildProceedings, type ProceedingsRestitution } from '../../proceedings
 import { toMarkdown } from '../../proceedings/toMarkdown'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { deliverFile } from '../../ui/deliverFile'
-import { fileSlug } from '../../ui/fileSlug'
-import { t } from '../../ui/strings'
+import { fileSlug } from '../../text/fileSlug'
+import { t } from '../../text/strings'
 import { ProceedingsView } from './ProceedingsView'
 import './proceedings.css'
 

@@ -8,7 +8,7 @@ import {
   subtitle,
   votesLine,
 } from '../../proceedings/proceedingsText'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 
 /** The actes as a page: read on screen, printed (or saved as PDF) with the print stylesheet. */
 export function ProceedingsView({ proceedings: p }: { proceedings: Proceedings }) {

@@ -1,8 +1,8 @@
 import type * as Y from 'yjs'
 import { OPENING_SCREENS, type PlenaryScreen } from '../../doc/plenary'
 import { pick, useMeetingPart } from '../../hooks/useMeetingPart'
-import { t } from '../../ui/strings'
-import { formatDate } from '../../ui/formatDate'
+import { t } from '../../text/strings'
+import { formatDate } from '../../text/formatDate'
 import { useFitText } from './useFitText'
 
 interface Props {

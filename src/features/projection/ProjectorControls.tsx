@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 
 /** The buttons show while the mouse moves, then step aside so they never cover the wall (ms). */
 const IDLE_MS = 4_000

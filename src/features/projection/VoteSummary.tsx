@@ -1,6 +1,6 @@
 import { VOTE_COLLEGES } from '../../doc/voteCounts'
 import type { ItemTally, VoteSettings } from '../../doc/votes'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { formatCount, formatScore } from './format'
 import './projection.css'
 

@@ -1,9 +1,9 @@
 import type { WallAtelier } from '../../doc/grouping'
 import type { Step } from '../../doc/script'
-import { formatAgo } from '../../ui/formatAgo'
+import { formatAgo } from '../../text/formatAgo'
 import { memoByContent } from '../../ui/memoByContent'
-import { t } from '../../ui/strings'
-import { formatTime } from '../../ui/formatDate'
+import { t } from '../../text/strings'
+import { formatTime } from '../../text/formatDate'
 
 interface Props {
   entry: WallAtelier

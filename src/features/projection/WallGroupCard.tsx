@@ -1,6 +1,6 @@
 import type { WallItem } from '../../doc/grouping'
 import { memoByContent } from '../../ui/memoByContent'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 
 /**
  * A group on the wall: its common wording, and where it comes from — each atelier with its own

@@ -1,8 +1,8 @@
 import type { ItemTally, VoteSettings } from '../../doc/votes'
 import { VOTE_COLLEGES } from '../../doc/voteCounts'
 import type { WallItem } from '../../doc/grouping'
-import { formatDecimal } from '../../ui/decimal'
-import { t } from '../../ui/strings'
+import { formatDecimal } from '../../text/decimal'
+import { t } from '../../text/strings'
 
 /** "12,5" — scores may be weighted by decimals. */
 export function formatScore(score: number): string {
@@ -17,7 +17,7 @@ export function atelierNames(item: WallItem): string {
 /** One count for the room: "12", "écart : 12 / 14", or "—" when not counted yet. */
 export function formatCount(count: ItemTally['buckets'][keyof ItemTally['buckets']]): string {
   if (count.value === null) return t.wall.notCounted
-  return count.agreed ? String(count.value) : t.wall.gap(count.values)
+  return count.agreed ? String(count.value) : t.counting.gap(count.values)
 }
 
 /** "Usagers ×2, Élus ×0,5" — only the collèges whose weight is not 1. */

@@ -1,8 +1,8 @@
 import { lastSeenByAtelier } from '../../doc/devices'
 import type { Meeting } from '../../doc/meetingDoc'
 import { useNow } from '../../hooks/useNow'
-import { formatAgo } from '../../ui/formatAgo'
-import { t } from '../../ui/strings'
+import { formatAgo } from '../../text/formatAgo'
+import { t } from '../../text/strings'
 import './readiness.css'
 
 /**

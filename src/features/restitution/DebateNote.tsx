@@ -1,6 +1,6 @@
 import { debateNoteKey, openDebateNote } from '../../doc/plenary'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { CollaborativeTextarea } from '../atelier/CollaborativeTextarea'
 
 interface Props {

@@ -6,7 +6,7 @@ import type { PlenaryMeeting } from './PlenaryControl'
 import { debateNoteKey, setSpotlight } from '../../doc/plenary'
 import { PROPOSAL_MAX } from '../../doc/proposals'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { atelierNames } from '../projection/format'
 import { DebateNote } from './DebateNote'
 

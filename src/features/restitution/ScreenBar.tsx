@@ -2,7 +2,7 @@ import type { WallItem } from '../../doc/grouping'
 import type { PlenaryMeeting } from './PlenaryControl'
 import { neighbourScreen, setSpotlight, stepScreen } from '../../doc/plenary'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 
 interface Props {
   meeting: PlenaryMeeting

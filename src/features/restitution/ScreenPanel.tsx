@@ -1,6 +1,6 @@
 import { OPENING_SCREENS, setScreen, type PlenaryScreen } from '../../doc/plenary'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { ProjectionScreen } from '../projection/ProjectionScreen'
 
 const RESTITUTION_SCREENS: PlenaryScreen[] = ['wall', 'ranking']

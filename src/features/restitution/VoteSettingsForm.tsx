@@ -1,7 +1,7 @@
 import { setVoteMode, setWeight, type VoteMode, type VoteSettings } from '../../doc/votes'
 import { VOTE_COLLEGES } from '../../doc/voteCounts'
 import type { MeetingSession } from '../../sync/meetingSession'
-import { t } from '../../ui/strings'
+import { t } from '../../text/strings'
 import { WeightField } from '../../ui/WeightField'
 
 const MODES: VoteMode[] = ['overall', 'colleges']

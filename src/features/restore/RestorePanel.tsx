@@ -13,8 +13,8 @@ import {
   type RelaySnapshot,
   type SnapshotProblem,
 } from '../../sync/relaySnapshots'
-import { formatMoment } from '../../ui/formatDate'
-import { t } from '../../ui/strings'
+import { formatMoment } from '../../text/formatDate'
+import { t } from '../../text/strings'
 
 interface Props {
   meeting: Pick<Meeting, 'ateliers'>
