@@ -82,6 +82,7 @@ function OpenMeeting({
           session.doc,
           { deviceId: id, kind: link.kind, atelierId, lastSyncedAt: syncedAt },
           legacyId,
+          session.access === 'atelier',
         ),
       reportStorageError,
     )
