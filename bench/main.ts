@@ -14,12 +14,14 @@ import { runFanout, type FanoutResult, type Scenario } from './fanout'
 import { runFuzzLoad } from './fuzzLoad'
 import { runIdeaBank } from './ideaBank'
 import { runKeystroke } from './keystroke'
+import { runOpenLoop, SATURATION_P95_MS, type Saturation } from './openLoop'
 import { runLive, runTablet, type LiveResult, type Spread } from './projector'
 import { runReconnect } from './reconnect'
 import { budget, budgetAtLeast, heading, kib, ms, perSecond, ratio, table } from './report'
 import {
   killAll,
   startReferenceRelay,
+  startTandemOnTmpfs,
   startTandemRelay,
   TANDEM_BENCH_ENV,
   type RunningRelay,
@@ -46,6 +48,10 @@ const SCENARIOS: Scenario[] = [
     window: 2,
   },
 ]
+/** The open-loop tails: offered rates (updates/s) over 1,000 clients in 100 rooms. */
+const TAIL_RATES = (process.env.BENCH_TAILS_RATES ?? '350,1000,2000,3000').split(',').map(Number)
+const TAIL_WORKERS = Number(process.env.BENCH_TAILS_WORKERS ?? 4)
+const TAIL_SECONDS = Number(process.env.BENCH_TAILS_SECONDS ?? 5)
 const RECONNECT_EDITS = 5_000
 const FUZZ_SECONDS = 10
 const RUNS = 5
@@ -55,6 +61,7 @@ const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? 60)
 /** Parts of the bench, in the order they run; `npm run bench -- projector shell` runs two. */
 const PARTS = [
   'fanout',
+  'tails',
   'reconnect',
   'keystroke',
   'ideas',
@@ -82,18 +89,6 @@ async function withRelay<T>(
     return await measure(relay)
   } finally {
     await relay.stop()
-  }
-}
-
-/** Tandem's relay with its data on tmpfs: no disk under it, to show what the disk costs. */
-async function startTandemOnTmpfs(): Promise<RunningRelay> {
-  const previous = process.env.BENCH_DATA_ROOT
-  process.env.BENCH_DATA_ROOT = '/dev/shm'
-  try {
-    return await startTandemRelay()
-  } finally {
-    if (previous === undefined) delete process.env.BENCH_DATA_ROOT
-    else process.env.BENCH_DATA_ROOT = previous
   }
 }
 
@@ -129,6 +124,104 @@ async function fuzzSection(budgets: Array<{ met: boolean; line: string }>) {
   budgets.push(budget('/healthz max while fuzzed', fuzz.healthz.max, 100, ms))
 }
 
+function saturationText(saturation: Saturation): string {
+  const rate = perSecond(saturation.rate)
+  return saturation.bound === 'at' ? rate : saturation.bound === 'above' ? `> ${rate}` : `≤ ${rate}`
+}
+
+/** How sure the ratio of two saturation rates is, from where each was found. */
+function ratioBound(tandem: Saturation, reference: Saturation): string {
+  const atLeast = tandem.bound === 'above' || reference.bound === 'below'
+  const atMost = tandem.bound === 'below' || reference.bound === 'above'
+  if (atLeast && atMost) return 'unknown, '
+  return atLeast ? '≥ ' : atMost ? '≤ ' : ''
+}
+
+/** Both relays at fixed offered rates, open loop, the load in several processes. */
+async function tailsSection(budgets: Array<{ met: boolean; line: string }>) {
+  out(heading('Relay tails: fixed offered rates, open loop, 1,000 clients in 100 rooms'))
+  out(
+    `Poisson arrivals at each rate, the same seeded schedule for both relays; ${TAIL_WORKERS} generator processes; 1 s warm-up, ${TAIL_SECONDS} s counted; latency from the scheduled time until the last peer of the room has the edit`,
+  )
+  // `BENCH_TAILS_TMPFS=1` adds Tandem with its data on tmpfs, to tell the disk's share.
+  const starters = [startTandemRelay, startReferenceRelay]
+  if (process.env.BENCH_TAILS_TMPFS === '1') starters.push(startTandemOnTmpfs)
+  const relays: RunningRelay[] = []
+  try {
+    for (const start of starters) relays.push(await start())
+    const result = await runOpenLoop(relays, {
+      rates: TAIL_RATES,
+      rooms: 100,
+      clientsPerRoom: 10,
+      workers: TAIL_WORKERS,
+      warmupSeconds: 1,
+      seconds: TAIL_SECONDS,
+      drainMs: 10_000,
+      seed: 17,
+    })
+    const rows: string[][] = []
+    for (const rate of TAIL_RATES) {
+      const pair = result.runs.filter((run) => run.rate === rate)
+      for (const run of pair)
+        rows.push([
+          `${perSecond(rate)} ${run.relay}`,
+          ms(run.p50),
+          ms(run.p95),
+          ms(run.p99),
+          ms(run.max),
+          String(run.samples),
+          String(run.lost),
+          run.relayCores.toFixed(2),
+          ms(run.lagP99),
+          run.generatorCores.toFixed(2),
+        ])
+      const [t, r] = ['tandem', 'reference'].map((name) => pair.find((run) => run.relay === name)!)
+      rows.push([
+        `${perSecond(rate)} tandem / reference`,
+        ratio(t!.p50, r!.p50),
+        ratio(t!.p95, r!.p95),
+        ratio(t!.p99, r!.p99),
+      ])
+    }
+    out(
+      table([
+        [
+          'offered, relay',
+          'p50',
+          'p95',
+          'p99',
+          'max',
+          'samples',
+          'lost',
+          'relay cores',
+          'send lag p99',
+          'busiest generator',
+        ],
+        ...rows,
+      ]),
+    )
+    const tandemSaturation = result.saturation.get('tandem')!
+    const referenceSaturation = result.saturation.get('reference')!
+    const saturationRatio = tandemSaturation.rate / referenceSaturation.rate
+    out(
+      `\nsaturation (p95 passes ${SATURATION_P95_MS} ms): tandem ${saturationText(tandemSaturation)}, reference ${saturationText(referenceSaturation)}; ratio ${ratioBound(tandemSaturation, referenceSaturation)}${saturationRatio.toFixed(2)}×`,
+    )
+    const atThousand = result.runs.find((run) => run.relay === 'tandem' && run.rate === 1000)
+    if (atThousand)
+      budgets.push(budget('relay p99 at 1,000 updates/s, open loop', atThousand.p99, 5, ms))
+    budgets.push(
+      budgetAtLeast(
+        'relay saturation rate vs reference',
+        saturationRatio,
+        1.5,
+        (v) => `${v.toFixed(2)}×`,
+      ),
+    )
+  } finally {
+    for (const relay of relays) await relay.stop()
+  }
+}
+
 async function main() {
   const started = performance.now()
   const budgets: Array<{ met: boolean; line: string }> = []
@@ -156,10 +249,7 @@ async function main() {
         starters.push(startTandemOnTmpfs)
       const results: FanoutResult[] = []
       for (const start of starters) {
-        const result = await withRelay(start, (relay) => runFanout(relay, scenario))
-        if (start === startTandemOnTmpfs)
-          result.relay = 'tandem (data on tmpfs)' as FanoutResult['relay']
-        results.push(result)
+        results.push(await withRelay(start, (relay) => runFanout(relay, scenario)))
       }
       fanouts.push(...results)
       const [tandem, reference] = results as [FanoutResult, FanoutResult]
@@ -239,6 +329,8 @@ async function main() {
 
     await fuzzSection(budgets)
   }
+
+  if (wants('tails')) await tailsSection(budgets)
 
   if (wants('reconnect')) {
     // Reconnect after an evening offline.

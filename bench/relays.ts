@@ -33,7 +33,7 @@ export interface Probe {
 }
 
 export interface RunningRelay {
-  name: 'tandem' | 'reference'
+  name: 'tandem' | 'tandem (data on tmpfs)' | 'reference'
   port: number
   /** The WebSocket URL of a room. */
   roomUrl(roomId: string): string
@@ -126,11 +126,18 @@ function stopper(child: ChildProcess): () => Promise<void> {
   }
 }
 
-/** `limits`: the relay's environment for limits; the evening's defaults with `{}`. */
+const TMPFS = '/dev/shm'
+
+/**
+ * `limits`: the relay's environment for limits; the evening's defaults with `{}`. `onTmpfs`: its
+ * data on tmpfs, no disk under it, to show what the disk costs.
+ */
 export async function startTandemRelay(
   limits: Record<string, string> = TANDEM_BENCH_ENV,
+  onTmpfs = false,
 ): Promise<RunningRelay> {
-  const dataDir = await mkdtemp(join(process.env.BENCH_DATA_ROOT ?? tmpdir(), 'tandem-bench-'))
+  const root = onTmpfs ? TMPFS : (process.env.BENCH_DATA_ROOT ?? tmpdir())
+  const dataDir = await mkdtemp(join(root, 'tandem-bench-'))
   const { child, port } = await start(
     'tandem',
     join(ROOT, 'sync-server', 'main.ts'),
@@ -144,7 +151,7 @@ export async function startTandemRelay(
   )
   const stop = stopper(child)
   return {
-    name: 'tandem',
+    name: onTmpfs ? 'tandem (data on tmpfs)' : 'tandem',
     port,
     dataDir,
     roomUrl: (roomId) => `ws://127.0.0.1:${port}/sync/${roomId}`,
@@ -155,6 +162,8 @@ export async function startTandemRelay(
     },
   }
 }
+
+export const startTandemOnTmpfs = () => startTandemRelay(TANDEM_BENCH_ENV, true)
 
 export async function startReferenceRelay(): Promise<RunningRelay> {
   const { child, port } = await start(

@@ -6,11 +6,21 @@
  *
  * Tandem's relay wants the `tandem.v1` and `key.<key>` subprotocols; the reference relay takes
  * any, so both get the same handshake.
+ *
+ * With `onRemoteUpdate`, the client keeps no copy of the room: what the relay sends is handed to
+ * it instead of being applied (the open-loop load generator, whose thousand receivers must cost
+ * less than the relay they measure). Its own edits never build on others', so they stay valid.
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { WebSocket } from 'ws'
-import { readSyncMessage, writeSyncStep1, writeUpdate } from 'y-protocols/sync'
+import {
+  messageYjsSyncStep1,
+  messageYjsSyncStep2,
+  readSyncMessage,
+  writeSyncStep1,
+  writeUpdate,
+} from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { protocolsFor } from '../src/sync/protocol'
 
@@ -26,7 +36,7 @@ export class SyncClient {
   /** Closed by the relay, with its code. */
   closedWith: number | null = null
 
-  constructor(url: string, key: string) {
+  constructor(url: string, key: string, onRemoteUpdate?: (update: Uint8Array) => void) {
     this.socket = new WebSocket(url, protocolsFor(key), { perMessageDeflate: false })
     this.socket.binaryType = 'nodebuffer'
     let markSynced: () => void
@@ -50,11 +60,17 @@ export class SyncClient {
         new Uint8Array(data.buffer, data.byteOffset, data.length),
       )
       if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return // presence, keepalive
+      if (onRemoteUpdate && decoding.peekVarUint(decoder) !== messageYjsSyncStep1) {
+        const kind = decoding.readVarUint(decoder)
+        onRemoteUpdate(decoding.readVarUint8Array(decoder))
+        if (kind === messageYjsSyncStep2) markSynced()
+        return
+      }
       const reply = encoding.createEncoder()
       encoding.writeVarUint(reply, MESSAGE_SYNC)
       const kind = readSyncMessage(decoder, reply, this.doc, this)
       if (encoding.length(reply) > 1) this.socket.send(encoding.toUint8Array(reply))
-      if (kind === 1) markSynced() // step 2: the relay's document is here
+      if (kind === messageYjsSyncStep2) markSynced() // step 2: the relay's document is here
     })
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === LOCAL) this.#send((encoder) => writeUpdate(encoder, update))

@@ -6,6 +6,7 @@ import type * as Y from 'yjs'
 import { checkKeyParts, ideaProjectsOf } from './committeeLayout'
 import { recordRetained } from './followUp'
 import { origins } from './origins'
+import { isoDay } from '../text/formatDate'
 
 /** Where the chantiers come from, in the tableau de suivi (its `meetingId` and title). */
 export const IDEA_BANK_MEETING = { id: 'banque-idees', title: 'Banque d’idées' } as const
@@ -28,7 +29,7 @@ export function selectProjects(
   now = Date.now(),
 ): void {
   checkKeyParts(...choices.map((choice) => choice.itemId))
-  const date = new Date(now).toLocaleDateString('sv-SE') // YYYY-MM-DD, local time
+  const date = isoDay(now)
   doc.transact(() => {
     const fresh = choices.filter(
       (choice) => typeof ideaProjectsOf(doc).get(choice.itemId) !== 'number',

@@ -5,6 +5,7 @@
 import * as Y from 'yjs'
 import { encodeHandover, type HandoverSource } from './handoverFile'
 import { fileSlug } from '../text/fileSlug'
+import { formatFileTime } from '../text/formatDate'
 
 const HANDOVER_EXTENSION = '.tandem'
 
@@ -28,8 +29,5 @@ export async function exportHandover(
 /** `tandem-<label as ASCII words>-<HHhMM>.tandem`, local time: readable in any file list. */
 export function handoverFileName(label: string, at: Date): string {
   const slug = fileSlug(label)
-  const time = `${pad(at.getHours())}h${pad(at.getMinutes())}`
-  return `tandem-${slug || 'rencontre'}-${time}${HANDOVER_EXTENSION}`
+  return `tandem-${slug || 'rencontre'}-${formatFileTime(at.getTime())}${HANDOVER_EXTENSION}`
 }
-
-const pad = (n: number) => String(n).padStart(2, '0')

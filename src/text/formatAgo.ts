@@ -1,3 +1,4 @@
+import { formatDateTime } from './formatDate'
 import { t } from './strings'
 
 /** "il y a 3 min" style label for a past moment; `null` means never. */
@@ -8,5 +9,5 @@ export function formatAgo(at: number | null, now: number): string {
   if (minutes < 60) return t.sync.minutesAgo(minutes)
   const hours = Math.floor(minutes / 60)
   if (hours < 12) return t.sync.hoursAgo(hours)
-  return t.sync.at(new Date(at).toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'short' }))
+  return t.sync.at(formatDateTime(at))
 }

@@ -86,8 +86,7 @@ export const t = typeset({
   meeting: {
     linksTitle: 'Liens à ouvrir sur les tablettes',
     linksHelp:
-      'Chaque binôme ouvre le lien de son atelier sur sa tablette. Le lien de projection s’ouvre sur l’ordinateur relié au vidéoprojecteur : il ne permet pas de modifier.',
-    atelierLink: 'Lien de l’atelier',
+      'Dans chaque atelier, l’animateur et le rapporteur ouvrent chacun leur lien sur leur tablette (ce sont les liens des fiches imprimées). Le lien de projection s’ouvre sur l’ordinateur relié au vidéoprojecteur : il ne permet pas de modifier.',
     projectionLink: 'Lien de projection (lecture seule)',
     copy: 'Copier',
     copied: 'Copié',
@@ -206,11 +205,12 @@ export const t = typeset({
       readiness: 'Prêt pour la soirée',
       plenary: 'Plénière',
       proceedings: 'Actes',
+      followUp: 'Suivi',
       history: 'Historique',
     },
     tabsLabel: 'Coordination de la rencontre',
     order:
-      'La soirée se prépare dans l’ordre des onglets numérotés : 1 Préparer la rencontre et la trame, 2 imprimer les fiches des binômes, 3 vérifier que tout est prêt, 4 mener la plénière, 5 publier les actes. Les liens de cet onglet servent à tout moment.',
+      'La soirée se prépare dans l’ordre des onglets numérotés : 1 Préparer la rencontre et la trame, 2 imprimer les fiches des binômes, 3 vérifier que tout est prêt, 4 mener la plénière, 5 publier les actes, 6 suivre les propositions retenues. Les liens de cet onglet servent à tout moment.',
     start: 'Commencer →',
     nextStep: (n: number, name: string) => `Étape suivante : ${n}. ${name}`,
     continue: 'Continuer →',
@@ -354,6 +354,9 @@ export const t = typeset({
 
   followUp: {
     title: 'Tableau de suivi des propositions',
+    loading: 'Ouverture du tableau de suivi…',
+    noCommittee:
+      'Le tableau de suivi est tenu par le comité, et ce poste n’a pas encore ouvert le comité : ouvrez ici le lien du comité (sur l’écran du comité du poste qui a créé la rencontre).',
     empty:
       'Aucune proposition retenue pour l’instant. Les propositions retenues en plénière apparaissent ici.',
     refresh: 'Reprendre les propositions retenues des rencontres',
@@ -512,7 +515,6 @@ export const t = typeset({
     },
     colleges: COLLEGE,
     collegesShort: COLLEGE,
-    gap: (values: number[]) => `écart : ${values.join(' / ')}`,
     notCounted: '—',
   },
 
@@ -575,16 +577,10 @@ export const t = typeset({
     overallCount: 'Mains levées',
     countHelp:
       'Chaque personne qui compte saisit son propre comptage sur son appareil : les deux sont comparés.',
-    othersCounted: (values: string) => `autre comptage : ${values}`,
-    agreed: 'comptages concordants',
-    keep: (n: number) => `Garder ${n}`,
     total: (n: number) => `Total : ${n} voix`,
     score: (score: string) => `Score pondéré : ${score}`,
     missing: (names: string) => `pas encore compté : ${names}`,
-    // Ranking and retention
-    rank: (rank: number, tied: boolean) =>
-      `${rank}${rank === 1 ? 'ʳᵉ' : 'ᵉ'}${tied ? ' ex æquo' : ''}`,
-    unranked: 'pas encore de vote',
+    // Retention
     retain: 'Retenir en plénière',
     unretain: 'Ne plus retenir',
     retained: 'Retenue en plénière',
@@ -592,6 +588,21 @@ export const t = typeset({
       n === 0
         ? 'Aucune proposition retenue pour l’instant.'
         : `${n} proposition${n > 1 ? 's' : ''} retenue${n > 1 ? 's' : ''} : elles iront au tableau de suivi.`,
+  },
+
+  /** Counting hands, in the plenary and the idea bank: each counter types on their own device. */
+  counting: {
+    othersCounted: (values: string) => `autre comptage : ${values}`,
+    agreed: 'comptages concordants',
+    gap: (values: number[]) => `écart : ${values.join(' / ')}`,
+    keep: (n: number) => `Garder ${n}`,
+  },
+
+  /** A place in a ranking, in the plenary and the idea bank. */
+  ranking: {
+    rank: (rank: number, tied: boolean) =>
+      `${rank}${rank === 1 ? 'ʳᵉ' : 'ᵉ'}${tied ? ' ex æquo' : ''}`,
+    unranked: 'pas encore de vote',
   },
 
   weight: {
@@ -989,10 +1000,6 @@ export const t = typeset({
     votesFor: (college: string) => `Voix : ${college}`,
     votes: 'Voix',
     noCandidates: 'Aucune idée ne passe encore le tamis : passez les idées au tamis avant le vote.',
-    othersCounted: (values: string) => `autre comptage : ${values}`,
-    agreed: 'comptages concordants',
-    gap: (values: number[]) => `écart : ${values.join(' / ')}`,
-    keep: (n: number) => `Garder ${n}`,
     // Ranking
     weights: 'Poids des collèges',
     weightsHelp:
@@ -1001,9 +1008,6 @@ export const t = typeset({
     votedColleges: (names: string) => `Ont voté : ${names}`,
     notVoted: (names: string) => `Pas encore voté (non compté) : ${names}`,
     collegeVotes: (name: string, n: number) => `${name} (${n} voix)`,
-    rank: (rank: number, tied: boolean) =>
-      `${rank}${rank === 1 ? 'ʳᵉ' : 'ᵉ'}${tied ? ' ex æquo' : ''}`,
-    unranked: 'pas encore de vote',
     collegeResult: (name: string, votes: number, share: string) => `${name} ${votes} · ${share}`,
     collegeNone: (name: string) => `${name} —`,
     score: (share: string) => `Score ${share}`,

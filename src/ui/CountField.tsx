@@ -60,13 +60,13 @@ export function CountField(props: Props) {
           data-testid={props.testId}
         />
       </label>
-      {others.length > 0 && agreed && <p className="count-field__others">{t.plenary.agreed}</p>}
+      {others.length > 0 && agreed && <p className="count-field__others">{t.counting.agreed}</p>}
       {others.length > 0 && !agreed && (
-        <p className="count-field__others">{t.plenary.othersCounted(others.join(', '))}</p>
+        <p className="count-field__others">{t.counting.othersCounted(others.join(', '))}</p>
       )}
       {!agreed && (
         <div className="count-field__gap" data-testid="count-gap">
-          <strong>{t.wall.gap(values)}</strong>
+          <strong>{t.counting.gap(values)}</strong>
           {values.map((value) => (
             <button
               key={value}
@@ -74,7 +74,7 @@ export function CountField(props: Props) {
               className="button button--secondary"
               onClick={() => onSettle(value)}
             >
-              {t.plenary.keep(value)}
+              {t.counting.keep(value)}
             </button>
           ))}
         </div>

@@ -1,4 +1,5 @@
 import { COLLEGES, type College } from '../../doc/attendance'
+import { formatMonth } from '../../text/formatDate'
 import { t } from '../../text/strings'
 import type { MeetingStats } from './meetingStats'
 
@@ -58,12 +59,7 @@ export function AttendanceChart({ rows }: { rows: MeetingStats[] }) {
                 {row.present}
               </text>
               <text x={x + BAR / 2} y={HEIGHT + 22} textAnchor="middle" fontSize="13">
-                {row.date
-                  ? new Date(`${row.date}T12:00:00`).toLocaleDateString('fr-FR', {
-                      month: 'short',
-                      year: '2-digit',
-                    })
-                  : ''}
+                {formatMonth(row.date)}
               </text>
             </g>
           )

@@ -1,8 +1,7 @@
 import { PROGRESS, type FollowUpEntry } from '../../doc/followUp'
+import { isoDay } from '../../text/formatDate'
 import { t } from '../../text/strings'
 import { toCsv } from './csv'
-
-const day = (at: number) => new Date(at).toISOString().slice(0, 10)
 
 /** The table as coordinators read it in a spreadsheet. */
 export function followUpCsv(entries: FollowUpEntry[]): string {
@@ -17,7 +16,7 @@ export function followUpCsv(entries: FollowUpEntry[]): string {
         entry.meetingDate,
         entry.ateliers.join(', '),
         t.followUp.status[entry.status],
-        last ? day(last.at) : '',
+        last ? isoDay(last.at) : '',
         last?.owner ?? '',
         last?.comment ?? '',
       ]
@@ -42,8 +41,8 @@ export function decidimCsv(entries: FollowUpEntry[]): string {
           entry.meetingDate,
           entry.ateliers.join(', '),
         ),
-        day(entry.retainedAt),
-        done ? day(done.at) : '',
+        isoDay(entry.retainedAt),
+        done ? isoDay(done.at) : '',
         t.followUp.status[entry.status],
         PROGRESS[entry.status],
       ]

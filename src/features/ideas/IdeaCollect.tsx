@@ -3,10 +3,10 @@ import type { Committee } from '../../doc/committeeDoc'
 import { addIdeas, ADD_MAX, splitIdeas } from '../../doc/ideaCollect'
 import { IDEA_MAX, LABEL_MAX, type IdeaBank, type SourceKind } from '../../doc/ideaBank'
 import type { MeetingSession } from '../../sync/meetingSession'
+import { isoDay } from '../../text/formatDate'
 import { t } from '../../text/strings'
 import { FromMeetingForm } from './FromMeetingForm'
 
-const today = () => new Date().toLocaleDateString('sv-SE') // YYYY-MM-DD in local time
 const TYPED_KINDS: SourceKind[] = ['paper', 'event', 'typed']
 
 interface Props {
@@ -20,7 +20,7 @@ export function IdeaCollect({ committee, session, bank }: Props) {
   const [text, setText] = useState('')
   const [kind, setKind] = useState<SourceKind>('paper')
   const [label, setLabel] = useState('')
-  const [date, setDate] = useState(today)
+  const [date, setDate] = useState(() => isoDay(Date.now()))
   const [axisId, setAxisId] = useState('')
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
   const lines = splitIdeas(text)

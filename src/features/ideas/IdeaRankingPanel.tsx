@@ -76,7 +76,7 @@ export function IdeaRankingPanel({ session, bank }: { session: MeetingSession; b
               data-rank={rank ?? ''}
             >
               <span className="plenary-ranking__rank">
-                {rank === null ? t.ideas.unranked : t.ideas.rank(rank, tied)}
+                {rank === null ? t.ranking.unranked : t.ranking.rank(rank, tied)}
               </span>
               <div className="plenary-ranking__main">
                 <p className="plenary-ranking__text">{item.text}</p>

@@ -17,7 +17,7 @@ export function atelierNames(item: WallItem): string {
 /** One count for the room: "12", "écart : 12 / 14", or "—" when not counted yet. */
 export function formatCount(count: ItemTally['buckets'][keyof ItemTally['buckets']]): string {
   if (count.value === null) return t.wall.notCounted
-  return count.agreed ? String(count.value) : t.wall.gap(count.values)
+  return count.agreed ? String(count.value) : t.counting.gap(count.values)
 }
 
 /** "Usagers ×2, Élus ×0,5" — only the collèges whose weight is not 1. */
