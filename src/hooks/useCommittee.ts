@@ -38,19 +38,25 @@ export function useCommittee(capability: WriteCapability | null): {
   return { session, committee: session ? committee : null }
 }
 
-/** The committee this device works for (the committee link it opened last), if any. */
+/**
+ * The committee this device works for (the committee link it opened last), if any; `none` is
+ * true once this device is known to have none (a second laptop that opened only a meeting link).
+ */
 export function useDeviceCommittee() {
   const [capability, setCapability] = useState<WriteCapability | null>(null)
+  const [none, setNone] = useState(false)
   useEffect(() => {
     let cancelled = false
     void currentCommittee().then((known) => {
+      if (cancelled) return
       const parsed = known ? parseLink(known.fragment) : null
-      if (!cancelled && parsed?.ok && parsed.link.kind === 'committee')
+      if (parsed?.ok && parsed.link.kind === 'committee')
         setCapability(capabilityFromKey(parsed.link.writeKey, 'write'))
+      else setNone(true)
     })
     return () => {
       cancelled = true
     }
   }, [])
-  return useCommittee(capability)
+  return { ...useCommittee(capability), none }
 }

@@ -86,8 +86,7 @@ export const t = typeset({
   meeting: {
     linksTitle: 'Liens à ouvrir sur les tablettes',
     linksHelp:
-      'Chaque binôme ouvre le lien de son atelier sur sa tablette. Le lien de projection s’ouvre sur l’ordinateur relié au vidéoprojecteur : il ne permet pas de modifier.',
-    atelierLink: 'Lien de l’atelier',
+      'Dans chaque atelier, l’animateur et le rapporteur ouvrent chacun leur lien sur leur tablette (ce sont les liens des fiches imprimées). Le lien de projection s’ouvre sur l’ordinateur relié au vidéoprojecteur : il ne permet pas de modifier.',
     projectionLink: 'Lien de projection (lecture seule)',
     copy: 'Copier',
     copied: 'Copié',
@@ -206,11 +205,12 @@ export const t = typeset({
       readiness: 'Prêt pour la soirée',
       plenary: 'Plénière',
       proceedings: 'Actes',
+      followUp: 'Suivi',
       history: 'Historique',
     },
     tabsLabel: 'Coordination de la rencontre',
     order:
-      'La soirée se prépare dans l’ordre des onglets numérotés : 1 Préparer la rencontre et la trame, 2 imprimer les fiches des binômes, 3 vérifier que tout est prêt, 4 mener la plénière, 5 publier les actes. Les liens de cet onglet servent à tout moment.',
+      'La soirée se prépare dans l’ordre des onglets numérotés : 1 Préparer la rencontre et la trame, 2 imprimer les fiches des binômes, 3 vérifier que tout est prêt, 4 mener la plénière, 5 publier les actes, 6 suivre les propositions retenues. Les liens de cet onglet servent à tout moment.',
     start: 'Commencer →',
     nextStep: (n: number, name: string) => `Étape suivante : ${n}. ${name}`,
     continue: 'Continuer →',
@@ -354,6 +354,9 @@ export const t = typeset({
 
   followUp: {
     title: 'Tableau de suivi des propositions',
+    loading: 'Ouverture du tableau de suivi…',
+    noCommittee:
+      'Le tableau de suivi est tenu par le comité, et ce poste n’a pas encore ouvert le comité : ouvrez ici le lien du comité (sur l’écran du comité du poste qui a créé la rencontre).',
     empty:
       'Aucune proposition retenue pour l’instant. Les propositions retenues en plénière apparaissent ici.',
     refresh: 'Reprendre les propositions retenues des rencontres',

@@ -98,6 +98,13 @@ describe('every screen of the evening, with axe-core', () => {
     await tab(page, 'Actes')
     await page.getByTestId('proceedings').waitFor()
     await audit.check(page, 'coordinator-actes')
+    // After the actes, the tableau de suivi, from the meeting itself: what this plenary retained.
+    await page.getByRole('button', { name: 'Continuer →' }).click()
+    expect(await current()).toBe('6Suivi')
+    await expect
+      .poll(() => page.getByTestId('follow-up-item').allTextContents(), { timeout: 15_000 })
+      .toEqual([expect.stringContaining('Un accueil sans rendez-vous')])
+    await audit.check(page, 'coordinator-suivi')
 
     // The committee: meetings, tableau de suivi, évaluation, idea bank.
     await page.goto(`${evening.relay.url}/#/`)

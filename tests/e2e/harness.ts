@@ -229,7 +229,7 @@ export async function createMeetingFrom(
   await page.getByTestId('meeting-title').fill(title)
   await page.getByRole('button', { name: 'Créer la rencontre' }).click()
   await page.getByTestId('projection-link').waitFor()
-  const ateliers = await page.getByTestId('atelier-link').allTextContents()
+  const ateliers = await page.getByTestId('atelier-link-facilitator').allTextContents()
   const projection = (await page.getByTestId('projection-link').textContent()) ?? ''
   return { ateliers, projection }
 }

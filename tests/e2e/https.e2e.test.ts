@@ -97,7 +97,9 @@ describe('HTTPS on the town-hall network, with the relay’s own certificates', 
     await expect.poll(() => notice.getAttribute('data-situation')).toBe('localhost')
     expect(await notice.textContent()).toContain(secureOrigin())
     // The links carry the address tablets can use, not localhost.
-    const atelierLinks = await coordinator.page.getByTestId('atelier-link').allTextContents()
+    const atelierLinks = await coordinator.page
+      .getByTestId('atelier-link-facilitator')
+      .allTextContents()
     expect(atelierLinks[0]).toMatch(new RegExp(`^${secureOrigin()}/#/atelier/`))
     expect(ateliers.length).toBeGreaterThan(0)
 

@@ -11,18 +11,24 @@ describe('preparing a meeting', () => {
     const page = coordinator.page
     await page.goto(evening.relay.url)
     await page.getByTestId('meeting-title').fill('Première rencontre du comité')
+    // The theme of the evening is asked for with the title, not left for a later screen.
+    await page.getByTestId('new-meeting-theme').fill('L’accueil au CCAS')
     await page
       .getByTestId('trame-source')
       .selectOption({ label: 'Première rencontre du comité (90 min)' })
     await page.getByRole('button', { name: '+ Ajouter un atelier' }).click()
     await page.getByRole('button', { name: 'Créer la rencontre' }).click()
     await page.getByTestId('projection-link').waitFor()
-    const ateliers = await page.getByTestId('atelier-link').allTextContents()
+    // "Liens" hands out each binôme's two role links, the very ones of the printed sheets.
+    const ateliers = await page.getByTestId('atelier-link-facilitator').allTextContents()
+    const reporters = await page.getByTestId('atelier-link-reporter').allTextContents()
     expect(ateliers).toHaveLength(3)
+    expect(ateliers.every((link) => link.endsWith('/animateur'))).toBe(true)
+    expect(reporters.map((link) => link.replace(/rapporteur$/, 'animateur'))).toEqual(ateliers)
 
-    // The editor: theme, a room, and the trame against the atelier slot.
+    // The editor: the theme as created, a room, and the trame against the atelier slot.
     await page.getByRole('button', { name: 'Préparer', exact: true }).click()
-    await page.getByTestId('meeting-theme').fill('L’accueil au CCAS')
+    expect(await page.getByTestId('meeting-theme').inputValue()).toBe('L’accueil au CCAS')
     // Room, then the binôme's first names: each field keeps its value (a patch once blanked the
     // others), as the document holds it once the fields lose focus.
     const firstAtelier = page.getByTestId('atelier-editor').first()
@@ -50,6 +56,9 @@ describe('preparing a meeting', () => {
     await expect.poll(() => page.locator('.sheet__qr svg').count()).toBe(7)
     expect(await page.getByTestId('join-sheet').first().textContent()).toContain(
       'Tablette du rapporteur',
+    )
+    expect(await page.locator('.sheet__url').allTextContents()).toEqual(
+      expect.arrayContaining([...ateliers, ...reporters]),
     )
     expect(await page.getByTestId('join-sheet').first().textContent()).toContain('Salle Colbert')
     await page.emulateMedia({ media: 'print' })

@@ -100,7 +100,7 @@ describe('plenary and restitution', () => {
     await coordinator.page.getByRole('button', { name: '+ Ajouter un atelier' }).click()
     await coordinator.page.getByRole('button', { name: 'Créer la rencontre' }).click()
     await coordinator.page.getByTestId('projection-link').waitFor()
-    const links = await coordinator.page.getByTestId('atelier-link').allTextContents()
+    const links = await coordinator.page.getByTestId('atelier-link-facilitator').allTextContents()
     const projection = (await coordinator.page.getByTestId('projection-link').textContent()) ?? ''
     const fragment = new URL(coordinator.page.url()).hash
     expect(links).toHaveLength(3)

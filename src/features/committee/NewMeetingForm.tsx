@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { ATELIER_NAME_MAX } from '../../doc/ateliers'
-import { TITLE_MAX } from '../../doc/details'
+import { DETAIL_MAX, TITLE_MAX } from '../../doc/details'
 import { newMeetingSchema } from '../../doc/meetingDoc'
 import { BUILT_IN_TEMPLATES } from '../../doc/script'
 import { navigate } from '../../hooks/useRoute'
@@ -10,8 +10,8 @@ import { createNewMeeting, type TrameSource } from './createNewMeeting'
 import { useDeviceCommittee } from '../../hooks/useCommittee'
 
 /**
- * The coordinator's first step: a title, a date, the ateliers of the evening, and the trame to
- * start from (a template, or a copy of an earlier meeting of the committee).
+ * The coordinator's first step: a title, a date, the theme of the evening, the ateliers, and the
+ * trame to start from (a template, or a copy of an earlier meeting of the committee).
  */
 export function NewMeetingForm() {
   const { committee } = useDeviceCommittee()
@@ -27,6 +27,7 @@ export function NewMeetingForm() {
   }
   const [title, setTitle] = useState('')
   const [date, setDate] = useState(() => isoDay(Date.now()))
+  const [theme, setTheme] = useState('')
   const [atelierNames, setAtelierNames] = useState([
     t.home.defaultAtelier(1),
     t.home.defaultAtelier(2),
@@ -39,7 +40,7 @@ export function NewMeetingForm() {
     const names = atelierNames.map((name) => name.trim())
     if (!title.trim()) return setError(t.home.needTitle)
     if (names.length < 2 || names.some((name) => !name)) return setError(t.home.needAteliers)
-    const parsed = newMeetingSchema.safeParse({ title, date, atelierNames: names })
+    const parsed = newMeetingSchema.safeParse({ title, date, theme, atelierNames: names })
     if (!parsed.success) return setError(t.home.needAteliers)
     setBusy(true)
     try {
@@ -68,6 +69,16 @@ export function NewMeetingForm() {
       <label className="field">
         <span className="field__label">{t.home.date}</span>
         <input type="date" value={date} onChange={(event) => setDate(event.target.value)} />
+      </label>
+      <label className="field">
+        <span className="field__label">{t.prepare.theme}</span>
+        <input
+          value={theme}
+          maxLength={DETAIL_MAX}
+          placeholder={t.prepare.themePlaceholder}
+          onChange={(event) => setTheme(event.target.value)}
+          data-testid="new-meeting-theme"
+        />
       </label>
       <label className="field">
         <span className="field__label">{t.home.startFrom}</span>

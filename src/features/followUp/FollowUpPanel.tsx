@@ -16,13 +16,18 @@ import { t } from '../../text/strings'
 import { collectRetained } from './collectRetained'
 import { decidimCsv, followUpCsv } from './followUpCsv'
 
-/** The tableau de suivi: each retained proposal, where it stands, and its dated history. */
+/**
+ * The tableau de suivi: each retained proposal, where it stands, and its dated history. Opened
+ * from a meeting (`meetingId`), it shows that meeting's proposals first; the filter widens it.
+ */
 export function FollowUpPanel({
   committee,
   session,
+  meetingId = '',
 }: {
   committee: Committee
   session: MeetingSession
+  meetingId?: string
 }) {
   const entries = useDocSnapshot(session.doc, readFollowUp)
   const [collected, setCollected] = useState<number | null>(null)
@@ -31,8 +36,12 @@ export function FollowUpPanel({
   // Pick up what the plenaries retained whenever the table is opened or a meeting is added.
   useEffect(collect, [meetingCount]) // eslint-disable-line react-hooks/exhaustive-deps
   const [status, setStatus] = useState<FollowUpStatus | ''>('')
-  const [meeting, setMeeting] = useState('')
-  const meetings = [...new Map(entries.map((e) => [e.meetingId, e.meetingTitle])).entries()]
+  const [meeting, setMeeting] = useState(meetingId)
+  const titles = new Map(entries.map((e) => [e.meetingId, e.meetingTitle]))
+  // The meeting it was opened from stays a choice before anything of it is retained.
+  const from = committee.meetings.find((candidate) => candidate.id === meetingId)
+  if (from && !titles.has(from.id)) titles.set(from.id, from.title)
+  const meetings = [...titles.entries()]
   const shown = entries.filter(
     (entry) => (!status || entry.status === status) && (!meeting || entry.meetingId === meeting),
   )

@@ -7,6 +7,7 @@ import { t } from '../../text/strings'
 import { Tabs } from '../../ui/Tabs'
 import { ImportHandover } from '../handover/ImportHandover'
 import { AteliersReadiness } from '../readiness/AteliersReadiness'
+import { MeetingFollowUp } from '../followUp/MeetingFollowUp'
 import { usePublishFollowUpDigest } from '../followUp/usePublishFollowUpDigest'
 import { ProceedingsPanel } from '../proceedings/ProceedingsPanel'
 import { ReadinessPanel } from '../readiness/ReadinessPanel'
@@ -21,10 +22,23 @@ import { TrameEditor } from './TrameEditor'
 import { useAtelierKeyChecks } from './useAtelierKeyChecks'
 import { ErrorBoundary } from '../../ui/ErrorBoundary'
 
-type Tab = 'links' | 'edit' | 'sheets' | 'readiness' | 'plenary' | 'proceedings' | 'history'
-const TABS: Tab[] = ['links', 'edit', 'sheets', 'readiness', 'plenary', 'proceedings', 'history']
-/** The evening's order, numbered on the tabs; the links are handed out along the way. */
-const ORDER = ['edit', 'sheets', 'readiness', 'plenary', 'proceedings'] as const
+type Tab =
+  'links' | 'edit' | 'sheets' | 'readiness' | 'plenary' | 'proceedings' | 'followUp' | 'history'
+const TABS: Tab[] = [
+  'links',
+  'edit',
+  'sheets',
+  'readiness',
+  'plenary',
+  'proceedings',
+  'followUp',
+  'history',
+]
+/**
+ * The evening's order, numbered on the tabs; the links are handed out along the way. It ends
+ * with the tableau de suivi: what the plenary retained goes on, reported at the next meetings.
+ */
+const ORDER = ['edit', 'sheets', 'readiness', 'plenary', 'proceedings', 'followUp'] as const
 const STEPS = Object.fromEntries(ORDER.map((tab, index) => [tab, index + 1])) as Record<Tab, number>
 const selectHeading = pick(['title', 'date'])
 
@@ -89,6 +103,8 @@ export function CoordinatorScreen({ session, writeKey }: Props) {
               <ImportHandover session={session} />
             </div>
           </>
+        ) : tab === 'followUp' ? (
+          <MeetingFollowUp meetingId={session.roomId} />
         ) : (
           <PreparationTab tab={tab} session={session} writeKey={writeKey} />
         )}
@@ -114,7 +130,11 @@ export function CoordinatorScreen({ session, writeKey }: Props) {
 const wholeMeeting = <T,>(meeting: T) => meeting
 
 /** The tabs that show the whole meeting (its notes too: the actes, what an atelier holds). */
-function PreparationTab({ tab, session, writeKey }: Props & { tab: Exclude<Tab, 'plenary'> }) {
+function PreparationTab({
+  tab,
+  session,
+  writeKey,
+}: Props & { tab: Exclude<Tab, 'plenary' | 'followUp'> }) {
   const meeting = useMeetingPart(session.doc, wholeMeeting)
   const restitution = useMemo(() => proceedingsRestitution(meeting), [meeting])
   return (

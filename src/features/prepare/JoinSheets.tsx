@@ -1,9 +1,10 @@
 import type { Meeting } from '../../doc/meetingDoc'
 import { readKeyOf, type CapabilityKey } from '../../links/capability'
-import { formatLink, type AtelierId } from '../../links/links'
+import { formatLink } from '../../links/links'
 import { QrCode } from '../../ui/QrCode'
 import { t } from '../../text/strings'
 import { LinkOriginPicker } from './LinkOriginPicker'
+import { roleLinks } from './roleLinks'
 import { useLinkOrigin } from './useLinkOrigin'
 import { formatDate } from '../../text/formatDate'
 
@@ -32,14 +33,9 @@ export function JoinSheets({ meeting, writeKey }: { meeting: Meeting; writeKey: 
       ]
         .filter(Boolean)
         .join(' · '),
-      codes: (['facilitator', 'reporter'] as const).map((role) => ({
+      codes: roleLinks(origin, writeKey, atelier.id).map(({ role, url }) => ({
         label: t.prepare.roleCode[role],
-        url: formatLink(origin, {
-          kind: 'atelier',
-          key: { writeKey },
-          atelierId: atelier.id as AtelierId,
-          role,
-        }),
+        url,
       })),
       help: t.prepare.sheetAtelierHelp,
     })),

@@ -2,13 +2,14 @@ import { useState, type FormEvent } from 'react'
 import { addAtelier } from '../../doc/ateliers'
 import type { Meeting } from '../../doc/meetingDoc'
 import { readKeyOf, type CapabilityKey } from '../../links/capability'
-import { formatLink, type AtelierId } from '../../links/links'
+import { formatLink } from '../../links/links'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { CopyLinkField } from '../../ui/CopyLinkField'
 import { ImportHandover } from '../handover/ImportHandover'
 import { ShareWithoutNetwork } from '../handover/ShareWithoutNetwork'
 import { t } from '../../text/strings'
 import { LinkOriginPicker } from './LinkOriginPicker'
+import { roleLinks } from './roleLinks'
 import { useLinkOrigin } from './useLinkOrigin'
 
 interface Props {
@@ -18,8 +19,9 @@ interface Props {
 }
 
 /**
- * The coordinator's view of a meeting: one join link per atelier and the projection link, and
- * the hand-over of ateliers' work by file when there is no network.
+ * The coordinator's view of a meeting: the projection link and, per atelier, the animateur's and
+ * the rapporteur's links (the ones the printed sheets carry), and the hand-over of ateliers' work
+ * by file when there is no network.
  */
 export function MeetingLinksScreen({ meeting, session, writeKey }: Props) {
   const linkOrigin = useLinkOrigin()
@@ -44,15 +46,16 @@ export function MeetingLinksScreen({ meeting, session, writeKey }: Props) {
                 {atelier.name}{' '}
                 <span className="muted">· {t.meeting.proposalsCount(countOf(atelier.id))}</span>
               </h3>
-              <CopyLinkField
-                label={t.meeting.atelierLink}
-                url={formatLink(origin, {
-                  kind: 'atelier',
-                  key: { writeKey },
-                  atelierId: atelier.id as AtelierId,
-                })}
-                testId="atelier-link"
-              />
+              <div className="atelier-links__roles">
+                {roleLinks(origin, writeKey, atelier.id).map(({ role, url }) => (
+                  <CopyLinkField
+                    key={role}
+                    label={t.prepare.roleCode[role]}
+                    url={url}
+                    testId={`atelier-link-${role}`}
+                  />
+                ))}
+              </div>
             </li>
           ))}
         </ul>

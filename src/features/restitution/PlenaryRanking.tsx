@@ -1,10 +1,11 @@
 import type { Wall } from '../../doc/grouping'
 import type { PlenaryMeeting } from './PlenaryControl'
-import { rankItems, setRetained } from '../../doc/votes'
+import { rankItems } from '../../doc/votes'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
 import { atelierNames } from '../projection/format'
 import { VoteSummary } from '../projection/VoteSummary'
+import { RetainButton } from './RetainButton'
 
 interface Props {
   meeting: PlenaryMeeting
@@ -50,14 +51,12 @@ export function PlenaryRanking({ meeting, session, wall }: Props) {
                 {tally.total !== null && <VoteSummary tally={tally} settings={settings} />}
                 {isRetained && <span className="tag tag--ok">{t.plenary.retained}</span>}
               </div>
-              <button
-                type="button"
-                className={`button${isRetained ? ' button--secondary' : ''}`}
-                aria-pressed={isRetained}
-                onClick={() => setRetained(session.doc, item.id, !isRetained)}
-              >
-                {isRetained ? t.plenary.unretain : t.plenary.retain}
-              </button>
+              <RetainButton
+                session={session}
+                itemId={item.id}
+                retained={isRetained}
+                text={item.text}
+              />
             </li>
           )
         })}

@@ -1,13 +1,14 @@
 import type { Wall } from '../../doc/grouping'
 import type { PlenaryMeeting } from './PlenaryControl'
 import { setSpotlight } from '../../doc/plenary'
-import { enterCount, settleCount, tallyItem, withdrawCount, type VoteBucket } from '../../doc/votes'
+import { enterCount, rankItems, settleCount, withdrawCount, type VoteBucket } from '../../doc/votes'
 import { VOTE_COLLEGES } from '../../doc/voteCounts'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
 import { atelierNames, formatScore } from '../projection/format'
 import { CountField, splitEntries } from '../../ui/CountField'
 import { counterId } from '../../device/counterId'
+import { RetainButton } from './RetainButton'
 import { VoteSettingsForm } from './VoteSettingsForm'
 
 interface Props {
@@ -19,9 +20,17 @@ interface Props {
 /**
  * Entering the show of hands, item by item: one count for the room or one per collège. Each
  * person counting types on their own device; totals and the ranking follow as counts come in.
+ * Each result carries its rank and "Retenir en plénière": the plenary retains from the vote.
  */
 export function PlenaryVotes({ meeting, session, wall }: Props) {
-  const { entries, settings } = meeting.votes
+  const { entries, settings, retained } = meeting.votes
+  const ranked = new Map(
+    rankItems(
+      wall.items.map((item) => item.id),
+      entries,
+      settings,
+    ).map((entry) => [entry.tally.itemId, entry]),
+  )
   const me = counterId(session.roomId, (id) => entries.some((entry) => entry.counterId === id))
   const buckets: VoteBucket[] = settings.mode === 'overall' ? ['overall'] : [...VOTE_COLLEGES]
   const weighted = VOTE_COLLEGES.some((college) => settings.weights[college] !== 1)
@@ -31,13 +40,14 @@ export function PlenaryVotes({ meeting, session, wall }: Props) {
       <p className="help">{t.plenary.countHelp}</p>
       {wall.items.length === 0 && <p className="help">{t.plenary.noItems}</p>}
       {wall.items.map((item) => {
-        const tally = tallyItem(item.id, entries, settings)
+        const { tally, rank, tied } = ranked.get(item.id)!
+        const isRetained = retained[item.id] !== undefined
         const spotlit =
           meeting.plenary.spotlight?.kind === 'item' && meeting.plenary.spotlight.id === item.id
         return (
           <article
             key={item.id}
-            className="card vote-row"
+            className={`card vote-row${isRetained ? ' vote-row--retained' : ''}`}
             data-testid="vote-row"
             data-item-id={item.id}
           >
@@ -74,17 +84,27 @@ export function PlenaryVotes({ meeting, session, wall }: Props) {
                 />
               ))}
             </div>
-            <p className="vote-row__total" data-testid="vote-total">
-              {tally.total !== null && t.plenary.total(tally.total)}
-              {settings.mode === 'colleges' &&
-                weighted &&
-                tally.score !== null &&
-                ` · ${t.plenary.score(formatScore(tally.score))}`}
-              {settings.mode === 'colleges' &&
-                tally.total !== null &&
-                tally.missing.length > 0 &&
-                ` · ${t.plenary.missing(tally.missing.map((c) => t.wall.collegesShort[c]).join(', '))}`}
-            </p>
+            <div className="vote-row__result">
+              <p className="vote-row__total" data-testid="vote-total">
+                {tally.total !== null && t.plenary.total(tally.total)}
+                {settings.mode === 'colleges' &&
+                  weighted &&
+                  tally.score !== null &&
+                  ` · ${t.plenary.score(formatScore(tally.score))}`}
+                {rank !== null && ` · ${t.ranking.rank(rank, tied)}`}
+                {settings.mode === 'colleges' &&
+                  tally.total !== null &&
+                  tally.missing.length > 0 &&
+                  ` · ${t.plenary.missing(tally.missing.map((c) => t.wall.collegesShort[c]).join(', '))}`}
+              </p>
+              {isRetained && <span className="tag tag--ok">{t.plenary.retained}</span>}
+              <RetainButton
+                session={session}
+                itemId={item.id}
+                retained={isRetained}
+                text={item.text}
+              />
+            </div>
           </article>
         )
       })}
