@@ -73,6 +73,15 @@ export function newMeetingUpdate(atelierNames = ['Santé', 'Logement']): Uint8Ar
   return update
 }
 
+/** An atelier validates these proposals and transmits them, as its tablet would. */
+export function transmitProposals(doc: Y.Doc, atelierId: string, texts: string[]): void {
+  for (const text of texts) {
+    const id = addProposal(doc, { atelierId, text, authorRole: 'reporter' })
+    setValidated(doc, id, true)
+  }
+  transmit(doc, atelierId)
+}
+
 /** One id per text, as a tuple when the texts are. */
 type IdsOf<Texts extends readonly string[]> = { -readonly [I in keyof Texts]: string }
 
