@@ -20,8 +20,9 @@ import { capabilityFromKey, newWriteKey } from '../src/links/capability'
 import { protocolsFor } from '../src/sync/protocol'
 import { syncUpdateFrame } from '../tests/helpers/frames'
 import { framePools, fuzzFrame } from '../tests/helpers/fuzzFrames'
+import { deepNesting } from '../tests/helpers/hostileUpdates'
 import { seededRandom } from '../tests/helpers/random'
-import { item, rawUpdate, type Struct } from '../tests/helpers/rawUpdates'
+import { rawUpdate } from '../tests/helpers/rawUpdates'
 import type { RunningRelay } from './relays'
 import { now, quantile, sleep } from './report'
 import { SyncClient } from './syncClient'
@@ -63,10 +64,7 @@ function percentiles(values: number[]): Percentiles {
 
 /** The expensive kinds the issue found: deep nesting, and updates waiting for what never comes. */
 function expensiveFrames(): { deep: Uint8Array; orphans: Uint8Array[] } {
-  const structs: Struct[] = [item('root', { type: 'map' }, 'k')]
-  for (let i = 1; i < 5000; i++)
-    structs.push(item({ client: 77, clock: i - 1 }, { type: 'map' }, 'k'))
-  const deep = syncUpdateFrame(rawUpdate([{ client: 77, clock: 0, structs }]))
+  const deep = syncUpdateFrame(deepNesting(5000))
   const orphans = Array.from({ length: 200 }, (_, i) =>
     syncUpdateFrame(
       rawUpdate([

@@ -6,8 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
-import { capabilityFromKey, newWriteKey } from '../src/links/capability'
-import { CloseCode, protocolsFor } from '../src/sync/protocol'
+import { CloseCode } from '../src/sync/protocol'
 import {
   awarenessFrame,
   queryAwarenessFrame,
@@ -17,32 +16,21 @@ import {
   textUpdate,
 } from '../tests/helpers/frames'
 import {
-  Teardown,
   closeCode,
   connectClient,
+  newMeeting,
   openRawSocket,
   startRelay,
+  synced,
+  Teardown,
   tempDir,
-  type TestClient,
+  typeAtEnd,
   type TestRelay,
 } from '../tests/helpers/relay'
 import { waitFor } from '../tests/helpers/waitFor'
 
 const teardown = new Teardown()
 afterEach(() => teardown.run())
-
-function newMeeting() {
-  const writeKey = newWriteKey()
-  const { roomId } = capabilityFromKey(writeKey, 'write')
-  return { roomId, write: protocolsFor(writeKey) }
-}
-
-const synced = (client: TestClient) => waitFor(() => client.provider.synced, 'the client to sync')
-
-function type(client: TestClient, text: string): void {
-  const shared = client.doc.getText('t')
-  shared.insert(shared.length, text)
-}
 
 async function refusals(relay: TestRelay): Promise<Record<string, number>> {
   const text = await (await fetch(`${relay.httpUrl}/metrics`)).text()
@@ -82,16 +70,16 @@ describe('relay limits', () => {
     const b = connectClient(teardown, relay.syncUrl, meeting.roomId, meeting.write)
     await synced(a)
     await synced(b)
-    type(a, 'x'.repeat(40_000))
+    typeAtEnd(a, 'x'.repeat(40_000))
     await waitFor(() => b.text().length === 40_000, 'b to receive the first 40 kB')
 
-    type(a, 'y'.repeat(40_000))
+    typeAtEnd(a, 'y'.repeat(40_000))
     await waitFor(() => a.closed !== null, 'a to be refused')
     expect(a.closed?.code).toBe(CloseCode.documentTooLarge)
     expect(a.provider.shouldConnect).toBe(false)
 
     // The others carry on, and the refused change was neither relayed nor stored.
-    type(b, ';encore')
+    typeAtEnd(b, ';encore')
     const c = connectClient(teardown, relay.syncUrl, meeting.roomId, meeting.write)
     await waitFor(() => c.text().endsWith(';encore'), 'a new device to get the document')
     expect(c.text()).toBe('x'.repeat(40_000) + ';encore')
@@ -114,7 +102,7 @@ describe('relay limits', () => {
     const a2 = connectClient(teardown, relay.syncUrl, m2!.roomId, m2!.write)
     await synced(a1)
     await synced(a2)
-    type(a1, 'salle un;')
+    typeAtEnd(a1, 'salle un;')
 
     const a3 = connectClient(teardown, relay.syncUrl, m3!.roomId, m3!.write)
     await waitFor(() => a3.closeCodes.includes(CloseCode.relayFull), 'the third meeting refused')
@@ -141,7 +129,7 @@ describe('relay limits', () => {
     const b = connectClient(teardown, relay.syncUrl, meeting.roomId, meeting.write)
     await synced(a)
     await synced(b)
-    type(a, 'complet;')
+    typeAtEnd(a, 'complet;')
     const c = connectClient(teardown, relay.syncUrl, meeting.roomId, meeting.write)
     await waitFor(() => c.closeCodes.includes(CloseCode.roomFull), 'the third device refused')
     expect(c.closed).toBeNull()
@@ -165,7 +153,7 @@ describe('relay limits', () => {
     for (let i = 0; i < 100; i++) flood.send(queryAwarenessFrame)
     expect(await code).toBe(CloseCode.rateLimited)
 
-    type(good, 'calme;')
+    typeAtEnd(good, 'calme;')
     await waitFor(() => peer.text() === 'calme;', 'the peer to keep receiving')
     expect(good.closeCodes).toEqual([])
     expect((await refusals(relay)).rate_limited).toBe(1)

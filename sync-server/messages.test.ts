@@ -48,7 +48,7 @@ describe('parseMessage', () => {
     ['an unknown sync message type', [0, 7, 0]],
     ['a payload shorter than announced', [0, 2, 10, 1, 2]],
     ['trailing bytes', [3, 0]],
-    ['a cut update', [0, 2, update.length - 1, ...update.subarray(0, -1)]],
+    ['a cut sync message', [0, 2, update.length, ...update.subarray(0, -1)]],
     ['an awareness state that is not JSON', [1, badAwareness.length, ...badAwareness]],
   ])('refuses %s', (_, bytes) => {
     expect(() => parseMessage(Uint8Array.from(bytes))).toThrow()

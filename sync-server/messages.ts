@@ -6,8 +6,9 @@
  *   1 awareness       an awareness update (presence; never stored)
  *   3 query awareness no payload: "send me everyone's presence"
  *
- * `parseMessage` is strict and total: an unknown type, a truncated payload, trailing bytes or an
- * update that Yjs cannot decode all throw, so a bad frame is refused before it touches a document.
+ * `parseMessage` is strict and total: an unknown type, a truncated payload or trailing bytes all
+ * throw, so a bad frame is refused before it touches a document. A Yjs update is only framed
+ * here: `updateCheck.ts` looks into it, once, before anything decodes it.
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
@@ -57,8 +58,6 @@ function readMessage(decoder: decoding.Decoder): ClientMessage {
   if (syncType !== messageYjsSyncStep2 && syncType !== messageYjsUpdate) {
     throw new Error('unknown sync message type')
   }
-  // Decodes every struct and the delete set: `Y.applyUpdate` could fail half-way through instead.
-  Y.decodeUpdate(payload)
   return { type: syncType === messageYjsSyncStep2 ? 'syncStep2' : 'update', update: payload }
 }
 

@@ -8,7 +8,7 @@
  * Counts only: no room id, no key, no address. Kept in plain numbers (no library) because the
  * relay needs a dozen series and one histogram.
  */
-import { REFUSALS, WS_REFUSAL_LABELS } from './refusals'
+import { REFUSALS, UPDATE_REFUSAL_LABELS, WS_REFUSAL_LABELS } from './refusals'
 import type { SetAsideReason } from './roomLog'
 
 /** Upper bounds (seconds) of the persistence histogram: an fdatasync takes 1–20 ms on a laptop. */
@@ -65,6 +65,7 @@ export class Metrics {
     // Every reason is listed from the start, at zero: a dashboard sees the series exist.
     for (const { label } of Object.values(REFUSALS)) this.refusals.set(label, 0)
     for (const label of Object.values(WS_REFUSAL_LABELS)) this.refusals.set(label, 0)
+    for (const label of Object.values(UPDATE_REFUSAL_LABELS)) this.refusals.set(label, 0)
   }
 
   refused(label: string): void {

@@ -7,19 +7,17 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { capabilityFromKey, newWriteKey } from '../src/links/capability'
 import { protocolsFor } from '../src/sync/protocol'
 import {
-  Teardown,
   connectClient,
   openRawSocket,
   startRelay,
+  synced,
+  Teardown,
   tempDir,
-  type TestClient,
 } from '../tests/helpers/relay'
 import { waitFor } from '../tests/helpers/waitFor'
 
 const teardown = new Teardown()
 afterEach(() => teardown.run())
-
-const synced = (client: TestClient) => waitFor(() => client.provider.synced, 'the client to sync')
 
 /** Parses the Prometheus text format strictly enough to catch a malformed line. */
 function parseMetrics(text: string): Map<string, number> {

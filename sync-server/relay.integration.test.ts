@@ -4,15 +4,18 @@ import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
-import { capabilityFromKey, newWriteKey } from '../src/links/capability'
+import { newWriteKey } from '../src/links/capability'
 import { CloseCode, SUBPROTOCOL, protocolsFor } from '../src/sync/protocol'
 import {
-  Teardown,
   closeCode,
   connectClient,
+  newMeeting,
   openRawSocket,
   startRelay,
+  synced,
+  Teardown,
   tempDir,
+  typeAtEnd,
   type TestClient,
 } from '../tests/helpers/relay'
 import { syncStep1Frame } from '../tests/helpers/frames'
@@ -21,19 +24,6 @@ import { encodeRecord } from './roomLog'
 
 const teardown = new Teardown()
 afterEach(() => teardown.run())
-
-function newMeeting() {
-  const writeKey = newWriteKey()
-  const { roomId, readKey } = capabilityFromKey(writeKey, 'write')
-  return { roomId, writeKey, readKey, write: protocolsFor(writeKey), read: protocolsFor(readKey) }
-}
-
-const synced = (client: TestClient) => waitFor(() => client.provider.synced, 'the client to sync')
-
-function type(client: TestClient, text: string): void {
-  const shared = client.doc.getText('t')
-  shared.insert(shared.length, text)
-}
 
 async function health(
   httpUrl: string,
@@ -62,9 +52,9 @@ describe('relay with y-websocket clients', () => {
     await synced(a)
     await synced(b)
 
-    type(a, 'from a;')
+    typeAtEnd(a, 'from a;')
     await waitFor(() => b.text() === 'from a;', "b to receive a's edit")
-    type(b, 'from b;')
+    typeAtEnd(b, 'from b;')
     await waitFor(() => a.text() === 'from a;from b;', "a to receive b's edit")
   })
 
@@ -94,13 +84,13 @@ describe('relay with y-websocket clients', () => {
     const meeting = newMeeting()
     const a = connectClient(teardown, first.syncUrl, meeting.roomId, meeting.write)
     await synced(a)
-    for (const word of ['un ', 'deux ', 'trois ', 'quatre ', 'cinq ']) type(a, word)
+    for (const word of ['un ', 'deux ', 'trois ', 'quatre ', 'cinq ']) typeAtEnd(a, word)
     const b = connectClient(teardown, first.syncUrl, meeting.roomId, meeting.write)
     await waitFor(() => b.text() === 'un deux trois quatre cinq ', 'b to receive the edits')
 
     await first.stop()
     await waitFor(() => !a.provider.wsconnected, 'a to notice the relay is gone')
-    type(a, 'six') // typed while the relay is down
+    typeAtEnd(a, 'six') // typed while the relay is down
 
     const second = await startRelay(teardown, dir, { tuning, config: { port: first.port } })
     const fresh = connectClient(teardown, second.syncUrl, meeting.roomId, meeting.write)
@@ -166,7 +156,7 @@ describe('relay with y-websocket clients', () => {
     const meeting = newMeeting()
     const writer = connectClient(teardown, relay.syncUrl, meeting.roomId, meeting.write)
     await synced(writer)
-    type(writer, 'ordre du jour;')
+    typeAtEnd(writer, 'ordre du jour;')
     // Once a reader and then the writer got the answer to a fresh sync step 1, the relay has
     // handled all the reader sent before, and the writer got whatever the relay relayed of it.
     const handled = async (reader: TestClient) => {
@@ -176,12 +166,12 @@ describe('relay with y-websocket clients', () => {
 
     const projector = connectClient(teardown, relay.syncUrl, meeting.roomId, meeting.read)
     await waitFor(() => projector.text() === 'ordre du jour;', 'the projector to get the document')
-    type(writer, 'point 1;')
+    typeAtEnd(writer, 'point 1;')
     await waitFor(
       () => projector.text() === 'ordre du jour;point 1;',
       'the projector to get live updates',
     )
-    type(projector, 'TYPED;')
+    typeAtEnd(projector, 'TYPED;')
     projector.provider.awareness.setLocalStateField('role', 'projector')
     await handled(projector)
     expect(writer.text()).toBe('ordre du jour;point 1;')
@@ -209,7 +199,7 @@ describe('relay with y-websocket clients', () => {
     const meeting = newMeeting()
     const writer = connectClient(teardown, relay.syncUrl, meeting.roomId, meeting.write)
     await synced(writer)
-    type(writer, 'ok;')
+    typeAtEnd(writer, 'ok;')
     const logFile = join(dir, 'rooms', `${meeting.roomId}.log`)
     await waitFor(async () => (await fileSize(logFile)) > 0, 'the edit to be on disk')
 
@@ -230,7 +220,7 @@ describe('relay with y-websocket clients', () => {
       expect(await code, what).toBe(CloseCode.badRequest)
     }
 
-    type(writer, 'still;')
+    typeAtEnd(writer, 'still;')
     const other = connectClient(teardown, relay.syncUrl, meeting.roomId, meeting.write)
     await waitFor(() => other.text() === 'ok;still;', 'the room to keep working')
     expect(writer.text()).toBe('ok;still;')
@@ -267,7 +257,7 @@ describe('relay with y-websocket clients', () => {
     const a = connectClient(teardown, relay.syncUrl, meeting.roomId, meeting.write)
     const b = connectClient(teardown, relay.syncUrl, meeting.roomId, meeting.write)
     await synced(a)
-    type(a, 'encore là')
+    typeAtEnd(a, 'encore là')
     await waitFor(() => b.text() === 'encore là', 'the relay to keep relaying')
   })
 
@@ -314,7 +304,7 @@ describe('relay with y-websocket clients', () => {
     const meeting = newMeeting()
     const a = connectClient(teardown, relay.syncUrl, meeting.roomId, meeting.write)
     await synced(a)
-    type(a, 'gardé;')
+    typeAtEnd(a, 'gardé;')
     expect(await health(relay.httpUrl)).toEqual({ ok: true, rooms: 1, connections: 1 })
     a.provider.disconnect()
     await waitFor(async () => (await health(relay.httpUrl)).rooms === 0, 'the room to be unloaded')

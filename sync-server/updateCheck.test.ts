@@ -3,7 +3,8 @@ import * as Y from 'yjs'
 import { item, rawUpdate, type Content, type Struct } from '../tests/helpers/rawUpdates'
 import { seededRandom } from '../tests/helpers/random'
 import { randomEdit } from '../tests/helpers/randomEdits'
-import { checkUpdate, MAX_TYPE_DEPTH } from './updateCheck'
+import { checkUpdate } from './updateCheck'
+import { MAX_TYPE_DEPTH } from './updateScan'
 
 /** Three replicas editing texts, maps and nested types, exchanging updates in random batches. */
 function honestUpdates(seed: number): { updates: Uint8Array[]; whole: Uint8Array } {

@@ -2,6 +2,9 @@
  * Whether a Yjs update may touch a room's document: checked BEFORE it is applied, in time
  * linear in its size (plus a logarithmic look-up per reference), without changing the document.
  *
+ * First the update's bytes alone (`updateScan.ts`): what they show is refused before Yjs decodes
+ * anything, which is where a hostile update costs most. Then, decoded, against the document.
+ *
  * `Y.applyUpdate` trusts its input. Given an update that decodes but is not what a Yjs client
  * writes, it can throw half-way (leaving half of it applied and logged), keep the rest as
  * "pending" (re-merged on every later message, stored at the next compaction), store structs
@@ -9,11 +12,10 @@
  * integrate items whose neighbours live in other types, so that two replicas order them
  * differently. So an update is applied only if it is:
  *
- * - well formed: one section per client, every struct and delete range at least one clock
- *   long, clocks below 2^31, no sub-document, references to the same client pointing backwards,
- *   an item's left and right neighbours in the same type (and map key) and the right one to the
- *   right of the left one, nested types at most `MAX_TYPE_DEPTH` deep, JSON values at most
- *   `MAX_VALUE_DEPTH` deep;
+ * - well formed: what `updateScan.ts` checks, then references to the same client pointing
+ *   backwards, an item's left and right neighbours in the same type (and map key) and the right
+ *   one to the right of the left one, nested types at most `MAX_TYPE_DEPTH` deep counting the
+ *   document's own;
  * - complete: every struct it references and every clock it deletes exists in the document or
  *   in the update itself, in an order Yjs can integrate — so it applies whole, leaving nothing
  *   pending.
@@ -27,39 +29,38 @@
  * order those items differently). Both need a write key, and both stay inside the meeting.
  */
 import * as Y from 'yjs'
-
-/** Nested shared types: the app nests three levels (map of maps of texts). */
-export const MAX_TYPE_DEPTH = 16
-/** Nesting of a JSON value inside an item (a presence-like object is two or three). */
-export const MAX_VALUE_DEPTH = 32
-/** Clocks count a client's operations: 2^31 is far beyond any evening, and safe arithmetic. */
-const MAX_CLOCK = 2 ** 31
+import { MAX_TYPE_DEPTH, scanUpdate } from './updateScan'
 
 export type UpdateCheck =
   /**
    * Applies whole. `orderChecked` false: some item's neighbours are in the update itself, so
    * their order can only be seen once integrated — `orderHoldsInCopy` must say yes first.
    */
-  | { ok: true; orderChecked: boolean }
+  | { ok: true; orderChecked: boolean; placed: Placements; deleteSet: DeleteSet }
   | { ok: false; malformed: string }
   /** Well formed, but references `clock` of `client`, which neither the document nor it holds. */
   | { ok: false; missing: { client: number; clock: number } }
 
 type Struct = Y.Item | Y.GC | Y.Skip
 /** A decoded delete set: client → ranges (Yjs does not export the class's type). */
-type DeleteSet = { clients: Map<number, Array<{ clock: number; len: number }>> }
+export type DeleteSet = { clients: Map<number, Array<{ clock: number; len: number }>> }
 
 /** Identifies a shared type: `root:<name>`, `item:<client>:<clock>`, or null (garbage collected). */
-type TypeKey = string | null
+export type TypeKey = string | null
 
-interface Placed {
+export interface Placed {
   parent: TypeKey
   parentSub: string | null
 }
 
+/** Where each item of a checked update goes, as Yjs will integrate it (`atelierScope.ts`). */
+export type Placements = ReadonlyMap<Y.Item | Y.GC | Y.Skip, Placed>
+
 const GARBAGE: Placed = { parent: null, parentSub: null }
 
 export function checkUpdate(doc: Y.Doc, update: Uint8Array): UpdateCheck {
+  const refused = scanUpdate(update)
+  if (refused) return { ok: false, malformed: refused }
   let decoded: { structs: Struct[]; ds: DeleteSet }
   try {
     decoded = Y.decodeUpdate(update) as { structs: Struct[]; ds: DeleteSet }
@@ -67,7 +68,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array): UpdateCheck {
     return { ok: false, malformed: 'undecodable' }
   }
   try {
-    return new Checker(doc, decoded.structs, update.length).run(update, decoded.ds)
+    return new Checker(doc, decoded.structs, update.length).run(decoded.ds)
   } catch (error) {
     if (error instanceof Malformed) return { ok: false, malformed: error.message }
     throw error
@@ -98,37 +99,24 @@ class Checker {
   constructor(doc: Y.Doc, structs: Struct[], bytes: number) {
     this.#doc = doc
     this.#walk = { steps: walkBudget(bytes) }
+    // One section per client (`updateScan.ts`), read in clock order.
     for (const struct of structs) {
-      const { client } = struct.id
-      const run = this.#runs.get(client)
-      if (!run) this.#runs.set(client, [struct])
-      else if (run.at(-1)!.id.clock + run.at(-1)!.length === struct.id.clock) run.push(struct)
-      else fail('client in two sections') // Yjs would keep only the last one
+      const run = this.#runs.get(struct.id.client)
+      if (run) run.push(struct)
+      else this.#runs.set(struct.id.client, [struct])
     }
   }
 
-  run(update: Uint8Array, ds: DeleteSet): UpdateCheck {
-    // Yjs reads one section per client and lets a later one replace an earlier one (or an
-    // empty one erase it): the sections announced must be the runs found.
-    if (firstVarUint(update) !== this.#runs.size) fail('client in two sections')
-    for (const run of this.#runs.values()) {
-      for (const struct of run) {
-        if (struct.length < 1) fail('zero-length struct')
-        if (struct.id.clock + struct.length > MAX_CLOCK) fail('clock out of range')
-        if (struct instanceof Y.Item) checkContent(struct)
-      }
-    }
+  run(ds: DeleteSet): UpdateCheck {
     const missing = this.#integrate()
     if (missing) return { ok: false, missing }
     for (const [client, ranges] of ds.clients) {
       for (const { clock, len } of ranges) {
-        if (len < 1) fail('zero-length deletion')
-        if (clock + len > MAX_CLOCK) fail('clock out of range')
         if (clock + len > this.#stateOf(client))
           return { ok: false, missing: { client, clock: clock + len - 1 } }
       }
     }
-    return { ok: true, orderChecked: this.#orderChecked }
+    return { ok: true, orderChecked: this.#orderChecked, placed: this.#placed, deleteSet: ds }
   }
 
   #stateOf(client: number): number {
@@ -354,35 +342,6 @@ function rightIsRight(
 
 function idKey(id: Y.ID): string {
   return `item:${id.client}:${id.clock}`
-}
-
-function checkContent(item: Y.Item): void {
-  const { content } = item
-  if (content instanceof Y.ContentDoc) fail('sub-document')
-  if (content instanceof Y.ContentAny || content instanceof Y.ContentEmbed) {
-    const values = content instanceof Y.ContentAny ? content.arr : [content.embed]
-    for (const value of values) checkValueDepth(value)
-  }
-}
-
-/** Walks a JSON-like value without recursion, refusing it past `MAX_VALUE_DEPTH`. */
-function checkValueDepth(value: unknown): void {
-  const stack: Array<[unknown, number]> = [[value, 0]]
-  while (stack.length > 0) {
-    const [current, depth] = stack.pop()!
-    if (current === null || typeof current !== 'object' || current instanceof Uint8Array) continue
-    if (depth >= MAX_VALUE_DEPTH) fail('value nested too deep')
-    for (const child of Object.values(current)) stack.push([child, depth + 1])
-  }
-}
-
-function firstVarUint(bytes: Uint8Array): number {
-  let value = 0
-  for (let i = 0, shift = 1; i < bytes.length; i++, shift *= 128) {
-    value += (bytes[i]! & 0x7f) * shift
-    if (bytes[i]! < 0x80) return value
-  }
-  return value
 }
 
 /** Clients waiting for clocks of one client, smallest clock first (a binary heap). */

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { checkProperty, PROPERTY_TEST_TIMEOUT } from '../../tests/helpers/property'
 import { readCsv, readDocx } from '../../tests/helpers/exportsParse'
-import { transmit } from '../doc/ateliers'
+import { plenaryMeeting } from '../../tests/helpers/meetingOps'
 import { adjustAttendance } from '../doc/attendance'
 import { readCommittee } from '../doc/committeeDoc'
 import { readFollowUp, recordRetained } from '../doc/followUp'
@@ -23,9 +23,8 @@ import { addIdeas } from '../doc/ideaCollect'
 import { COMMITTEE_ROOT } from '../doc/committeeLayout'
 import { readIdeaBank } from '../doc/ideaBank'
 import { ROOT } from '../doc/layout'
-import { cachedMeetingReader, createMeeting, readMeeting, type Meeting } from '../doc/meetingDoc'
+import { cachedMeetingReader, readMeeting, type Meeting } from '../doc/meetingDoc'
 import { PLENARY_SCREENS } from '../doc/plenary'
-import { addProposal, setValidated } from '../doc/proposals'
 import { enterCount, readRetained, setRetained } from '../doc/votes'
 import { AtelierScreen } from '../features/atelier/AtelierScreen'
 import { decidimCsv, followUpCsv } from '../features/followUp/followUpCsv'
@@ -248,22 +247,17 @@ function applyWrites(doc: Y.Doc, list: Write[], entityRoots: readonly string[]) 
 
 /** A meeting in full swing: two ateliers transmitted, a group, votes, a retained item. */
 function meetingDoc() {
-  const doc = new Y.Doc()
-  const [a, b] = createMeeting(doc, {
-    title: 'Soirée',
-    date: '2026-12-03',
-    atelierNames: ['Logement', 'Santé'],
+  const {
+    doc,
+    ateliers: { Logement: a },
+    proposals: {
+      Logement: [a1],
+      Santé: [b1],
+    },
+  } = plenaryMeeting({
+    Logement: ['Un guichet unique', 'Des permanences le samedi'],
+    Santé: ['Un interlocuteur unique'],
   })
-  const add = (atelierId: string, text: string) => {
-    const id = addProposal(doc, { atelierId, text, authorRole: 'reporter' }, 1000)
-    setValidated(doc, id, true, 1000)
-    return id
-  }
-  const a1 = add(a!, 'Un guichet unique')
-  add(a!, 'Des permanences le samedi')
-  const b1 = add(b!, 'Un interlocuteur unique')
-  transmit(doc, a!, 2000)
-  transmit(doc, b!, 2000)
   const group = groupProposals(doc, [a1, b1], 'Un seul interlocuteur', 3000)
   enterCount(doc, group, 'overall', 'counterA', 12, 3000)
   setRetained(doc, group, true, 4000)

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { transmit } from './ateliers'
+import { plenaryMeeting } from '../../tests/helpers/meetingOps'
 import { groupProposals, ungroup } from './grouping'
 import { voteSettingsOf, votesOf } from './layout'
 import { createMeeting, readMeeting } from './meetingDoc'
-import { addProposal, setValidated } from './proposals'
 import {
   bucketCount,
   DEFAULT_VOTE_SETTINGS,
@@ -185,22 +184,17 @@ describe('ranking', () => {
 
 describe('retained in plenary', () => {
   it('lists the retained items with their origins, in ranking order, for the follow-up', () => {
-    const doc = new Y.Doc()
-    const [a, b] = createMeeting(doc, {
-      title: 'T',
-      date: '2026-12-03',
-      atelierNames: ['Logement', 'Santé'],
+    const {
+      doc,
+      ateliers: { Logement: a, Santé: b },
+      proposals: {
+        Logement: [a1, a2],
+        Santé: [b1],
+      },
+    } = plenaryMeeting({
+      Logement: ['Un guichet unique', 'Le samedi'],
+      Santé: ['Un interlocuteur unique'],
     })
-    const add = (atelierId: string, text: string) => {
-      const id = addProposal(doc, { atelierId, text, authorRole: 'reporter' }, 1000)
-      setValidated(doc, id, true, 1000)
-      return id
-    }
-    const a1 = add(a!, 'Un guichet unique')
-    const a2 = add(a!, 'Le samedi')
-    const b1 = add(b!, 'Un interlocuteur unique')
-    transmit(doc, a!, 2000)
-    transmit(doc, b!, 2000)
     const group = groupProposals(doc, [a1, b1], 'Un seul interlocuteur', 3000)
     enterCount(doc, group, 'overall', 'me', 30)
     enterCount(doc, a2, 'overall', 'me', 40)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { plenaryMeeting } from '../../tests/helpers/meetingOps'
 import { transmit } from '../doc/ateliers'
 import { groupProposals } from '../doc/grouping'
 import { createMeeting, readMeeting } from '../doc/meetingDoc'
@@ -14,22 +15,16 @@ import { frenchSpacing } from '../text/strings'
 
 describe('the restitution in the actes', () => {
   it('lists every item in ranking order with origins, votes, retention and debate notes', () => {
-    const doc = new Y.Doc()
-    const [a, b] = createMeeting(doc, {
-      title: 'T',
-      date: '2026-12-03',
-      atelierNames: ['Logement', 'Santé'],
+    const {
+      doc,
+      proposals: {
+        Logement: [a1],
+        Santé: [b1],
+      },
+    } = plenaryMeeting({
+      Logement: ['Un guichet unique'],
+      Santé: ['Un interlocuteur unique', 'Le samedi'],
     })
-    const add = (atelierId: string, text: string) => {
-      const id = addProposal(doc, { atelierId, text, authorRole: 'reporter' }, 1000)
-      setValidated(doc, id, true, 1000)
-      return id
-    }
-    const a1 = add(a!, 'Un guichet unique')
-    const b1 = add(b!, 'Un interlocuteur unique')
-    add(b!, 'Le samedi')
-    transmit(doc, a!, 2000)
-    transmit(doc, b!, 2000)
     const group = groupProposals(doc, [a1, b1], 'Un seul interlocuteur')
     setVoteMode(doc, 'colleges')
     enterCount(doc, group, 'usager', 'me', 12)

@@ -3,6 +3,7 @@ import { forceCloseDatabase } from 'fake-indexeddb'
 import { afterEach, describe, expect, it } from 'vitest'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
+import { fillTheDisk } from '../../tests/helpers/fullDisk'
 import { waitFor } from '../../tests/helpers/waitFor'
 import { LocalStore, type LocalStoreState } from './localStore'
 
@@ -228,17 +229,3 @@ describe('LocalStore', () => {
     expect(saved.replace('[autre onglet]', '')).toBe('x'.repeat(520))
   })
 })
-
-/** Makes every write abort with QuotaExceededError, as a full device does; returns the undo. */
-function fillTheDisk(): () => void {
-  const proto = IDBObjectStore.prototype
-  const add = proto.add
-  proto.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
-    const req = add.apply(this, args)
-    ;(this.transaction as unknown as { _abort(name: string): void })._abort('QuotaExceededError')
-    return req
-  }
-  return () => {
-    proto.add = add
-  }
-}

@@ -12,6 +12,7 @@ import { storageProblem } from '../device/storageHealth'
 import { origins } from '../doc/origins'
 import { capabilityFromKey, newWriteKey, type Capability } from '../links/capability'
 import { Teardown, connectClient, startRelay, tempDir } from '../../tests/helpers/relay'
+import { fillTheDisk } from '../../tests/helpers/fullDisk'
 import { waitFor } from '../../tests/helpers/waitFor'
 import { LocalStore } from './localStore'
 import { MeetingSession, type SyncStatus } from './meetingSession'
@@ -193,17 +194,3 @@ describe('MeetingSession', () => {
     expect(check.getText('t').toString()).toBe('>plein mais envoyé;')
   })
 })
-
-/** Makes every IndexedDB write abort with QuotaExceededError, as a full device does. */
-function fillTheDisk(): () => void {
-  const proto = IDBObjectStore.prototype
-  const add = proto.add
-  proto.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
-    const req = add.apply(this, args)
-    ;(this.transaction as unknown as { _abort(name: string): void })._abort('QuotaExceededError')
-    return req
-  }
-  return () => {
-    proto.add = add
-  }
-}

@@ -188,3 +188,65 @@ export function hostileUpdate(random: Random, known: Y.Doc, honest: Uint8Array[]
       return run(Array.from({ length: 1 + random.int(4) }, () => someItem(random, known)))
   }
 }
+
+/**
+ * How a deep nesting names each type's parent: `parents`, each map in the one before (the issue's
+ * 5,000-deep stall, 40 KB); `sections`, each map by a client of its own, the deepest written first,
+ * so every parent comes later in the update; `neighbours`, each map beside a string (of emoji: two
+ * clocks each) that sits in the map before, so it is nested through its neighbour.
+ */
+export type Nesting = 'parents' | 'sections' | 'neighbours'
+
+/** Maps nested `depth` deep in the root map `root`, under the key `k`. */
+export function deepNesting(depth: number, how: Nesting = 'parents'): Uint8Array {
+  const client = 77
+  const levels = Array.from({ length: depth }, (_, level) => level)
+  switch (how) {
+    case 'parents':
+      return rawUpdate([
+        {
+          client,
+          clock: 0,
+          structs: levels.map((level) =>
+            item(level === 0 ? 'root' : { client, clock: level - 1 }, { type: 'map' }, 'k'),
+          ),
+        },
+      ])
+    case 'sections':
+      return rawUpdate(
+        levels.reverse().map((level) => ({
+          client: client + level,
+          clock: 0,
+          structs: [
+            item(
+              level === 0 ? 'root' : { client: client + level - 1, clock: 0 },
+              { type: 'map' },
+              'k',
+            ),
+          ],
+        })),
+      )
+    case 'neighbours': {
+      // Level n: a string at clock 6n, in the map of level n - 1 (clock 6n - 1), then the map of
+      // level n at 6n + 5, beside the string's last clock: it replaces it under the key.
+      const text = '😀😀é' // 5 clocks: Yjs counts UTF-16 code units
+      const structs = levels.flatMap((level): Struct[] => [
+        item(level === 0 ? 'root' : { client, clock: 6 * level - 1 }, { string: text }, 'k'),
+        { origin: { client, clock: 6 * level + 4 }, content: { type: 'map' } },
+      ])
+      return rawUpdate([{ client, clock: 0, structs }])
+    }
+  }
+}
+
+/** One value nested `depth` deep in the root map `root`: lib0's any, or a JSON text. */
+export function deepValue(depth: number, as: 'any' | 'json'): Uint8Array {
+  let content: Content
+  if (as === 'json') content = { json: ['['.repeat(depth) + '1' + ']'.repeat(depth)] }
+  else {
+    let value: unknown = 1
+    for (let i = 0; i < depth; i++) value = [value]
+    content = { any: [value] } // lib0 writes it recursively: a few thousand levels at most
+  }
+  return rawUpdate([{ client: 78, clock: 0, structs: [item('root', content, 'v')] }])
+}

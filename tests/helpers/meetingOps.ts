@@ -73,6 +73,51 @@ export function newMeetingUpdate(atelierNames = ['Santé', 'Logement']): Uint8Ar
   return update
 }
 
+/** An atelier validates these proposals and transmits them, as its tablet would. */
+export function transmitProposals(doc: Y.Doc, atelierId: string, texts: string[]): void {
+  for (const text of texts) {
+    const id = addProposal(doc, { atelierId, text, authorRole: 'reporter' })
+    setValidated(doc, id, true)
+  }
+  transmit(doc, atelierId)
+}
+
+/** One id per text, as a tuple when the texts are. */
+type IdsOf<Texts extends readonly string[]> = { -readonly [I in keyof Texts]: string }
+
+/**
+ * A meeting at the start of its plenary: one atelier per key of `proposals`, whose proposals are
+ * validated (at 1000) and transmitted (at 2000) — by every atelier, or by the first `transmitted`.
+ * Ids come back by atelier name, proposals in the order given.
+ *
+ * @example
+ *   const { doc, ateliers: { Logement: a }, proposals: { Logement: [a1, a2], Santé: [b1] } } =
+ *     plenaryMeeting({ Logement: ['Un guichet unique', 'Le samedi'], Santé: ['Un interlocuteur'] })
+ */
+export function plenaryMeeting<const P extends Record<string, readonly string[]>>(
+  proposals: P,
+  transmitted = Object.keys(proposals).length,
+): {
+  doc: Y.Doc
+  ateliers: { [Name in keyof P]: string }
+  proposals: { [Name in keyof P]: IdsOf<P[Name]> }
+} {
+  const doc = new Y.Doc()
+  const names = Object.keys(proposals)
+  const ids = createMeeting(doc, { title: 'Soirée', date: '2026-12-03', atelierNames: names })
+  const made = names.map((name, i) =>
+    proposals[name]!.map((text) => {
+      const id = addProposal(doc, { atelierId: ids[i]!, text, authorRole: 'reporter' }, 1000)
+      setValidated(doc, id, true, 1000)
+      return id
+    }),
+  )
+  for (const atelierId of ids.slice(0, transmitted)) transmit(doc, atelierId, 2000)
+  const byName = <T>(values: T[]) =>
+    Object.fromEntries(names.map((name, i) => [name, values[i]!])) as never
+  return { doc, ateliers: byName(ids), proposals: byName(made) }
+}
+
 const index = fc.nat(1000)
 const shortText = fc.string({ minLength: 1, maxLength: 8 }).filter((s) => s.trim().length > 0)
 const time = fc.integer({ min: 0, max: 10_000_000 })

@@ -17,6 +17,8 @@ export interface Ref {
 export type Content =
   | { string: string }
   | { any: unknown[] }
+  /** JSON texts (Yjs' legacy `ContentJSON`). */
+  | { json: string[] }
   | { deleted: number }
   | { type: 'array' | 'map' | 'text' }
   | { doc: string }
@@ -120,6 +122,7 @@ function contentRef(content: Content): number {
   if ('string' in content) return 4
   if ('type' in content) return 7
   if ('any' in content) return 8
+  if ('json' in content) return 2
   return 9 // doc
 }
 
@@ -130,6 +133,9 @@ function writeContent(encoder: encoding.Encoder, content: Content): void {
   else if ('any' in content) {
     encoding.writeVarUint(encoder, content.any.length)
     for (const value of content.any) encoding.writeAny(encoder, value as never)
+  } else if ('json' in content) {
+    encoding.writeVarUint(encoder, content.json.length)
+    for (const text of content.json) encoding.writeVarString(encoder, text)
   } else {
     encoding.writeVarString(encoder, content.doc)
     encoding.writeAny(encoder, {})

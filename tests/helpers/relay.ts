@@ -12,7 +12,9 @@ import * as Y from 'yjs'
 import { parseConfig, type Config } from '../../sync-server/config'
 import { formatFields, type LogFields, type LogLevel, type Logger } from '../../sync-server/log'
 import { createRelay, type Relay, type Tuning } from '../../sync-server/relay'
-import { SYNC_PATH } from '../../src/sync/protocol'
+import { capabilityFromKey, newWriteKey } from '../../src/links/capability'
+import { protocolsFor, SYNC_PATH } from '../../src/sync/protocol'
+import { waitFor } from './waitFor'
 
 // Each y-websocket provider adds an 'exit' listener to the process in Node; tests open dozens.
 process.setMaxListeners(200)
@@ -142,6 +144,23 @@ export function connectClient(
     doc.destroy()
   })
   return client
+}
+
+/** A new meeting as the relay sees it: its room, its keys, and the subprotocols of each link. */
+export function newMeeting() {
+  const writeKey = newWriteKey()
+  const { roomId, readKey } = capabilityFromKey(writeKey, 'write')
+  return { roomId, writeKey, readKey, write: protocolsFor(writeKey), read: protocolsFor(readKey) }
+}
+
+/** Waits until `client` has synced with the relay. */
+export const synced = (client: TestClient) =>
+  waitFor(() => client.provider.synced, 'the client to sync')
+
+/** Types `text` at the end of the client's shared text, as a tablet does. */
+export function typeAtEnd(client: TestClient, text: string): void {
+  const shared = client.doc.getText('t')
+  shared.insert(shared.length, text)
 }
 
 /** A bare `ws` socket, open, for sending what no real client would. */
