@@ -8,7 +8,7 @@ import { ProjectionScreen } from '../projection/ProjectionScreen'
  */
 export function ScreenPanel({ session }: { session: MeetingSession }) {
   return (
-    <section className="card plenary-screens">
+    <section className="card">
       <h2>{t.plenary.preview}</h2>
       <ProjectionScreen doc={session.doc} preview />
     </section>
