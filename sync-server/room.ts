@@ -11,7 +11,11 @@
  * all, with the connection as origin, then logged and relayed to the other connections; one that
  * waits for changes the room lacks waits on its connection, bounded. So the log always reloads
  * to the document in memory, which is what every device received. A read connection (projector) receives the document and live updates;
- * document changes it sends are dropped — never applied, relayed or stored.
+ * document changes it sends are dropped — never applied, relayed or stored. An atelier
+ * connection (a tablet's atelier link) writes like a writer while its key matches its atelier's
+ * check and each update stays within that atelier (`atelierScope.ts`); an update that does not
+ * is dropped like a reader's, and counted, and the connection stays open. Until its key matches,
+ * it is a reader.
  *
  * Whatever a connection sends, the worst outcome is that connection closed, with a code saying
  * why (`refusals.ts`): a message it cannot decode or an update refused (4400), a presence too
@@ -28,7 +32,9 @@ import {
   removeAwarenessStates,
 } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import type { Access, RoomId } from '../src/links/capability'
+import type { RoomId } from '../src/links/capability'
+import type { Grant } from './admission'
+import { atelierKeyMatches, withinAtelier } from './atelierScope'
 import { shortRoomId, type Logger } from './log'
 import { ConnectionBudget, type RateLimits } from './limits'
 import {
@@ -40,8 +46,8 @@ import {
   type ClientMessage,
 } from './messages'
 import type { Metrics } from './metrics'
-import { REFUSALS, type RefusalKind } from './refusals'
-import { RoomLog, type CompactionLimits } from './roomLog'
+import { REFUSALS, UPDATE_REFUSAL_LABELS, type RefusalKind } from './refusals'
+import { RoomLog, type CompactionLimits, type OpenLogFile } from './roomLog'
 import { isMeetingDocument, RoomSnapshots, type SnapshotPolicy } from './snapshots'
 import { checkUpdate, orderHoldsInCopy } from './updateCheck'
 
@@ -68,14 +74,18 @@ export interface RoomOptions {
   metrics: Metrics
   /** Called when the last connection leaves. */
   onEmpty: () => void
+  /** How the log file is opened for appending (`roomLog.ts`); a test's stand-in for the disk. */
+  openLogFile?: OpenLogFile
 }
 
 /** One device's WebSocket in this room; also the Yjs and awareness origin of what it sends. */
 interface Connection {
   socket: WebSocket
-  access: Access
+  access: Grant
   /** Set when the relay refused it: nothing it sends afterwards is handled. */
   refused: boolean
+  /** One of its updates went beyond its atelier (logged once per connection). */
+  outOfScope: boolean
   budget: ConnectionBudget
   /** Awareness client ids this connection announced, removed when it leaves. */
   awarenessClients: Set<number>
@@ -132,6 +142,7 @@ export class Room {
       logger: options.logger,
       label: shortRoomId(options.id),
       compactOnClose: true,
+      openFile: options.openLogFile,
       observer: {
         persisted: (seconds, records) => {
           options.metrics.persistSeconds.observe(seconds)
@@ -165,11 +176,12 @@ export class Room {
     return this.#log.pending
   }
 
-  attach(socket: WebSocket, access: Access): void {
+  attach(socket: WebSocket, access: Grant): void {
     const connection: Connection = {
       socket,
       access,
       refused: false,
+      outOfScope: false,
       budget: new ConnectionBudget(this.#options.limits),
       awarenessClients: new Set(),
       sentWholeDocument: false,
@@ -178,7 +190,7 @@ export class Room {
     }
     this.#connections.add(connection)
     this.#origins.add(connection)
-    this.#logger.info('connection.opened', { room: shortRoomId(this.id), access })
+    this.#logger.info('connection.opened', { room: shortRoomId(this.id), access: kindOf(access) })
     socket.on('close', (code) => this.#detach(connection, code))
     // Registered first, so the greeting precedes the handling of any message.
     this.ready.then(
@@ -231,7 +243,7 @@ export class Room {
 
   #greet(connection: Connection): void {
     // Asks a writer for what it has and the relay lacks (its offline edits). A reader is not asked.
-    if (connection.access === 'write') this.#send(connection, encodeSyncStep1(this.#doc))
+    if (connection.access !== 'read') this.#send(connection, encodeSyncStep1(this.#doc))
     if (this.#awareness.getStates().size > 0) this.#send(connection, this.#everyonesPresence())
   }
 
@@ -263,13 +275,13 @@ export class Room {
         return this.#send(connection, encodeSyncStep2(this.#doc, message.stateVector))
       case 'syncStep2':
       case 'update':
-        if (connection.access !== 'write') return
+        if (!this.#mayWrite(connection)) return
         return this.#apply(connection, message.update)
       case 'awareness':
         // A presence from a device already gone would linger: it left. A read key may follow
         // the meeting, not announce itself in it (a projector's link could otherwise put any
         // name or state in every tablet's presence).
-        if (!this.#connections.has(connection) || connection.access !== 'write') return
+        if (!this.#connections.has(connection) || !this.#mayWrite(connection)) return
         if (message.update.length > this.#options.limits.maxPresenceBytes) return 'badPresence'
         applyAwarenessUpdate(this.#awareness, message.update, connection)
         if (connection.awarenessClients.size > this.#options.limits.maxPresencesPerConnection)
@@ -278,6 +290,13 @@ export class Room {
       case 'queryAwareness':
         return this.#send(connection, this.#everyonesPresence())
     }
+  }
+
+  /** A writer, or an atelier connection whose key matches its atelier's check (now). */
+  #mayWrite(connection: Connection): boolean {
+    const { access } = connection
+    if (access === 'write' || access === 'read') return access === 'write'
+    return atelierKeyMatches(this.#doc, access.atelierId, access.keyCheck)
   }
 
   /**
@@ -308,6 +327,12 @@ export class Room {
       if ('malformed' in check) return 'badUpdate'
       return this.#wait(connection, update, check.missing)
     }
+    const { access } = connection
+    if (
+      typeof access === 'object' &&
+      !withinAtelier(this.#doc, access.atelierId, check.placed, check.deleteSet)
+    )
+      return this.#outOfScope(connection)
     const growth = this.#growthOf(update)
     if (growth === null) return 'documentTooLarge'
     if (!check.orderChecked) {
@@ -319,6 +344,14 @@ export class Room {
     this.#sizeBound += growth
     this.#growthSinceMeasure += growth
     this.#retryWaiting()
+  }
+
+  /** Dropped like a reader's update, counted; the tablet's later, own updates still apply. */
+  #outOfScope(connection: Connection): void {
+    this.#metrics.refused(UPDATE_REFUSAL_LABELS.outOfScope)
+    if (connection.outOfScope) return
+    connection.outOfScope = true
+    this.#logger.warn('update.out_of_scope', { room: shortRoomId(this.id), access: 'atelier' })
   }
 
   #wait(
@@ -372,13 +405,18 @@ export class Room {
     return this.#sizeBound + growth <= max ? growth : null
   }
 
-  // Persists and relays what a write connection actually changed: Yjs re-encodes it, so what
+  // Relays and persists what a write connection actually changed: Yjs re-encodes it, so what
   // reaches the disk is never the raw frame, and a resent update that changes nothing is not logged.
+  // Relayed first, so the other devices never wait for the disk (the log writes after this turn);
+  // logged even if relaying throws, so the log always reloads to the document in memory.
   #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (!this.#origins.has(origin as Connection)) return
-    void this.#log.append(update)
-    this.#snapshots?.changed()
-    this.#broadcast(encodeUpdate(update), origin)
+    try {
+      this.#broadcast(encodeUpdate(update), origin)
+    } finally {
+      void this.#log.append(update)
+      this.#snapshots?.changed()
+    }
   }
 
   #onAwarenessUpdate = (
@@ -397,7 +435,7 @@ export class Room {
     this.#connections.delete(connection)
     this.#logger.info('connection.closed', {
       room: shortRoomId(this.id),
-      access: connection.access,
+      access: kindOf(connection.access),
       code,
     })
     // Tells the others this device left now, rather than after the 30 s awareness timeout.
@@ -414,7 +452,7 @@ export class Room {
     this.#metrics.refused(refusal.label)
     this.#logger.warn('connection.refused', {
       room: shortRoomId(this.id),
-      access: connection.access,
+      access: kindOf(connection.access),
       reason: refusal.label,
       code: refusal.code,
     })
@@ -447,6 +485,11 @@ export class Room {
       if (connection !== except) this.#send(connection, message)
     }
   }
+}
+
+/** What the log says of a connection's access: never its atelier (content) nor its key. */
+function kindOf(access: Grant): 'write' | 'read' | 'atelier' {
+  return typeof access === 'object' ? 'atelier' : access
 }
 
 /** Sync (0), step 2 (1): a device's whole document, or what the relay lacks of it. */

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { COUNT_MAX } from '../doc/voteCounts'
 import { t } from '../text/strings'
+import './votes.css'
 
 interface Props {
   /** Shown above the field (e.g. the collège). */

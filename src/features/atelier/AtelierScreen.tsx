@@ -12,6 +12,7 @@ import { NotesPanel } from './NotesPanel'
 import { ProposalsPanel } from './ProposalsPanel'
 import { StepRunner } from './StepRunner'
 import { ErrorBoundary } from '../../ui/ErrorBoundary'
+import './atelier.css'
 
 type View = 'facilitator' | 'reporter' | 'attendance' | 'readiness'
 const VIEWS: View[] = ['facilitator', 'reporter', 'attendance', 'readiness']
@@ -33,7 +34,7 @@ interface Props {
 export function AtelierScreen({ session, atelierId, role }: Props) {
   const [view, setView] = useState<View>(role ?? 'facilitator')
   const meeting = useMeetingPart(session.doc, selectAtelier)
-  const { lastSyncedAt } = useSyncStatus(session)
+  const neverSynced = useSyncStatus(session, (status) => status.lastSyncedAt === null)
   const atelier = meeting.ateliers.find((candidate) => candidate.id === atelierId)
   if (!atelier) {
     const removed = meeting.removedAteliers.some((candidate) => candidate.id === atelierId)
@@ -51,7 +52,7 @@ export function AtelierScreen({ session, atelierId, role }: Props) {
         </h1>
         <AtelierClock meeting={meeting} atelier={atelier} />
       </div>
-      {lastSyncedAt === null && (
+      {neverSynced && (
         <p className="notice-inline" data-testid="never-synced">
           {t.sync.neverSynced}
         </p>

@@ -19,7 +19,13 @@ export function ProposalForm({ session, atelierId, stepId }: Props) {
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (!text.trim() || tooLong) return
-    addProposal(session.doc, { atelierId, text, authorRole: 'reporter', stepId })
+    addProposal(session.doc, {
+      atelierId,
+      text,
+      authorRole: 'reporter',
+      stepId,
+      debateNote: session.access === 'write',
+    })
     setText('')
     // The next proposal comes right after: keep typing where the last one was written.
     field.current?.focus()

@@ -17,13 +17,15 @@ interface Props {
  * Transmitting with nothing validated is asked about first: the plenary would receive nothing.
  */
 export function TransmitPanel({ session, atelier, validatedCount }: Props) {
-  const status = useSyncStatus(session)
+  const reachedRelay = useSyncStatus(
+    session,
+    (status) => status.connection === 'synced' && !status.pendingChanges,
+  )
   const [confirmingEmpty, setConfirmingEmpty] = useState(false)
   const send = () => {
     setConfirmingEmpty(false)
     transmit(session.doc, atelier.id)
   }
-  const reachedRelay = status.connection === 'synced' && !status.pendingChanges
   return (
     <div className="transmit">
       {confirmingEmpty ? (

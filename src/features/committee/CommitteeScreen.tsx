@@ -36,7 +36,7 @@ export function CommitteeScreen({ writeKey }: { writeKey: CapabilityKey }) {
     }).catch(reportStorageError)
   }, [name, writeKey, capability.roomId])
   if (!session)
-    return <MeetingFrame title="" status={null} body={<WaitingForMeeting loaded={false} />} />
+    return <MeetingFrame title="" session={null} body={<WaitingForMeeting loaded={false} />} />
   return <CommitteeBody session={session} writeKey={writeKey} committee={committee} />
 }
 
@@ -49,11 +49,11 @@ function CommitteeBody({
   writeKey: CapabilityKey
   committee: ReturnType<typeof useCommittee>['committee']
 }) {
-  const status = useSyncStatus(session)
+  const loaded = useSyncStatus(session, (status) => status.loaded)
   // Another coordinator's laptop opens this link: the same address rules as the tablets'.
   const { origin } = useLinkOrigin()
   const body = !committee ? (
-    <WaitingForMeeting loaded={status.loaded} />
+    <WaitingForMeeting loaded={loaded} />
   ) : (
     <div className="page">
       <h1 className="page__title">{committee.name}</h1>
@@ -127,5 +127,5 @@ function CommitteeBody({
       </section>
     </div>
   )
-  return <MeetingFrame title={committee?.name ?? ''} status={status} body={body} />
+  return <MeetingFrame title={committee?.name ?? ''} session={session} body={body} />
 }

@@ -15,6 +15,7 @@ import { formatNumericDate } from '../../text/formatDate'
 import { t } from '../../text/strings'
 import { collectRetained } from './collectRetained'
 import { decidimCsv, followUpCsv } from './followUpCsv'
+import './followUp.css'
 
 /**
  * The tableau de suivi: each retained proposal, where it stands, and its dated history. Opened

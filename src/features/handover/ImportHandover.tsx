@@ -3,6 +3,7 @@ import { applyHandover, previewHandover, type ImportPreview } from '../../handov
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
 import { describeConfirmation, describeImport, type ImportOutcome } from './describeImport'
+import './handover.css'
 
 /** A file read and merged into a copy, waiting for the coordinator's yes or no. */
 interface Pending {

@@ -4,6 +4,7 @@ import { exportHandover } from '../../handover/exportHandover'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
 import { deliverFile } from '../../ui/deliverFile'
+import './handover.css'
 
 interface Props {
   session: MeetingSession

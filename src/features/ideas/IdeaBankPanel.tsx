@@ -11,6 +11,8 @@ import { IdeaRankingPanel } from './IdeaRankingPanel'
 import { IdeaSorter } from './IdeaSorter'
 import { IdeaVotePanel } from './IdeaVotePanel'
 import { SievePanel } from './SievePanel'
+import '../../ui/votes.css'
+import './ideas.css'
 
 const VIEWS = ['collect', 'sort', 'setup', 'sieve', 'vote', 'ranking'] as const
 type View = (typeof VIEWS)[number]

@@ -12,7 +12,7 @@ import { IdeaDetail } from './IdeaDetail'
 import { IdeaRow } from './IdeaRow'
 import { VirtualList } from './VirtualList'
 
-/** Height of one row of the list (px), its gap included: see `.idea-row` in styles.css. */
+/** Height of one row of the list (px), its gap included: see `.idea-row` in ideas.css. */
 export const IDEA_ROW_HEIGHT = 104
 const UNSORTED = '__unsorted'
 

@@ -15,7 +15,7 @@ it('keeps the top bar when the screen below it fails: never a white screen', () 
   vi.spyOn(console, 'error').mockImplementation(() => {})
   const container = document.createElement('div')
   act(() =>
-    createRoot(container).render(<MeetingFrame title="Soirée" status={null} body={<Broken />} />),
+    createRoot(container).render(<MeetingFrame title="Soirée" session={null} body={<Broken />} />),
   )
   expect(container.querySelector('.topbar')?.textContent).toContain('Soirée')
   expect(container.querySelector('main')?.textContent).toContain(t.errors.screen.title)

@@ -1,10 +1,11 @@
 import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react'
 import { recordPresence } from '../../doc/devices'
+import type { Meeting } from '../../doc/meetingDoc'
 import { deviceIdIn, legacyDeviceId, rememberMeeting } from '../../device/deviceDbLater'
 import { reportStorageError } from '../../device/storageHealth'
 import { requestPersistentStorage } from '../../device/storagePersistence'
 import { capabilityOfLink, formatLinkFragment, type MeetingLink } from '../../links/links'
-import { pick, useMeetingPartOnceThere } from '../../hooks/useMeetingPart'
+import { useMeetingPartOnceThere } from '../../hooks/useMeetingPart'
 import { useMeetingSession } from '../../hooks/useMeetingSession'
 import { useSyncStatus } from '../../hooks/useSyncStatus'
 import type { MeetingSession } from '../../sync/meetingSession'
@@ -26,9 +27,6 @@ const RestorePanel = lazy(() =>
   import('../restore/RestorePanel').then((module) => ({ default: module.RestorePanel })),
 )
 
-/** What the gate itself shows and remembers of the meeting: not what changes as people type. */
-const selectHead = pick(['title', 'ateliers'])
-
 /**
  * Opens the meeting a link points to and shows it as soon as this device has it — from its own
  * storage first, from the relay if it never had it. Remembers the link on this device.
@@ -37,11 +35,28 @@ export function MeetingGate({ link, children }: MeetingGateProps) {
   const capability = useMemo(() => capabilityOfLink(link), [link])
   const session = useMeetingSession(capability)
   if (!session)
-    return <MeetingFrame title="" status={null} body={<WaitingForMeeting loaded={false} />} />
+    return <MeetingFrame title="" session={null} body={<WaitingForMeeting loaded={false} />} />
   return <OpenMeeting link={link} session={session} render={children} />
 }
 
-function OpenMeeting({
+/** What the gate itself shows of the meeting: its title, and the atelier's name on its link. */
+function headOf(link: MeetingScreenLink) {
+  return (meeting: Meeting) => ({
+    title: meeting.title,
+    atelierName:
+      link.kind === 'atelier'
+        ? meeting.ateliers.find((atelier) => atelier.id === link.atelierId)?.name
+        : undefined,
+  })
+}
+
+/**
+ * The meeting once its session is open. It re-renders only for what it shows itself — the
+ * title, whether the link was refused — and so never re-renders the screen below it for an
+ * update received or saved: the sync status changes with each of them, and only the indicator
+ * (`MeetingFrame`) and the presence below read it. Exported for its render-count test.
+ */
+export function OpenMeeting({
   link,
   session,
   render,
@@ -50,14 +65,16 @@ function OpenMeeting({
   session: MeetingSession
   render: MeetingGateProps['children']
 }) {
-  const status = useSyncStatus(session)
-  const meeting = useMeetingPartOnceThere(session.doc, selectHead)
-  const atelierName =
-    link.kind === 'atelier'
-      ? meeting?.ateliers.find((a) => a.id === link.atelierId)?.name
-      : undefined
+  const head = useMeetingPartOnceThere(session.doc, headOf(link))
+  // A link the relay does not recognise, on a device that never had the meeting. (Other
+  // refusals — a full relay, an origin not allowed — are explained by the sync indicator.)
+  const linkRefused = useSyncStatus(
+    session,
+    (status) => status.refusal === 'invalidKey' || status.refusal === 'badRequest',
+  )
 
-  const title = meeting?.title
+  const title = head?.title
+  const atelierName = head?.atelierName
   useEffect(() => {
     if (title === undefined) return
     requestPersistentStorage()
@@ -71,50 +88,63 @@ function OpenMeeting({
     }).catch(reportStorageError)
   }, [link, session.roomId, title, atelierName])
 
-  // While in sync, a device with write access tells the coordinator it is there (throttled).
+  if (linkRefused && !head) return <InvalidLinkScreen />
+  return (
+    <MeetingFrame
+      title={title ?? ''}
+      session={session}
+      body={
+        head ? (
+          <>
+            <Presence link={link} session={session} />
+            {render(session)}
+          </>
+        ) : (
+          <Waiting link={link} session={session} />
+        )
+      }
+    />
+  )
+}
+
+/** While in sync, a device with write access tells the coordinator it is there (throttled). */
+function Presence({ link, session }: { link: MeetingScreenLink; session: MeetingSession }) {
+  const syncedAt = useSyncStatus(session, (status) =>
+    status.connection === 'synced' ? status.lastSyncedAt : null,
+  )
   const atelierId = link.kind === 'atelier' ? link.atelierId : null
-  const syncedAt = status.connection === 'synced' ? status.lastSyncedAt : null
   useEffect(() => {
-    if (syncedAt === null || session.readOnly || title === undefined) return
+    if (syncedAt === null || session.readOnly) return
     void Promise.all([deviceIdIn(session.roomId), legacyDeviceId()]).then(
       ([id, legacyId]) =>
         recordPresence(
           session.doc,
           { deviceId: id, kind: link.kind, atelierId, lastSyncedAt: syncedAt },
           legacyId,
+          session.access === 'atelier',
         ),
       reportStorageError,
     )
-  }, [syncedAt, session, link.kind, atelierId, title])
+  }, [syncedAt, session, link.kind, atelierId])
+  return null
+}
 
-  // A link the relay does not recognise, on a device that never had the meeting. (Other
-  // refusals — a full relay, an origin not allowed — are explained by the sync indicator.)
-  const linkRefused = status.refusal === 'invalidKey' || status.refusal === 'badRequest'
-  if (linkRefused && !meeting) return <InvalidLinkScreen />
+/**
+ * Until the document holds the meeting. On the coordinator's link, once in sync with a relay
+ * that holds no meeting either (it was wiped), the way back to an earlier moment.
+ */
+function Waiting({ link, session }: { link: MeetingScreenLink; session: MeetingSession }) {
+  const loaded = useSyncStatus(session, (status) => status.loaded)
+  const synced = useSyncStatus(session, (status) => status.connection === 'synced')
   return (
-    <MeetingFrame
-      title={meeting?.title ?? ''}
-      status={status}
-      readOnly={session.readOnly}
-      body={
-        meeting ? (
-          render(session)
-        ) : (
-          <WaitingForMeeting
-            loaded={status.loaded}
-            wayBack={
-              link.kind === 'meeting' && status.connection === 'synced' ? (
-                <Suspense fallback={null}>
-                  <RestorePanel
-                    meeting={{ ateliers: [] }}
-                    session={session}
-                    writeKey={link.writeKey}
-                  />
-                </Suspense>
-              ) : undefined
-            }
-          />
-        )
+    <WaitingForMeeting
+      loaded={loaded}
+      wayBack={
+        link.kind === 'meeting' && synced ? (
+          <Suspense fallback={null}>
+            <RestorePanel meeting={{ ateliers: [] }} session={session} writeKey={link.writeKey} />
+          </Suspense>
+        ) : undefined
       }
     />
   )

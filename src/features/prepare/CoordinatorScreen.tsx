@@ -21,6 +21,7 @@ import { MeetingLinksScreen } from './MeetingLinksScreen'
 import { TrameEditor } from './TrameEditor'
 import { useAtelierKeyChecks } from './useAtelierKeyChecks'
 import { ErrorBoundary } from '../../ui/ErrorBoundary'
+import './prepare.css'
 
 type Tab =
   'links' | 'edit' | 'sheets' | 'readiness' | 'plenary' | 'proceedings' | 'followUp' | 'history'

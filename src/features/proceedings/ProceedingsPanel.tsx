@@ -8,6 +8,7 @@ import { deliverFile } from '../../ui/deliverFile'
 import { fileSlug } from '../../text/fileSlug'
 import { t } from '../../text/strings'
 import { ProceedingsView } from './ProceedingsView'
+import './proceedings.css'
 
 interface Props {
   meeting: Meeting

@@ -3,12 +3,10 @@ import { act, Profiler, type ReactNode } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { newMeetingUpdate } from '../../../tests/helpers/meetingOps'
-import { transmit } from '../../doc/ateliers'
+import { newMeetingUpdate, transmitProposals } from '../../../tests/helpers/meetingOps'
 import { readMeeting } from '../../doc/meetingDoc'
 import { diffText, editNote, noteKey } from '../../doc/notes'
 import { debateNoteKey, openDebateNote, setScreen, setSpotlight } from '../../doc/plenary'
-import { addProposal, setValidated } from '../../doc/proposals'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { PlenaryControl } from '../restitution/PlenaryControl'
 import { ProjectionScreen } from './ProjectionScreen'
@@ -42,13 +40,8 @@ beforeEach(() => {
   // The third atelier's tablet sends each of its edits to this device, as the relay would.
   tablet.on('update', (update: Uint8Array) => Y.applyUpdate(doc, update))
   ateliers = readMeeting(doc).ateliers.map((atelier) => atelier.id)
-  for (const atelierId of ateliers.slice(0, 2)) {
-    for (const text of ['Un guichet unique', 'Des horaires du soir']) {
-      const id = addProposal(doc, { atelierId, text, authorRole: 'reporter' })
-      setValidated(doc, id, true)
-    }
-    transmit(doc, atelierId)
-  }
+  for (const atelierId of ateliers.slice(0, 2))
+    transmitProposals(doc, atelierId, ['Un guichet unique', 'Des horaires du soir'])
   setScreen(doc, 'wall')
   container = document.createElement('div')
   document.body.append(container)
@@ -100,15 +93,7 @@ describe('what a screen re-renders while ateliers type their notes', () => {
     await typeNotes()
     expect({ renders, mutations }).toEqual({ renders: 0, mutations: 0 })
 
-    await act(async () => {
-      const id = addProposal(tablet, {
-        atelierId: ateliers[2]!,
-        text: 'Un numéro unique',
-        authorRole: 'reporter',
-      })
-      setValidated(tablet, id, true)
-      transmit(tablet, ateliers[2]!)
-    })
+    await act(async () => transmitProposals(tablet, ateliers[2]!, ['Un numéro unique']))
     expect(renders).toBeGreaterThan(0)
     expect(texts('wall-item')).toContain('Un numéro unique')
   })

@@ -10,6 +10,8 @@ import { PlenaryRanking } from './PlenaryRanking'
 import { PlenaryVotes } from './PlenaryVotes'
 import { ScreenBar } from './ScreenBar'
 import { ScreenPanel } from './ScreenPanel'
+import '../../ui/votes.css'
+import './restitution.css'
 
 type View = 'screen' | 'proposals' | 'votes' | 'ranking'
 const VIEWS: View[] = ['screen', 'proposals', 'votes', 'ranking']
