@@ -47,7 +47,7 @@ import {
 } from './messages'
 import type { Metrics } from './metrics'
 import { REFUSALS, UPDATE_REFUSAL_LABELS, type RefusalKind } from './refusals'
-import { RoomLog, type CompactionLimits } from './roomLog'
+import { RoomLog, type CompactionLimits, type OpenLogFile } from './roomLog'
 import { isMeetingDocument, RoomSnapshots, type SnapshotPolicy } from './snapshots'
 import { checkUpdate, orderHoldsInCopy } from './updateCheck'
 
@@ -74,6 +74,8 @@ export interface RoomOptions {
   metrics: Metrics
   /** Called when the last connection leaves. */
   onEmpty: () => void
+  /** How the log file is opened for appending (`roomLog.ts`); a test's stand-in for the disk. */
+  openLogFile?: OpenLogFile
 }
 
 /** One device's WebSocket in this room; also the Yjs and awareness origin of what it sends. */
@@ -146,6 +148,7 @@ export class Room {
       logger: options.logger,
       label: shortRoomId(options.id),
       compactOnClose: true,
+      openFile: options.openLogFile,
       observer: {
         persisted: (seconds, records) => {
           options.metrics.persistSeconds.observe(seconds)
@@ -409,13 +412,23 @@ export class Room {
     return this.#sizeBound + growth <= max ? growth : null
   }
 
-  // Persists and relays what a write connection actually changed: Yjs re-encodes it, so what
+  // Relays and persists what a write connection actually changed: Yjs re-encodes it, so what
   // reaches the disk is never the raw frame, and a resent update that changes nothing is not logged.
+  // Relayed first, so the other devices never wait for the disk (the log writes after this turn);
+  // logged even if relaying throws, so the log always reloads to the document in memory.
   #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (!this.#origins.has(origin as Connection)) return
-    void this.#log.append(update)
-    this.#snapshots?.changed()
-    this.#broadcast(encodeUpdate(update), origin)
+    try {
+      this.#broadcast(encodeUpdate(update), origin)
+    } finally {
+      void this.#log.append(update)
+      this.#snapshots?.changed()
+    }
+    this.#askForChangesOnceKeyMatches()
+  }
+
+  /** Atelier connections whose key now matches send what they sent before (see the field). */
+  #askForChangesOnceKeyMatches(): void {
     for (const connection of this.#awaitingKeyCheck) {
       if (!this.#mayWrite(connection)) continue
       this.#awaitingKeyCheck.delete(connection)
