@@ -540,7 +540,7 @@ export const t = typeset({
       wall: 'Mur des propositions',
       ranking: 'Classement',
     },
-    onScreen: (name: string) => `À l’écran : ${name}`,
+    onScreenLabel: 'À l’écran',
     opening: 'Plénière d’ouverture',
     restitution: 'Restitution',
     previous: '← Précédent',

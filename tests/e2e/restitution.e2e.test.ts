@@ -219,7 +219,8 @@ describe('plenary and restitution', () => {
     // A vote by collège, usagers weighing double, élus half (typed with a French decimal
     // comma, which a number field turned into "05"); two people count, on two devices.
     await panel.getByRole('button', { name: 'Vote', exact: true }).click()
-    await panel.getByRole('button', { name: 'Par collège', exact: true }).click()
+    // The vote mode is a setting (radio buttons in one frame), not one more row of tabs.
+    await panel.getByRole('radio', { name: 'Par collège', exact: true }).check()
     const weightOf = (college: string) => panel.getByRole('textbox', { name: `Poids : ${college}` })
     await weightOf('Usagers').fill('2')
     await weightOf('Usagers').press('Enter')
@@ -271,11 +272,13 @@ describe('plenary and restitution', () => {
       .poll(() => spotlight.getByTestId('vote-summary').textContent())
       .toBe('Usagers 14Agents 5Partenaires 3Élus 224 voix · 37 pts')
 
-    // Opening "Classement" puts the ranking on the projector, and the bar says so.
-    const onScreen = panel.getByTestId('plenary-screen')
-    expect(await onScreen.textContent()).toBe(frenchSpacing('À l’écran : Mur des propositions'))
+    // Opening "Classement" puts the ranking on the projector, and the bar's list says so.
+    const onScreen = panel.getByLabel('À l’écran', { exact: true })
+    const shown = () =>
+      onScreen.evaluate((list: HTMLSelectElement) => list.selectedOptions[0]?.text)
+    expect(await shown()).toBe('Mur des propositions')
     await panel.getByRole('button', { name: 'Classement', exact: true }).click()
-    await expect.poll(() => onScreen.textContent()).toBe(frenchSpacing('À l’écran : Classement'))
+    await expect.poll(shown).toBe('Classement')
     await retainInPlenary(panel, group)
     const rows = projector.page.getByTestId('ranking-row')
     await expect.poll(() => rows.count()).toBe(6)
@@ -287,15 +290,13 @@ describe('plenary and restitution', () => {
     // Back to "Vote" for a recount: the wall is on screen again, with the group still enlarged,
     // and the bar says both.
     await panel.getByRole('button', { name: 'Vote', exact: true }).click()
-    await expect
-      .poll(() => onScreen.textContent())
-      .toBe(frenchSpacing('À l’écran : Mur des propositions'))
+    await expect.poll(shown).toBe('Mur des propositions')
     expect(await panel.getByTestId('plenary-spotlight').textContent()).toContain(group)
     await spotlight.waitFor()
 
     // The opening plenary, driven from the coordinator's device.
     await panel.getByRole('button', { name: 'Écran projeté', exact: true }).click()
-    await panel.getByRole('button', { name: 'Thème', exact: true }).click()
+    await onScreen.selectOption({ label: 'Thème' })
     await expect
       .poll(() => projector.page.getByTestId('opening-slide').textContent())
       .toContain('L’accès aux droits')
@@ -304,7 +305,7 @@ describe('plenary and restitution', () => {
       .poll(() => projector.page.getByTestId('opening-slide').getAttribute('data-screen'))
       .toBe('ateliers')
     await projector.page.screenshot({ path: join(SCREENSHOTS, 'opening-ateliers.png') })
-    await panel.getByRole('button', { name: 'Le comité', exact: true }).click()
+    await onScreen.selectOption({ label: 'Le comité' })
     await expect
       .poll(() => projector.page.getByTestId('opening-slide').getAttribute('data-screen'))
       .toBe('howItWorks')

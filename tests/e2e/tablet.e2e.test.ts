@@ -19,6 +19,16 @@ const evening = setUpEvening({ screenshotFolder: 'tablet' })
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(SCREENSHOTS, 'tablet', `${name}.png`), fullPage: true })
 
+/** The atelier's cards that stick out of the column (or page) they are laid out in, by class. */
+const cardsOutOfTheirColumn = (page: Page) =>
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('.card')).flatMap((card) => {
+      const column = card.parentElement!.getBoundingClientRect()
+      const box = card.getBoundingClientRect()
+      return box.right > column.right + 0.5 || box.left < column.left - 0.5 ? [card.className] : []
+    }),
+  )
+
 const PORTRAIT = { width: 768, height: 1024 }
 const LANDSCAPE = { width: 1024, height: 768 }
 const ANDROID = { width: 800, height: 1280 }
@@ -136,6 +146,9 @@ describe('the binôme’s tablet, as the binôme uses it', () => {
         await showView(page, view)
         await shot(page, `${view === 'Animation' ? 'animation' : 'notes'}-${name}`)
       }
+      // The timer keeps inside its column (its big clock pushed it 10 px out at 1024 px).
+      await showView(page, 'Animation')
+      expect(await cardsOutOfTheirColumn(page)).toEqual([])
     }
     expect(await seriousAxeViolations(page)).toEqual([])
     await tablet.context.close()
