@@ -120,6 +120,9 @@ async function fuzzSection(budgets: Array<{ met: boolean; line: string }>) {
       row('GET /healthz, while fuzzed', fuzz.healthz),
     ]),
   )
+  out(
+    `relay event loop late by (p99 / max): ${ms(fuzz.quiet.loop.p99)} / ${ms(fuzz.quiet.loop.max)} before the attack, ${ms(fuzz.loop.p99)} / ${ms(fuzz.loop.max)} while fuzzed`,
+  )
   budgets.push(budget('other meetings’ fan-out p95 while fuzzed', fuzz.fanout.p95, 50, ms))
   budgets.push(budget('/healthz max while fuzzed', fuzz.healthz.max, 100, ms))
 }

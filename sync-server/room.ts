@@ -119,6 +119,12 @@ export class Room {
   readonly #origins = new WeakSet<Connection>()
   /** Document updates applied in this event-loop turn, with their authors: relayed at its end. */
   #turn: Array<{ update: Uint8Array; origin: Connection }> = []
+  /**
+   * Atelier connections that sent updates before their key matched (the coordinator's check not
+   * here yet): they are asked for their changes again once it matches, or their later updates
+   * would wait for the dropped ones for ever.
+   */
+  readonly #awaitingKeyCheck = new Set<Connection>()
   #closing = false
   readonly #log: RoomLog
   readonly #snapshots: RoomSnapshots | null
@@ -278,8 +284,9 @@ export class Room {
         return this.#send(connection, encodeSyncStep2(this.#doc, message.stateVector))
       case 'syncStep2':
       case 'update':
-        if (!this.#mayWrite(connection)) return
-        return this.#apply(connection, message.update)
+        if (this.#mayWrite(connection)) return this.#apply(connection, message.update)
+        if (connection.access !== 'read') this.#awaitingKeyCheck.add(connection)
+        return
       case 'awareness':
         // A presence from a device already gone would linger: it left. A read key may follow
         // the meeting, not announce itself in it (a projector's link could otherwise put any
@@ -418,6 +425,7 @@ export class Room {
     this.#turn.push({ update, origin: origin as Connection })
     void this.#log.append(update)
     this.#snapshots?.changed()
+    this.#askForChangesOnceKeyMatches()
   }
 
   /**
@@ -444,6 +452,15 @@ export class Room {
     }
   }
 
+  /** Atelier connections whose key now matches send what they sent before (see the field). */
+  #askForChangesOnceKeyMatches(): void {
+    for (const connection of this.#awaitingKeyCheck) {
+      if (!this.#mayWrite(connection)) continue
+      this.#awaitingKeyCheck.delete(connection)
+      this.#send(connection, encodeSyncStep1(this.#doc))
+    }
+  }
+
   #onAwarenessUpdate = (
     changes: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
@@ -458,6 +475,7 @@ export class Room {
 
   #detach(connection: Connection, code: number): void {
     this.#connections.delete(connection)
+    this.#awaitingKeyCheck.delete(connection)
     this.#logger.info('connection.closed', {
       room: shortRoomId(this.id),
       access: kindOf(connection.access),
