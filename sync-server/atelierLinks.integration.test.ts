@@ -249,6 +249,41 @@ describe('an atelier link at the relay', () => {
     expect(noteOf(await documentVia(unchecked), b).toString()).toBe('')
   })
 
+  it('takes what a tablet typed before its key check reached the relay, once it has', async () => {
+    const { relay, roomId, readKey, writeKey, doc, b } = await meetingOnRelay()
+    const check = ateliersOf(doc).get(b)!.get(KEY_CHECK_FIELD)
+    ateliersOf(doc).get(b)!.delete(KEY_CHECK_FIELD)
+    await waitFor(
+      async () =>
+        !ateliersOf(await relayDocument(relay, roomId, readKey))
+          .get(b)!
+          .has(KEY_CHECK_FIELD),
+      'the check gone from the relay',
+    )
+    // A real client, as the app's tablet: it types twice while the relay cannot check its key.
+    const tablet = connectClient(
+      teardown,
+      relay.syncUrl,
+      roomId,
+      protocolsFor(readKey, { id: b, key: atelierKeyOf(writeKey, b) }),
+    )
+    await waitFor(() => tablet.provider.synced, 'the tablet in sync')
+    const note = () => noteOf(tablet.doc, b)
+    note().insert(0, 'avant ')
+    note().insert(6, 'la vérification ')
+    const noteOnRelay = async () =>
+      noteOf(await relayDocument(relay, roomId, readKey), b).toString()
+    expect(await noteOnRelay()).toBe('')
+    ateliersOf(doc).get(b)!.set(KEY_CHECK_FIELD, check)
+    await waitFor(async () => (await noteOnRelay()) === 'avant la vérification ', 'the early notes')
+    note().insert(note().length, 'et après')
+    await waitFor(
+      async () => (await noteOnRelay()) === 'avant la vérification et après',
+      'the rest',
+    )
+    expect(tablet.closed).toBeNull()
+  })
+
   it('opens nothing writable with the read key alone; an old link (the write key) writes all', async () => {
     const { relay, roomId, readKey, writeKey, doc, a } = await meetingOnRelay()
     const reader = await openRawSocket(teardown, relay.syncUrl, roomId, protocolsFor(readKey))

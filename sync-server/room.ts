@@ -116,6 +116,12 @@ export class Room {
   readonly #connections = new Set<Connection>()
   /** Every connection ever attached: the origins whose document updates are logged and relayed. */
   readonly #origins = new WeakSet<Connection>()
+  /**
+   * Atelier connections that sent updates before their key matched (the coordinator's check not
+   * here yet): they are asked for their changes again once it matches, or their later updates
+   * would wait for the dropped ones for ever.
+   */
+  readonly #awaitingKeyCheck = new Set<Connection>()
   #closing = false
   readonly #log: RoomLog
   readonly #snapshots: RoomSnapshots | null
@@ -275,8 +281,9 @@ export class Room {
         return this.#send(connection, encodeSyncStep2(this.#doc, message.stateVector))
       case 'syncStep2':
       case 'update':
-        if (!this.#mayWrite(connection)) return
-        return this.#apply(connection, message.update)
+        if (this.#mayWrite(connection)) return this.#apply(connection, message.update)
+        if (connection.access !== 'read') this.#awaitingKeyCheck.add(connection)
+        return
       case 'awareness':
         // A presence from a device already gone would linger: it left. A read key may follow
         // the meeting, not announce itself in it (a projector's link could otherwise put any
@@ -417,6 +424,16 @@ export class Room {
       void this.#log.append(update)
       this.#snapshots?.changed()
     }
+    this.#askForChangesOnceKeyMatches()
+  }
+
+  /** Atelier connections whose key now matches send what they sent before (see the field). */
+  #askForChangesOnceKeyMatches(): void {
+    for (const connection of this.#awaitingKeyCheck) {
+      if (!this.#mayWrite(connection)) continue
+      this.#awaitingKeyCheck.delete(connection)
+      this.#send(connection, encodeSyncStep1(this.#doc))
+    }
   }
 
   #onAwarenessUpdate = (
@@ -433,6 +450,7 @@ export class Room {
 
   #detach(connection: Connection, code: number): void {
     this.#connections.delete(connection)
+    this.#awaitingKeyCheck.delete(connection)
     this.#logger.info('connection.closed', {
       room: shortRoomId(this.id),
       access: kindOf(connection.access),

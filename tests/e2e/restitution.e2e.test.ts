@@ -1,20 +1,17 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { WebSocket } from 'ws'
 import { describe, expect, it } from 'vitest'
-import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { transmit } from '../../src/doc/ateliers'
 import { groupProposals } from '../../src/doc/grouping'
 import { createMeeting } from '../../src/doc/meetingDoc'
-import { addProposal as writeProposal, setValidated } from '../../src/doc/proposals'
-import { capabilityFromKey, newWriteKey } from '../../src/links/capability'
-import { formatLink } from '../../src/links/links'
-import { protocolsFor, SYNC_PATH } from '../../src/sync/protocol'
+import { newWriteKey } from '../../src/links/capability'
+import { validatedProposals } from '../helpers/meetingOps'
 import {
   addProposal,
   cutOff,
   newDevice,
+  publishMeeting,
   reconnect,
   retainInPlenary,
   SCREENSHOTS,
@@ -323,7 +320,6 @@ describe('plenary and restitution', () => {
   it('keeps ten ateliers of three proposals legible on one 16:9 screen, without scrolling', async () => {
     // A full evening written straight into the relay by a Node client: the wall is what is tested.
     const writeKey = newWriteKey()
-    const capability = capabilityFromKey(writeKey, 'write')
     const doc = new Y.Doc()
     const ateliers = createMeeting(doc, {
       title: 'Comité des usagers — soirée complète',
@@ -331,15 +327,7 @@ describe('plenary and restitution', () => {
       atelierNames: BUSY_EVENING.map(([name]) => name),
     })
     const ids = BUSY_EVENING.flatMap(([, texts], index) =>
-      texts.map((text) => {
-        const id = writeProposal(doc, {
-          atelierId: ateliers[index]!,
-          text,
-          authorRole: 'reporter',
-        })
-        setValidated(doc, id, true)
-        return id
-      }),
+      validatedProposals(doc, ateliers[index]!, texts),
     )
     // Eight ateliers transmitted, two are still on their way; two proposals say the same thing.
     for (const atelierId of ateliers.slice(0, 8)) transmit(doc, atelierId)
@@ -348,18 +336,10 @@ describe('plenary and restitution', () => {
       [ids[0]!, ids[9]!],
       'Un seul interlocuteur qui suit chaque dossier du début à la fin',
     )
-    const provider = new WebsocketProvider(
-      evening.relay.url.replace(/^http/, 'ws') + SYNC_PATH,
-      capability.roomId,
-      doc,
-      { WebSocketPolyfill: WebSocket as never, protocols: protocolsFor(writeKey), disableBc: true },
-    )
-    await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
+    const { provider, projectionLink } = await publishMeeting(evening.relay.url, writeKey, doc)
 
     const projector = await newDevice(evening.browser, { width: 1920, height: 1080 })
-    await projector.page.goto(
-      formatLink(evening.relay.url, { kind: 'projection', readKey: capability.readKey }),
-    )
+    await projector.page.goto(projectionLink)
     await expect
       .poll(() => projector.page.getByTestId('wall-transmitted').textContent(), { timeout: 20_000 })
       .toBe('8 ateliers sur 10 ont transmis')

@@ -86,12 +86,23 @@ export function newMeetingUpdate(atelierNames = ['Santé', 'Logement']): Uint8Ar
   return update
 }
 
+/** An atelier's validated proposals, made at `at` (now by default); their ids, in order. */
+export function validatedProposals(
+  doc: Y.Doc,
+  atelierId: string,
+  texts: readonly string[],
+  at?: number,
+): string[] {
+  return texts.map((text) => {
+    const id = addProposal(doc, { atelierId, text, authorRole: 'reporter' }, at)
+    setValidated(doc, id, true, at)
+    return id
+  })
+}
+
 /** An atelier validates these proposals and transmits them, as its tablet would. */
 export function transmitProposals(doc: Y.Doc, atelierId: string, texts: string[]): void {
-  for (const text of texts) {
-    const id = addProposal(doc, { atelierId, text, authorRole: 'reporter' })
-    setValidated(doc, id, true)
-  }
+  validatedProposals(doc, atelierId, texts)
   transmit(doc, atelierId)
 }
 
@@ -118,13 +129,7 @@ export function plenaryMeeting<const P extends Record<string, readonly string[]>
   const doc = new Y.Doc()
   const names = Object.keys(proposals)
   const ids = createMeeting(doc, { title: 'Soirée', date: '2026-12-03', atelierNames: names })
-  const made = names.map((name, i) =>
-    proposals[name]!.map((text) => {
-      const id = addProposal(doc, { atelierId: ids[i]!, text, authorRole: 'reporter' }, 1000)
-      setValidated(doc, id, true, 1000)
-      return id
-    }),
-  )
+  const made = names.map((name, i) => validatedProposals(doc, ids[i]!, proposals[name]!, 1000))
   for (const atelierId of ids.slice(0, transmitted)) transmit(doc, atelierId, 2000)
   const byName = <T>(values: T[]) =>
     Object.fromEntries(names.map((name, i) => [name, values[i]!])) as never
@@ -457,9 +462,7 @@ export function applyPlenaryOperation(
       return
     }
     case 'propose': {
-      const atelierId = nth(meeting.ateliers, op.atelier)!.id
-      const id = addProposal(doc, { atelierId, text: `P${at}`, authorRole: 'reporter' }, at)
-      setValidated(doc, id, true, at)
+      validatedProposals(doc, nth(meeting.ateliers, op.atelier)!.id, [`P${at}`], at)
       return
     }
     case 'transmit':

@@ -61,6 +61,9 @@ export function MeetingLinksScreen({ meeting, session, writeKey }: Props) {
         </ul>
         {!session.readOnly && <AddAtelierForm session={session} />}
         <p className="help">{t.meeting.keepSecret}</p>
+        <p className="help" data-testid="older-atelier-links">
+          {t.meeting.olderAtelierLinks}
+        </p>
       </section>
       {!session.readOnly && <ImportHandover session={session} />}
       <ShareWithoutNetwork session={session} meeting={meeting} atelierId={null} />
