@@ -100,7 +100,7 @@ async function fuzzSection(budgets: Array<{ met: boolean; line: string }>) {
     (relay) => runFuzzLoad(relay, FUZZ_SECONDS),
   )
   out(
-    `${FUZZ_SECONDS} s, default limits: ${fuzz.framesSent.toLocaleString('en-US')} hostile frames over ${fuzz.attackerConnections} connections (${perSecond(fuzz.framesSent / FUZZ_SECONDS)}); relay ${fuzz.relayCores.toFixed(2)} cores`,
+    `${FUZZ_SECONDS} s, default limits: ${fuzz.framesSent.toLocaleString('en-US')} hostile frames over ${fuzz.attackerConnections} connections (${perSecond(fuzz.framesSent / FUZZ_SECONDS)}); relay ${fuzz.relayCores.toFixed(2)} cores, ${ms(fuzz.relayCpuMsPerFrame)} of CPU per frame`,
   )
   type Latencies = { p50: number; p95: number; max: number; samples: number }
   const row = (label: string, figures: Latencies, lost = '') => [
@@ -175,6 +175,7 @@ async function tailsSection(budgets: Array<{ met: boolean; line: string }>) {
           String(run.samples),
           String(run.lost),
           run.relayCores.toFixed(2),
+          ms(run.relayCpuMsPer1000, 0),
           ms(run.lagP99),
           run.generatorCores.toFixed(2),
         ])
@@ -184,6 +185,12 @@ async function tailsSection(budgets: Array<{ met: boolean; line: string }>) {
         ratio(t!.p50, r!.p50),
         ratio(t!.p95, r!.p95),
         ratio(t!.p99, r!.p99),
+        '',
+        '',
+        '',
+        '',
+        '',
+        ratio(t!.relayCpuMsPer1000, r!.relayCpuMsPer1000),
       ])
     }
     out(
@@ -197,6 +204,7 @@ async function tailsSection(budgets: Array<{ met: boolean; line: string }>) {
           'samples',
           'lost',
           'relay cores',
+          'relay CPU/1k',
           'send lag p99',
           'busiest generator',
         ],

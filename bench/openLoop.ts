@@ -49,8 +49,9 @@ export interface RateRun {
   max: number
   samples: number
   lost: number
-  /** Relay's CPU during the run, in cores. */
+  /** Relay's CPU during the run, in cores, and per 1,000 edits sent (ms). */
   relayCores: number
+  relayCpuMsPer1000: number
   /** How late the generator sent its edits (ms): p99 and max over every process. */
   lagP99: number
   lagMax: number
@@ -187,6 +188,7 @@ async function measure(
     samples: latencies.length,
     lost,
     relayCores: (after.cpuMs - before.cpuMs) / elapsed,
+    relayCpuMsPer1000: ((after.cpuMs - before.cpuMs) / (shares.flat().length / 3)) * 1000,
     lagP99: quantile(lag, 0.99),
     lagMax: quantile(lag, 1),
     generatorCores: Math.max(...runs.map((run) => run.cores)),

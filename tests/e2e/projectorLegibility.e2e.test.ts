@@ -84,6 +84,9 @@ describe('the projector, read from the back of the room', () => {
     const bar = (await page.locator('.topbar').boundingBox())!
     expect(bar.width * bar.height).toBeLessThan(80 * 60)
     expect(await page.getByText('Lecture seule').isVisible()).toBe(false)
+    // …and it covers none of the heading's words (the count ran under it).
+    const count = (await page.locator('.wallboard__count').boundingBox())!
+    expect(count.x + count.width).toBeLessThanOrEqual(bar.x)
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.screenshot({ path: join(SCREENSHOTS, 'projector', 'ranking-1280x720.png') })
 

@@ -2,6 +2,7 @@ import { useRef } from 'react'
 import { useCollaborativeText } from '../../hooks/useCollaborativeText'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { useAutoGrow } from '../../ui/useAutoGrow'
+import { Field } from '../../ui/Field'
 
 interface Props {
   session: MeetingSession
@@ -20,8 +21,7 @@ export function CollaborativeTextarea({ session, noteKey, label, placeholder }: 
   useAutoGrow(field, note.value)
 
   return (
-    <label className="field">
-      <span className="field__label">{label}</span>
+    <Field label={label}>
       <textarea
         ref={field}
         value={note.value}
@@ -31,6 +31,6 @@ export function CollaborativeTextarea({ session, noteKey, label, placeholder }: 
         onChange={(event) => note.change(event.target.value)}
         data-testid="note-input"
       />
-    </label>
+    </Field>
   )
 }
