@@ -100,7 +100,7 @@ async function fuzzSection(budgets: Array<{ met: boolean; line: string }>) {
     (relay) => runFuzzLoad(relay, FUZZ_SECONDS),
   )
   out(
-    `${FUZZ_SECONDS} s, default limits: ${fuzz.framesSent.toLocaleString('en-US')} hostile frames over ${fuzz.attackerConnections} connections (${perSecond(fuzz.framesSent / FUZZ_SECONDS)}); relay ${fuzz.relayCores.toFixed(2)} cores`,
+    `${FUZZ_SECONDS} s, default limits: ${fuzz.framesSent.toLocaleString('en-US')} hostile frames over ${fuzz.attackerConnections} connections (${perSecond(fuzz.framesSent / FUZZ_SECONDS)}); relay ${fuzz.relayCores.toFixed(2)} cores, ${ms(fuzz.relayCpuMsPerFrame)} of CPU per frame`,
   )
   type Latencies = { p50: number; p95: number; max: number; samples: number }
   const row = (label: string, figures: Latencies, lost = '') => [
