@@ -46,6 +46,8 @@ export interface FuzzLoadResult {
   /** How late the relay's event loop ran while fuzzed: what the relay itself made others wait. */
   loop: LoopDelay
   relayCores: number
+  /** The relay's CPU time while fuzzed (honest traffic included), per hostile frame sent. */
+  relayCpuMsPerFrame: number
 }
 
 export interface LoopDelay {
@@ -179,7 +181,7 @@ export async function runFuzzLoad(relay: RunningRelay, seconds: number): Promise
       attackers.ask({ type: 'start', seconds }, 'done'),
     ])
     const afterAttack = await relay.probe()
-    const relayCores = (afterAttack.cpuMs - beforeAttack.cpuMs) / (now() - started)
+    const relayCpuMs = afterAttack.cpuMs - beforeAttack.cpuMs
     return {
       seconds,
       framesSent: counts.frames,
@@ -191,7 +193,8 @@ export async function runFuzzLoad(relay: RunningRelay, seconds: number): Promise
       },
       healthz: percentiles(health),
       loop: loopDelayOf(afterAttack),
-      relayCores,
+      relayCores: relayCpuMs / (now() - started),
+      relayCpuMsPerFrame: relayCpuMs / counts.frames,
     }
   } finally {
     attackers.stop()

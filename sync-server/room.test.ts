@@ -1,5 +1,7 @@
 import { join } from 'node:path'
+import * as decoding from 'lib0/decoding'
 import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { newWriteKey, capabilityFromKey } from '../src/links/capability'
 import { FakeSocket } from '../tests/helpers/fakeSocket'
 import { syncUpdateFrame, textUpdate } from '../tests/helpers/frames'
@@ -51,7 +53,38 @@ function heldDisk() {
   return { held, openLogFile, releaseAll: () => held.splice(0).forEach((w) => w.release()) }
 }
 
+/** The Yjs update in a sync update frame the room sent, applied to a fresh document's text. */
+function textIn(frames: Uint8Array[]): string[] {
+  return frames
+    .filter((frame) => frame[0] === 0 && frame[1] === 2)
+    .map((frame) => {
+      const doc = new Y.Doc()
+      Y.applyUpdate(doc, decoding.readVarUint8Array(decoding.createDecoder(frame.subarray(2))))
+      return doc.getText('t').toString()
+    })
+}
+
 describe('Room', () => {
+  it('relays the updates of one turn as one frame to a device that wrote none of them', async () => {
+    const { room } = await openRoom()
+    const [a, b, reader] = [new FakeSocket(), new FakeSocket(), new FakeSocket()]
+    for (const socket of [a, b, reader]) room.attach(socket.asWebSocket, 'write')
+    await waitFor(() => reader.sent.length > 0, 'the greeting')
+    const greeted = [a, b, reader].map((socket) => socket.sent.length)
+
+    // Both arrive before the relay's next turn, as on a busy relay.
+    a.receive(syncUpdateFrame(textUpdate('from a')))
+    b.receive(syncUpdateFrame(textUpdate('from b')))
+    await waitFor(() => reader.sent.length > greeted[2]!, 'the relay to send')
+    await new Promise((resolve) => setImmediate(resolve))
+
+    const [toA, toB, toReader] = [a, b, reader].map((socket, i) => socket.sent.slice(greeted[i]))
+    expect(toReader).toHaveLength(1)
+    expect(textIn(toReader!)[0]).toMatch(/^(from afrom b|from bfrom a)$/)
+    expect(textIn(toA!)).toEqual(['from b'])
+    expect(textIn(toB!)).toEqual(['from a'])
+  })
+
   it('relays an update to the other devices while its write to disk is still pending', async () => {
     const disk = heldDisk()
     const { room } = await openRoom(disk.openLogFile)

@@ -8,7 +8,8 @@
  * (unloaded a moment ago), loading waits for it, so two instances never share the file.
  *
  * A write connection's updates are checked first (`updateCheck.ts`) and applied whole or not at
- * all, with the connection as origin, then logged and relayed to the other connections; one that
+ * all, with the connection as origin, then relayed to the other connections at the end of the
+ * event-loop turn (merged into one frame for a device that wrote none of them) and logged; one that
  * waits for changes the room lacks waits on its connection, bounded. So the log always reloads
  * to the document in memory, which is what every device received. A read connection (projector) receives the document and live updates;
  * document changes it sends are dropped — never applied, relayed or stored. An atelier
@@ -116,6 +117,8 @@ export class Room {
   readonly #connections = new Set<Connection>()
   /** Every connection ever attached: the origins whose document updates are logged and relayed. */
   readonly #origins = new WeakSet<Connection>()
+  /** Document updates applied in this event-loop turn, with their authors: relayed at its end. */
+  #turn: Array<{ update: Uint8Array; origin: Connection }> = []
   /**
    * Atelier connections that sent updates before their key matched (the coordinator's check not
    * here yet): they are asked for their changes again once it matches, or their later updates
@@ -414,17 +417,43 @@ export class Room {
 
   // Relays and persists what a write connection actually changed: Yjs re-encodes it, so what
   // reaches the disk is never the raw frame, and a resent update that changes nothing is not logged.
-  // Relayed first, so the other devices never wait for the disk (the log writes after this turn);
-  // logged even if relaying throws, so the log always reloads to the document in memory.
+  // Relayed at the end of this event-loop turn, before the log writes it (`roomLog.ts` waits for
+  // the turn too): the other devices never wait for the disk.
   #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (!this.#origins.has(origin as Connection)) return
-    try {
-      this.#broadcast(encodeUpdate(update), origin)
-    } finally {
-      void this.#log.append(update)
-      this.#snapshots?.changed()
-    }
+    if (this.#turn.length === 0) setImmediate(this.#relayTurn)
+    this.#turn.push({ update, origin: origin as Connection })
+    void this.#log.append(update)
+    this.#snapshots?.changed()
     this.#askForChangesOnceKeyMatches()
+  }
+
+  /**
+   * Sends each device what this turn's updates changed, except its own. A busy relay reads several
+   * updates of a room per turn, and a frame per update and device (its framing and system call) is
+   * most of what fan-out costs: a device that wrote none of them gets them merged into one update,
+   * one frame, the merge made once for all such devices; an author gets the others' updates one by
+   * one (merging for each author would cost more than the frames it saves). A turn of one update
+   * sends it as it came.
+   */
+  #relayTurn = (): void => {
+    const turn = this.#turn
+    this.#turn = []
+    if (this.#closing) return
+    const frames = turn.map((entry) => encodeUpdate(entry.update))
+    if (turn.length === 1) return this.#broadcast(frames[0]!, turn[0]!.origin)
+    const authors = new Set(turn.map((entry) => entry.origin))
+    let merged: Uint8Array | null = null
+    for (const connection of this.#connections) {
+      if (!authors.has(connection)) {
+        merged ??= encodeUpdate(Y.mergeUpdates(turn.map((entry) => entry.update)))
+        this.#send(connection, merged)
+      } else {
+        turn.forEach((entry, i) => {
+          if (entry.origin !== connection) this.#send(connection, frames[i]!)
+        })
+      }
+    }
   }
 
   /** Atelier connections whose key now matches send what they sent before (see the field). */

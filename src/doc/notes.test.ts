@@ -1,8 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { typeAtOnce } from '../../tests/helpers/meetingOps'
 import { createMeeting, readMeeting } from './meetingDoc'
-import { diffText, editNote, noteKey } from './notes'
+import { diffText, noteKey } from './notes'
 
 function apply(before: string, change: ReturnType<typeof diffText>): string {
   return (
@@ -35,15 +36,9 @@ describe('notes', () => {
     expect(Object.keys(meeting.notes)).toHaveLength(
       meeting.script.reduce((n, s) => n + s.questions.length, 0),
     )
-    const b = new Y.Doc()
-    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
-    editNote(a, key, { index: 0, deleteCount: 0, insert: 'Bus trop rares. ' })
-    editNote(b, key, { index: 0, deleteCount: 0, insert: 'Accueil chaleureux. ' })
-    Y.applyUpdate(a, Y.encodeStateAsUpdate(b))
-    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
-    const merged = readMeeting(a).notes[key]!
-    expect(merged).toBe(readMeeting(b).notes[key])
-    expect(merged).toContain('Bus trop rares. ')
-    expect(merged).toContain('Accueil chaleureux. ')
+    const { here, there } = typeAtOnce(a, key, 'Bus trop rares. ', 'Accueil chaleureux. ')
+    expect(here).toBe(there)
+    expect(here).toContain('Bus trop rares. ')
+    expect(here).toContain('Accueil chaleureux. ')
   })
 })

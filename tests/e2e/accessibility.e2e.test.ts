@@ -118,6 +118,9 @@ describe('every screen of the evening, with axe-core', () => {
       .poll(() => page.getByTestId('follow-up-item').allTextContents(), { timeout: 15_000 })
       .toEqual([expect.stringContaining('Un accueil sans rendez-vous')])
     await audit.check(page, 'coordinator-suivi')
+    await tab(page, 'Historique')
+    await page.getByRole('heading', { level: 2 }).first().waitFor()
+    await audit.check(page, 'coordinator-historique')
 
     // The committee: meetings, tableau de suivi, évaluation, idea bank.
     await page.goto(`${evening.relay.url}/#/`)

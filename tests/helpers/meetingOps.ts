@@ -471,6 +471,25 @@ export function applyPlenaryOperation(
   }
 }
 
+/**
+ * Two devices type at once at the start of the note `key` — this one `mine`, a copy of it
+ * `theirs` — then exchange what each lacks: the note as each of them reads it afterwards.
+ */
+export function typeAtOnce(
+  doc: Y.Doc,
+  key: string,
+  mine: string,
+  theirs: string,
+): { here: string; there: string } {
+  const other = new Y.Doc()
+  Y.applyUpdate(other, Y.encodeStateAsUpdate(doc))
+  editNote(doc, key, { index: 0, deleteCount: 0, insert: mine })
+  editNote(other, key, { index: 0, deleteCount: 0, insert: theirs })
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(other))
+  Y.applyUpdate(other, Y.encodeStateAsUpdate(doc))
+  return { here: readMeeting(doc).notes[key]!, there: readMeeting(other).notes[key]! }
+}
+
 /** This device's own attendance tallies (`<atelier>|<college>|<clientId>` → count). */
 export function ownTallies(doc: Y.Doc): Map<string, number> {
   const own = new Map<string, number>()

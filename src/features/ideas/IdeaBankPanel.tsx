@@ -56,7 +56,7 @@ export function IdeaBankPanel({
             labels={t.ideas.views}
             onChange={setView}
             label={t.ideas.viewsLabel}
-            className="idea-bank__tabs"
+            className="tabs--sub"
           />
           {view === 'collect' && (
             <IdeaCollect committee={committee} session={session} bank={bank} />

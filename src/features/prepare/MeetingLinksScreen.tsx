@@ -11,6 +11,7 @@ import { t } from '../../text/strings'
 import { LinkOriginPicker } from './LinkOriginPicker'
 import { roleLinks } from './roleLinks'
 import { useLinkOrigin } from './useLinkOrigin'
+import { Button } from '../../ui/Button'
 
 interface Props {
   meeting: Meeting
@@ -85,9 +86,9 @@ function AddAtelierForm({ session }: { session: MeetingSession }) {
         <span>{t.meeting.newAtelierName}</span>
         <input value={name} maxLength={80} onChange={(event) => setName(event.target.value)} />
       </label>
-      <button className="button button--secondary" type="submit" disabled={!name.trim()}>
+      <Button secondary type="submit" disabled={!name.trim()}>
         {t.meeting.addAtelier}
-      </button>
+      </Button>
     </form>
   )
 }
