@@ -4,36 +4,29 @@
  * their peers, and how long does `/healthz` take to answer?
  *
  * Tandem's relay with its default limits (an evening's, not the fan-out bench's raised ones):
- * - attackers: `ATTACKERS` connections, each in its own meeting, sending at just under
- *   `RATE_MESSAGES_PER_SECOND` a mix of the fuzzer's frames (`tests/helpers/fuzzFrames.ts`),
- *   1 KB updates whose dependencies never come, and types nested 5,000 deep (135 KB: the byte
- *   rate closes those connections, 4529); a closed attacker reconnects at once;
+ * - attackers: `ATTACKERS` connections, each in its own meeting, in a process of their own
+ *   (`fuzzAttackers.ts`, which says what they send), so that making frames does not delay the
+ *   honest clients' event loop, which times them;
  * - meetings: `ROOMS` of a writer and a peer, the writer editing `EDITS_PER_SECOND` times a
  *   second; latency from the edit to its application by the peer;
  * - `/healthz` polled every 100 ms, latency from request to full answer;
  * - the same meetings and polls for `QUIET_SECONDS` without attackers first: on a machine shared
  *   with other work, the floor the fuzz-time figures are to be read against.
  */
+import { fork, type ChildProcess } from 'node:child_process'
 import { request } from 'node:http'
-import { WebSocket } from 'ws'
+import { join } from 'node:path'
 import { capabilityFromKey, newWriteKey } from '../src/links/capability'
 import { protocolsFor } from '../src/sync/protocol'
-import { syncUpdateFrame } from '../tests/helpers/frames'
-import { framePools, fuzzFrame } from '../tests/helpers/fuzzFrames'
-import { deepNesting } from '../tests/helpers/hostileUpdates'
-import { seededRandom } from '../tests/helpers/random'
-import { rawUpdate } from '../tests/helpers/rawUpdates'
-import type { RunningRelay } from './relays'
+import type { AttackCommand, AttackReport } from './fuzzAttackers'
+import type { Probe, RunningRelay } from './relays'
 import { now, quantile, sleep } from './report'
 import { SyncClient } from './syncClient'
 
 const ATTACKERS = 8
-/** Just under the relay's default 100 messages per second per connection. */
-const ATTACK_MESSAGES_PER_SECOND = 90
 const ROOMS = 5
 const EDITS_PER_SECOND = 5
 const QUIET_SECONDS = 5
-const MAX_MESSAGE_BYTES = 8 * 1024 * 1024
 
 export interface Percentiles {
   p50: number
@@ -45,13 +38,27 @@ export interface Percentiles {
 export interface FuzzLoadResult {
   seconds: number
   /** The same honest traffic before the attack. */
-  quiet: { fanout: Percentiles; healthz: Percentiles }
+  quiet: { fanout: Percentiles; healthz: Percentiles; loop: LoopDelay }
   framesSent: number
   attackerConnections: number
   fanout: Percentiles & { lost: number }
   healthz: Percentiles
+  /** How late the relay's event loop ran while fuzzed: what the relay itself made others wait. */
+  loop: LoopDelay
   relayCores: number
+  /** The relay's CPU time while fuzzed (honest traffic included), per hostile frame sent. */
+  relayCpuMsPerFrame: number
 }
+
+export interface LoopDelay {
+  p99: number
+  max: number
+}
+
+const loopDelayOf = (probe: Probe): LoopDelay => ({
+  p99: probe.loopDelayP99Ms,
+  max: probe.loopDelayMaxMs,
+})
 
 function percentiles(values: number[]): Percentiles {
   return {
@@ -62,59 +69,33 @@ function percentiles(values: number[]): Percentiles {
   }
 }
 
-/** The expensive kinds the issue found: deep nesting, and updates waiting for what never comes. */
-function expensiveFrames(): { deep: Uint8Array; orphans: Uint8Array[] } {
-  const deep = syncUpdateFrame(deepNesting(5000))
-  const orphans = Array.from({ length: 200 }, (_, i) =>
-    syncUpdateFrame(
-      rawUpdate([
-        {
-          client: 5000 + i,
-          clock: 0,
-          structs: [{ origin: { client: 4999, clock: i }, content: { string: 'o'.repeat(1000) } }],
-        },
-      ]),
-    ),
-  )
-  return { deep, orphans }
-}
-
-/** Frames made before the clock starts: the bench's own CPU must go to sending them. */
-function attackFrames(seed: number) {
-  const random = seededRandom(seed)
-  return { random, pools: framePools(random), ...expensiveFrames() }
-}
-
-async function attacker(
-  url: string,
-  protocols: string[],
-  { random, pools, deep, orphans }: ReturnType<typeof attackFrames>,
-  until: number,
-  counts: { frames: number; connections: number },
-): Promise<void> {
-  while (now() < until) {
-    const socket = new WebSocket(url, protocols, { perMessageDeflate: false })
-    counts.connections++
-    socket.on('error', () => {})
-    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()))
-    const opened = await Promise.race([
-      new Promise<boolean>((resolve) => socket.once('open', () => resolve(true))),
-      closed.then(() => false),
-    ])
-    while (opened && socket.readyState === WebSocket.OPEN && now() < until) {
-      const pick = random.next()
-      const frame =
-        pick < 0.5
-          ? fuzzFrame(random, pools, MAX_MESSAGE_BYTES)
-          : pick < 0.9
-            ? random.pick(orphans)
-            : deep
-      socket.send(frame, { binary: typeof frame !== 'string' })
-      counts.frames++
-      await sleep(1000 / ATTACK_MESSAGES_PER_SECOND)
-    }
-    socket.terminate()
-    await closed
+/** The attackers' process: `command` sent, the report of the kind asked for awaited. */
+function attackersProcess(): {
+  ask<T extends AttackReport['type']>(
+    command: AttackCommand,
+    answer: T,
+  ): Promise<Extract<AttackReport, { type: T }>>
+  stop(): void
+} {
+  const child: ChildProcess = fork(join(import.meta.dirname, 'fuzzAttackers.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
+  return {
+    ask: (command, answer) =>
+      new Promise((resolve, reject) => {
+        const onMessage = (report: AttackReport) => {
+          if (report.type !== answer) return
+          child.off('exit', onExit)
+          child.off('message', onMessage)
+          resolve(report as never)
+        }
+        const onExit = (code: number | null) => reject(new Error(`attackers exited (${code})`))
+        child.on('message', onMessage)
+        child.once('exit', onExit)
+        child.send(command)
+      }),
+    stop: () => child.kill('SIGKILL'),
   }
 }
 
@@ -174,35 +155,52 @@ export async function runFuzzLoad(relay: RunningRelay, seconds: number): Promise
     return health
   }
 
-  // The same traffic without attackers first: on a shared machine, the floor of the figures.
-  const quietHealth = await honestTraffic(now() + QUIET_SECONDS * 1000)
-  const quiet = { fanout: percentiles(latencies), healthz: percentiles(quietHealth) }
-  latencies = []
+  const attackers = attackersProcess()
+  try {
+    // Frames made before anything is timed, then the same traffic without attackers: on a
+    // shared machine, the floor of the figures.
+    const specs = Array.from({ length: ATTACKERS }, (_, i) => {
+      const key = newWriteKey()
+      const url = relay.roomUrl(capabilityFromKey(key, 'write').roomId)
+      return { url, protocols: protocolsFor(key), seed: 1000 + i }
+    })
+    await attackers.ask({ type: 'prepare', attackers: specs }, 'ready')
+    await relay.probe() // starts the quiet phase's loop delay
+    const quietHealth = await honestTraffic(now() + QUIET_SECONDS * 1000)
+    const beforeAttack = await relay.probe()
+    const quiet = {
+      fanout: percentiles(latencies),
+      healthz: percentiles(quietHealth),
+      loop: loopDelayOf(beforeAttack),
+    }
+    latencies = []
 
-  const frames = Array.from({ length: ATTACKERS }, (_, i) => attackFrames(1000 + i))
-  const cpuBefore = (await relay.probe()).cpuMs
-  const started = now()
-  const until = started + seconds * 1000
-  const counts = { frames: 0, connections: 0 }
-  const attacks = frames.map((made) => {
-    const key = newWriteKey()
-    const url = relay.roomUrl(capabilityFromKey(key, 'write').roomId)
-    return attacker(url, protocolsFor(key), made, until, counts)
-  })
-  const [health] = await Promise.all([honestTraffic(until), ...attacks])
-  const relayCores = ((await relay.probe()).cpuMs - cpuBefore) / (now() - started)
-  const lost = pending.reduce((sum, room) => sum + room.size, 0)
-  for (const { writer, peer } of meetings) {
-    writer.close()
-    peer.close()
-  }
-  return {
-    seconds,
-    framesSent: counts.frames,
-    attackerConnections: counts.connections,
-    quiet,
-    fanout: { ...percentiles(latencies), lost },
-    healthz: percentiles(health),
-    relayCores,
+    const started = now()
+    const [health, counts] = await Promise.all([
+      honestTraffic(started + seconds * 1000),
+      attackers.ask({ type: 'start', seconds }, 'done'),
+    ])
+    const afterAttack = await relay.probe()
+    const relayCpuMs = afterAttack.cpuMs - beforeAttack.cpuMs
+    return {
+      seconds,
+      framesSent: counts.frames,
+      attackerConnections: counts.connections,
+      quiet,
+      fanout: {
+        ...percentiles(latencies),
+        lost: pending.reduce((sum, room) => sum + room.size, 0),
+      },
+      healthz: percentiles(health),
+      loop: loopDelayOf(afterAttack),
+      relayCores: relayCpuMs / (now() - started),
+      relayCpuMsPerFrame: relayCpuMs / counts.frames,
+    }
+  } finally {
+    attackers.stop()
+    for (const { writer, peer } of meetings) {
+      writer.close()
+      peer.close()
+    }
   }
 }

@@ -66,17 +66,23 @@ const clients = new Map<string, Map<number, SyncClient[]>>()
 const pending = new Map<string, Pending>()
 let onArrived: (latency: number) => void = () => {}
 
-/** The edit an update carries: its one client's id and clock after it (see `editKey`). */
+/**
+ * The edits an update carries: a relay may merge several into one update, so every clock of each
+ * client in it (`from` ≤ clock < `to`) is looked up (see `editKey`).
+ */
 function arrived(update: Uint8Array): void {
-  const { to } = Y.parseUpdateMeta(update)
-  for (const [client, clock] of to) {
-    const key = `${client}:${clock}`
-    const entry = pending.get(key)
-    if (!entry) continue
-    entry.remaining -= 1
-    if (entry.remaining === 0) {
-      pending.delete(key)
-      if (entry.counted) onArrived(now() - entry.scheduled)
+  if (pending.size === 0) return
+  const { from, to } = Y.parseUpdateMeta(update)
+  for (const [client, end] of to) {
+    for (let clock = from.get(client)! + 1; clock <= end; clock++) {
+      const key = `${client}:${clock}`
+      const entry = pending.get(key)
+      if (!entry) continue
+      entry.remaining -= 1
+      if (entry.remaining === 0) {
+        pending.delete(key)
+        if (entry.counted) onArrived(now() - entry.scheduled)
+      }
     }
   }
 }

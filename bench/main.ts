@@ -105,7 +105,7 @@ async function fuzzSection(budgets: Array<{ met: boolean; line: string }>) {
     (relay) => runFuzzLoad(relay, FUZZ_SECONDS),
   )
   out(
-    `${FUZZ_SECONDS} s, default limits: ${fuzz.framesSent.toLocaleString('en-US')} hostile frames over ${fuzz.attackerConnections} connections (${perSecond(fuzz.framesSent / FUZZ_SECONDS)}); relay ${fuzz.relayCores.toFixed(2)} cores`,
+    `${FUZZ_SECONDS} s, default limits: ${fuzz.framesSent.toLocaleString('en-US')} hostile frames over ${fuzz.attackerConnections} connections (${perSecond(fuzz.framesSent / FUZZ_SECONDS)}); relay ${fuzz.relayCores.toFixed(2)} cores, ${ms(fuzz.relayCpuMsPerFrame)} of CPU per frame`,
   )
   type Latencies = { p50: number; p95: number; max: number; samples: number }
   const row = (label: string, figures: Latencies, lost = '') => [
@@ -124,6 +124,9 @@ async function fuzzSection(budgets: Array<{ met: boolean; line: string }>) {
       row('edit → peer, while fuzzed', fuzz.fanout, String(fuzz.fanout.lost)),
       row('GET /healthz, while fuzzed', fuzz.healthz),
     ]),
+  )
+  out(
+    `relay event loop late by (p99 / max): ${ms(fuzz.quiet.loop.p99)} / ${ms(fuzz.quiet.loop.max)} before the attack, ${ms(fuzz.loop.p99)} / ${ms(fuzz.loop.max)} while fuzzed`,
   )
   budgets.push(budget('other meetings’ fan-out p95 while fuzzed', fuzz.fanout.p95, 50, ms))
   budgets.push(budget('/healthz max while fuzzed', fuzz.healthz.max, 100, ms))
@@ -156,6 +159,7 @@ async function tailsSection(budgets: Array<{ met: boolean; line: string }>) {
     for (const start of starters) relays.push(await start())
     const result = await runOpenLoop(relays, {
       rates: TAIL_RATES,
+      maxRate: 9000,
       rooms: 100,
       clientsPerRoom: 10,
       workers: TAIL_WORKERS,
@@ -165,9 +169,9 @@ async function tailsSection(budgets: Array<{ met: boolean; line: string }>) {
       seed: 17,
     })
     const rows: string[][] = []
-    for (const rate of TAIL_RATES) {
-      const pair = result.runs.filter((run) => run.rate === rate)
-      for (const run of pair)
+    for (const rate of new Set(result.runs.map((run) => run.rate))) {
+      const atRate = result.runs.filter((run) => run.rate === rate)
+      for (const run of atRate)
         rows.push([
           `${perSecond(rate)} ${run.relay}`,
           ms(run.p50),
@@ -177,16 +181,23 @@ async function tailsSection(budgets: Array<{ met: boolean; line: string }>) {
           String(run.samples),
           String(run.lost),
           run.relayCores.toFixed(2),
+          ms(run.relayCpuMsPer1000, 0),
           ms(run.lagP99),
           run.generatorCores.toFixed(2),
         ])
-      const [t, r] = ['tandem', 'reference'].map((name) => pair.find((run) => run.relay === name)!)
-      rows.push([
-        `${perSecond(rate)} tandem / reference`,
-        ratio(t!.p50, r!.p50),
-        ratio(t!.p95, r!.p95),
-        ratio(t!.p99, r!.p99),
-      ])
+      const [t, r] = ['tandem', 'reference'].map((name) => atRate.find((run) => run.relay === name))
+      if (t && r)
+        rows.push([
+          `${perSecond(rate)} tandem / reference`,
+          ratio(t.p50, r.p50),
+          ratio(t.p95, r.p95),
+          ratio(t.p99, r.p99),
+          '',
+          '',
+          '',
+          '',
+          ratio(t.relayCpuMsPer1000, r.relayCpuMsPer1000),
+        ])
     }
     out(
       table([
@@ -199,6 +210,7 @@ async function tailsSection(budgets: Array<{ met: boolean; line: string }>) {
           'samples',
           'lost',
           'relay cores',
+          'relay CPU/1k',
           'send lag p99',
           'busiest generator',
         ],

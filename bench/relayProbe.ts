@@ -1,17 +1,36 @@
 /**
  * Preloaded into each relay's child process (`--import bench/relayProbe.ts`, with `--expose-gc`):
  * answers the bench's IPC message `"probe"` with the process's memory after a full garbage
- * collection and its CPU time so far. Read from inside, so both relays are measured the same way
- * and neither relay's code is touched.
+ * collection, its CPU time so far, and how late its event loop ran timers since the last probe
+ * (the longest time the relay could not answer anyone). Read from inside, so both relays are
+ * measured the same way and neither relay's code is touched.
  */
+import { quantile } from './report'
+
+/** A timer every `TICK_MS`: how late it runs is how long the relay could not answer anyone. */
+const TICK_MS = 5
+let lastTick = performance.now()
+let lateness: number[] = []
+setInterval(() => {
+  const tick = performance.now()
+  lateness.push(Math.max(0, tick - lastTick - TICK_MS))
+  lastTick = tick
+}, TICK_MS).unref()
+
 process.on('message', (message) => {
   if (message !== 'probe') return
+  const loopDelayP99Ms = quantile(lateness, 0.99)
+  const loopDelayMaxMs = lateness.reduce((max, late) => Math.max(max, late), 0)
   const collect = (globalThis as { gc?: () => void }).gc
   collect?.()
   collect?.()
+  // After the collections: their pause is the probe's, not the relay's.
+  lateness = []
+  lastTick = performance.now()
   const { heapUsed, rss, external, arrayBuffers } = process.memoryUsage()
   const { user, system } = process.cpuUsage()
-  process.send?.({ heapUsed, rss, external, arrayBuffers, cpuMs: (user + system) / 1000 })
+  const cpuMs = (user + system) / 1000
+  process.send?.({ heapUsed, rss, external, arrayBuffers, cpuMs, loopDelayP99Ms, loopDelayMaxMs })
 })
 // The IPC channel must not keep a relay alive once it has closed its server.
 process.channel?.unref()

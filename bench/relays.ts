@@ -30,6 +30,9 @@ export interface Probe {
   external: number
   arrayBuffers: number
   cpuMs: number
+  /** How late the relay's event loop ran since the previous probe: 99th percentile and max. */
+  loopDelayP99Ms: number
+  loopDelayMaxMs: number
 }
 
 export interface RunningRelay {

@@ -9,6 +9,8 @@
  * devices: a room appears as the first 8 characters of its id (a hash, not a secret), a refusal
  * as its reason. The logger is passed in rather than imported so tests can record it.
  */
+import { TokenBucket } from './limits'
+
 export type LogValue = string | number | boolean | null
 export type LogFields = Record<string, LogValue | undefined>
 export type LogLevel = 'info' | 'warn' | 'error'
@@ -55,6 +57,51 @@ export const consoleLogger: Logger = {
   info: (event, fields) => console.info(line('info', event, fields)),
   warn: (event, fields) => console.warn(line('warn', event, fields)),
   error: (event, fields) => console.error(line('error', event, fields)),
+}
+
+/**
+ * What one meeting may log at once, and then per second: an evening's worst honest moment is
+ * every device reconnecting after a Wi-Fi cut (an opened and a closed line each, forty devices).
+ */
+export const LOG_FLOOD_LIMITS = { burst: 100, perSecond: 2, summaryMs: 10_000 }
+const MAX_GUARDED_ROOMS = 256
+
+/**
+ * Keeps a flood of one meeting's events — a writer reconnecting at once after each refusal, as
+ * the fuzz bench's attackers do — from drowning the coordinator's terminal, and the relay: each
+ * line is a synchronous write, and these were its largest cost under attack. Per room (the
+ * `room` field; events without one share a bucket), `burst` info and warn lines pass at once and
+ * `perSecond` after that; the lines left out are counted and said in one `log.suppressed` line
+ * `summaryMs` after the first of them. Errors always pass; `/metrics` counts every event anyway.
+ */
+export function floodGuarded(
+  logger: Logger,
+  limits = LOG_FLOOD_LIMITS,
+  now = () => performance.now(),
+): Logger {
+  const rooms = new Map<string, { bucket: TokenBucket; suppressed: number }>()
+  const summarize = (room: string) => {
+    const entry = rooms.get(room)
+    if (!entry || entry.suppressed === 0) return
+    logger.warn('log.suppressed', { room: room || undefined, lines: entry.suppressed })
+    rooms.delete(room) // a fresh bucket later: the summary closes the flood
+  }
+  const guarded =
+    (level: 'info' | 'warn'): Logger['info'] =>
+    (event, fields) => {
+      const room = typeof fields?.room === 'string' ? fields.room : ''
+      let entry = rooms.get(room)
+      if (!entry) {
+        // Meetings come and go over months: forget those that are not flooding.
+        if (rooms.size >= MAX_GUARDED_ROOMS)
+          for (const [key, { suppressed }] of rooms) if (suppressed === 0) rooms.delete(key)
+        const bucket = new TokenBucket(limits.perSecond, limits.burst, now())
+        rooms.set(room, (entry = { bucket, suppressed: 0 }))
+      }
+      if (entry.bucket.take(1, now())) return logger[level](event, fields)
+      if (entry.suppressed++ === 0) setTimeout(() => summarize(room), limits.summaryMs).unref()
+    }
+  return { info: guarded('info'), warn: guarded('warn'), error: logger.error }
 }
 
 /** Room ids are not secret (a hash of the read key) but 32 hex characters drown a terminal line. */

@@ -8,10 +8,10 @@
  * Counts only: no room id, no key, no address. Kept in plain numbers (no library) because the
  * relay needs a dozen series and one histogram.
  */
-import { REFUSALS, WS_REFUSAL_LABELS } from './refusals'
+import { REFUSALS, UPDATE_REFUSAL_LABELS, WS_REFUSAL_LABELS } from './refusals'
 import type { SetAsideReason } from './roomLog'
 
-/** Upper bounds (seconds) of the persistence histogram: an fdatasync takes 1–20 ms on a laptop. */
+/** Upper bounds (seconds) of the persistence histogram: a durable write takes 1–20 ms on a laptop. */
 const PERSIST_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
 
 export class Histogram {
@@ -65,6 +65,7 @@ export class Metrics {
     // Every reason is listed from the start, at zero: a dashboard sees the series exist.
     for (const { label } of Object.values(REFUSALS)) this.refusals.set(label, 0)
     for (const label of Object.values(WS_REFUSAL_LABELS)) this.refusals.set(label, 0)
+    for (const label of Object.values(UPDATE_REFUSAL_LABELS)) this.refusals.set(label, 0)
   }
 
   refused(label: string): void {
@@ -164,7 +165,7 @@ export class Metrics {
     )
     histogram(
       'tandem_persist_duration_seconds',
-      'Time to write and fdatasync one batch of updates (or rewrite a log).',
+      'Time to write one batch of updates durably (or rewrite a log).',
       this.persistSeconds,
     )
     histogram(

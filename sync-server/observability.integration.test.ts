@@ -53,7 +53,7 @@ describe('relay observability', () => {
     connectClient(teardown, relay.syncUrl, roomId, protocolsFor(newWriteKey()))
     await waitFor(async () => {
       const text = await (await fetch(`${relay.httpUrl}/metrics`)).text()
-      // The edit is counted as stored once its fdatasync returned, which can lag on a busy disk.
+      // The edit is counted as stored once its durable write returned, which can lag on a busy disk.
       return (
         text.includes('tandem_refusals_total{reason="invalid_key"} 1') &&
         !text.includes('tandem_updates_stored_total 0')

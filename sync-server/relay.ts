@@ -32,7 +32,7 @@ import { KEY_PROTOCOL_PREFIX, SUBPROTOCOL, SYNC_PATH } from '../src/sync/protoco
 import { admit } from './admission'
 import type { Config } from './config'
 import { startKeepalive, type Keepalive } from './keepalive'
-import { consoleLogger, errorCode, type Logger } from './log'
+import { consoleLogger, errorCode, floodGuarded, type Logger } from './log'
 import { Metrics } from './metrics'
 import { metricsAllowed } from './metricsAccess'
 import { originAllowed } from './origin'
@@ -114,7 +114,8 @@ export interface Relay {
 
 /** Throws if `config.tls` is set without a certificate, or the certificate is unusable. */
 export function createRelay(config: Config, options: RelayOptions = {}): Relay {
-  const logger = options.logger ?? consoleLogger
+  // A test's own logger sees every line; the terminal is kept from floods.
+  const logger = options.logger ?? floodGuarded(consoleLogger)
   const tuning = { ...defaultTuning, ...options.tuning }
   const roomsDir = join(resolve(config.dataDir), 'rooms')
   const snapshotsDir = join(resolve(config.dataDir), 'snapshots')

@@ -8,10 +8,15 @@
  * (unloaded a moment ago), loading waits for it, so two instances never share the file.
  *
  * A write connection's updates are checked first (`updateCheck.ts`) and applied whole or not at
- * all, with the connection as origin, then logged and relayed to the other connections; one that
+ * all, with the connection as origin, then relayed to the other connections at the end of the
+ * event-loop turn (merged into one frame for a device that wrote none of them) and logged; one that
  * waits for changes the room lacks waits on its connection, bounded. So the log always reloads
  * to the document in memory, which is what every device received. A read connection (projector) receives the document and live updates;
- * document changes it sends are dropped — never applied, relayed or stored.
+ * document changes it sends are dropped — never applied, relayed or stored. An atelier
+ * connection (a tablet's atelier link) writes like a writer while its key matches its atelier's
+ * check and each update stays within that atelier (`atelierScope.ts`); an update that does not
+ * is dropped like a reader's, and counted, and the connection stays open. Until its key matches,
+ * it is a reader.
  *
  * Whatever a connection sends, the worst outcome is that connection closed, with a code saying
  * why (`refusals.ts`): a message it cannot decode or an update refused (4400), a presence too
@@ -28,7 +33,9 @@ import {
   removeAwarenessStates,
 } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import type { Access, RoomId } from '../src/links/capability'
+import type { RoomId } from '../src/links/capability'
+import type { Grant } from './admission'
+import { atelierKeyMatches, withinAtelier } from './atelierScope'
 import { shortRoomId, type Logger } from './log'
 import { ConnectionBudget, type RateLimits } from './limits'
 import {
@@ -40,8 +47,8 @@ import {
   type ClientMessage,
 } from './messages'
 import type { Metrics } from './metrics'
-import { REFUSALS, type RefusalKind } from './refusals'
-import { RoomLog, type CompactionLimits } from './roomLog'
+import { REFUSALS, UPDATE_REFUSAL_LABELS, type RefusalKind } from './refusals'
+import { RoomLog, type CompactionLimits, type OpenLogFile } from './roomLog'
 import { isMeetingDocument, RoomSnapshots, type SnapshotPolicy } from './snapshots'
 import { checkUpdate, orderHoldsInCopy } from './updateCheck'
 
@@ -68,14 +75,18 @@ export interface RoomOptions {
   metrics: Metrics
   /** Called when the last connection leaves. */
   onEmpty: () => void
+  /** How the log file is opened for appending (`roomLog.ts`); a test's stand-in for the disk. */
+  openLogFile?: OpenLogFile
 }
 
 /** One device's WebSocket in this room; also the Yjs and awareness origin of what it sends. */
 interface Connection {
   socket: WebSocket
-  access: Access
+  access: Grant
   /** Set when the relay refused it: nothing it sends afterwards is handled. */
   refused: boolean
+  /** One of its updates went beyond its atelier (logged once per connection). */
+  outOfScope: boolean
   budget: ConnectionBudget
   /** Awareness client ids this connection announced, removed when it leaves. */
   awarenessClients: Set<number>
@@ -106,6 +117,14 @@ export class Room {
   readonly #connections = new Set<Connection>()
   /** Every connection ever attached: the origins whose document updates are logged and relayed. */
   readonly #origins = new WeakSet<Connection>()
+  /** Document updates applied in this event-loop turn, with their authors: relayed at its end. */
+  #turn: Array<{ update: Uint8Array; origin: Connection }> = []
+  /**
+   * Atelier connections that sent updates before their key matched (the coordinator's check not
+   * here yet): they are asked for their changes again once it matches, or their later updates
+   * would wait for the dropped ones for ever.
+   */
+  readonly #awaitingKeyCheck = new Set<Connection>()
   #closing = false
   readonly #log: RoomLog
   readonly #snapshots: RoomSnapshots | null
@@ -132,6 +151,7 @@ export class Room {
       logger: options.logger,
       label: shortRoomId(options.id),
       compactOnClose: true,
+      openFile: options.openLogFile,
       observer: {
         persisted: (seconds, records) => {
           options.metrics.persistSeconds.observe(seconds)
@@ -165,11 +185,12 @@ export class Room {
     return this.#log.pending
   }
 
-  attach(socket: WebSocket, access: Access): void {
+  attach(socket: WebSocket, access: Grant): void {
     const connection: Connection = {
       socket,
       access,
       refused: false,
+      outOfScope: false,
       budget: new ConnectionBudget(this.#options.limits),
       awarenessClients: new Set(),
       sentWholeDocument: false,
@@ -178,7 +199,7 @@ export class Room {
     }
     this.#connections.add(connection)
     this.#origins.add(connection)
-    this.#logger.info('connection.opened', { room: shortRoomId(this.id), access })
+    this.#logger.info('connection.opened', { room: shortRoomId(this.id), access: kindOf(access) })
     socket.on('close', (code) => this.#detach(connection, code))
     // Registered first, so the greeting precedes the handling of any message.
     this.ready.then(
@@ -231,7 +252,7 @@ export class Room {
 
   #greet(connection: Connection): void {
     // Asks a writer for what it has and the relay lacks (its offline edits). A reader is not asked.
-    if (connection.access === 'write') this.#send(connection, encodeSyncStep1(this.#doc))
+    if (connection.access !== 'read') this.#send(connection, encodeSyncStep1(this.#doc))
     if (this.#awareness.getStates().size > 0) this.#send(connection, this.#everyonesPresence())
   }
 
@@ -263,13 +284,14 @@ export class Room {
         return this.#send(connection, encodeSyncStep2(this.#doc, message.stateVector))
       case 'syncStep2':
       case 'update':
-        if (connection.access !== 'write') return
-        return this.#apply(connection, message.update)
+        if (this.#mayWrite(connection)) return this.#apply(connection, message.update)
+        if (connection.access !== 'read') this.#awaitingKeyCheck.add(connection)
+        return
       case 'awareness':
         // A presence from a device already gone would linger: it left. A read key may follow
         // the meeting, not announce itself in it (a projector's link could otherwise put any
         // name or state in every tablet's presence).
-        if (!this.#connections.has(connection) || connection.access !== 'write') return
+        if (!this.#connections.has(connection) || !this.#mayWrite(connection)) return
         if (message.update.length > this.#options.limits.maxPresenceBytes) return 'badPresence'
         applyAwarenessUpdate(this.#awareness, message.update, connection)
         if (connection.awarenessClients.size > this.#options.limits.maxPresencesPerConnection)
@@ -278,6 +300,13 @@ export class Room {
       case 'queryAwareness':
         return this.#send(connection, this.#everyonesPresence())
     }
+  }
+
+  /** A writer, or an atelier connection whose key matches its atelier's check (now). */
+  #mayWrite(connection: Connection): boolean {
+    const { access } = connection
+    if (access === 'write' || access === 'read') return access === 'write'
+    return atelierKeyMatches(this.#doc, access.atelierId, access.keyCheck)
   }
 
   /**
@@ -308,6 +337,12 @@ export class Room {
       if ('malformed' in check) return 'badUpdate'
       return this.#wait(connection, update, check.missing)
     }
+    const { access } = connection
+    if (
+      typeof access === 'object' &&
+      !withinAtelier(this.#doc, access.atelierId, check.placed, check.deleteSet)
+    )
+      return this.#outOfScope(connection)
     const growth = this.#growthOf(update)
     if (growth === null) return 'documentTooLarge'
     if (!check.orderChecked) {
@@ -319,6 +354,14 @@ export class Room {
     this.#sizeBound += growth
     this.#growthSinceMeasure += growth
     this.#retryWaiting()
+  }
+
+  /** Dropped like a reader's update, counted; the tablet's later, own updates still apply. */
+  #outOfScope(connection: Connection): void {
+    this.#metrics.refused(UPDATE_REFUSAL_LABELS.outOfScope)
+    if (connection.outOfScope) return
+    connection.outOfScope = true
+    this.#logger.warn('update.out_of_scope', { room: shortRoomId(this.id), access: 'atelier' })
   }
 
   #wait(
@@ -372,13 +415,54 @@ export class Room {
     return this.#sizeBound + growth <= max ? growth : null
   }
 
-  // Persists and relays what a write connection actually changed: Yjs re-encodes it, so what
+  // Relays and persists what a write connection actually changed: Yjs re-encodes it, so what
   // reaches the disk is never the raw frame, and a resent update that changes nothing is not logged.
+  // Relayed at the end of this event-loop turn, before the log writes it (`roomLog.ts` waits for
+  // the turn too): the other devices never wait for the disk.
   #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (!this.#origins.has(origin as Connection)) return
+    if (this.#turn.length === 0) setImmediate(this.#relayTurn)
+    this.#turn.push({ update, origin: origin as Connection })
     void this.#log.append(update)
     this.#snapshots?.changed()
-    this.#broadcast(encodeUpdate(update), origin)
+    this.#askForChangesOnceKeyMatches()
+  }
+
+  /**
+   * Sends each device what this turn's updates changed, except its own. A busy relay reads several
+   * updates of a room per turn, and a frame per update and device (its framing and system call) is
+   * most of what fan-out costs: a device that wrote none of them gets them merged into one update,
+   * one frame, the merge made once for all such devices; an author gets the others' updates one by
+   * one (merging for each author would cost more than the frames it saves). A turn of one update
+   * sends it as it came.
+   */
+  #relayTurn = (): void => {
+    const turn = this.#turn
+    this.#turn = []
+    if (this.#closing) return
+    const frames = turn.map((entry) => encodeUpdate(entry.update))
+    if (turn.length === 1) return this.#broadcast(frames[0]!, turn[0]!.origin)
+    const authors = new Set(turn.map((entry) => entry.origin))
+    let merged: Uint8Array | null = null
+    for (const connection of this.#connections) {
+      if (!authors.has(connection)) {
+        merged ??= encodeUpdate(Y.mergeUpdates(turn.map((entry) => entry.update)))
+        this.#send(connection, merged)
+      } else {
+        turn.forEach((entry, i) => {
+          if (entry.origin !== connection) this.#send(connection, frames[i]!)
+        })
+      }
+    }
+  }
+
+  /** Atelier connections whose key now matches send what they sent before (see the field). */
+  #askForChangesOnceKeyMatches(): void {
+    for (const connection of this.#awaitingKeyCheck) {
+      if (!this.#mayWrite(connection)) continue
+      this.#awaitingKeyCheck.delete(connection)
+      this.#send(connection, encodeSyncStep1(this.#doc))
+    }
   }
 
   #onAwarenessUpdate = (
@@ -395,9 +479,10 @@ export class Room {
 
   #detach(connection: Connection, code: number): void {
     this.#connections.delete(connection)
+    this.#awaitingKeyCheck.delete(connection)
     this.#logger.info('connection.closed', {
       room: shortRoomId(this.id),
-      access: connection.access,
+      access: kindOf(connection.access),
       code,
     })
     // Tells the others this device left now, rather than after the 30 s awareness timeout.
@@ -414,7 +499,7 @@ export class Room {
     this.#metrics.refused(refusal.label)
     this.#logger.warn('connection.refused', {
       room: shortRoomId(this.id),
-      access: connection.access,
+      access: kindOf(connection.access),
       reason: refusal.label,
       code: refusal.code,
     })
@@ -447,6 +532,11 @@ export class Room {
       if (connection !== except) this.#send(connection, message)
     }
   }
+}
+
+/** What the log says of a connection's access: never its atelier (content) nor its key. */
+function kindOf(access: Grant): 'write' | 'read' | 'atelier' {
+  return typeof access === 'object' ? 'atelier' : access
 }
 
 /** Sync (0), step 2 (1): a device's whole document, or what the relay lacks of it. */

@@ -66,7 +66,7 @@ describe('RoomLog', () => {
     const { log } = openLog(file, doc)
     await log.load()
     const writes = updates.map((update) => log.append(update))
-    expect(new Set(writes).size).toBe(1) // one write and one fdatasync for the burst
+    expect(new Set(writes).size).toBe(1) // one durable write for the burst
     await Promise.all(writes)
     await log.close()
 

@@ -3,9 +3,13 @@
  *
  *   record = [u32 LE length][u32 LE crc32 of the update][Yjs update bytes]
  *
- * Every update is on disk (written and fdatasync'ed) before `append` resolves. Appends that arrive
- * while a write is in flight are coalesced into the next single write + fdatasync, in order; all
- * writes of a room go through one promise chain, so they never interleave.
+ * Every update is on disk before `append` resolves: the file is opened with O_DSYNC, so a write
+ * returns once its data is durable, as a write followed by fdatasync would, in one call to the
+ * disk instead of two. A batch starts after the event-loop turn that queued it, so the relay
+ * first relays every message it read in that turn and the disk never delays that fan-out (the
+ * room does not wait for `append` either); the updates of one turn, and those that arrive while
+ * a write is in flight, are coalesced into the next single write, in order. All writes of a room
+ * go through one promise chain, so they never interleave.
  *
  * Loading reads records in order and stops at the first one that is cut short or fails its
  * checksum — what a crash in the middle of a write leaves — or that the room refuses to load (an
@@ -21,7 +25,8 @@
  * also triggers a rewrite (retried after `retryMs`, at the next append, and at close), since it
  * may have left a torn record that would hide later ones.
  */
-import { open, readFile, rename, writeFile, type FileHandle } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { open, readFile, rename, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { crc32 } from 'node:zlib'
 import { errorCode, type Logger } from './log'
@@ -58,6 +63,8 @@ export interface RoomLogOptions {
   observer?: LogObserver
   /** Delay before a failed write is tried again on its own. */
   retryMs?: number
+  /** How the log file is opened for appending; a test's stand-in for the disk. */
+  openFile?: OpenLogFile
   /**
    * Rewrite a log of several records as one snapshot when closing, so that a room at rest is one
    * record on disk and a value deleted from the document (a key sealed by a migration) does not
@@ -68,6 +75,34 @@ export interface RoomLogOptions {
 
 const HEADER_BYTES = 8
 const DEFAULT_RETRY_MS = 1000
+
+/** A log file open for appending. */
+export interface LogFile {
+  /** Appends `bytes`; resolves once they are durable (on the disk, not in a cache). */
+  appendDurably(bytes: Buffer): Promise<void>
+  close(): Promise<void>
+}
+
+export type OpenLogFile = (file: string) => Promise<LogFile>
+
+// Windows has no O_DSYNC: there each write is followed by fdatasync.
+const { O_APPEND, O_CREAT, O_DSYNC, O_WRONLY } = constants
+const DURABLE_APPEND = O_DSYNC === undefined ? 'a' : O_WRONLY | O_APPEND | O_CREAT | O_DSYNC
+
+/** The log file on the disk, each write durable when it returns (O_DSYNC). */
+export const openLogFile: OpenLogFile = async (file) => {
+  const handle = await open(file, DURABLE_APPEND)
+  return {
+    async appendDurably(bytes) {
+      await handle.writeFile(bytes)
+      if (O_DSYNC === undefined) await handle.datasync()
+    },
+    close: () => handle.close(),
+  }
+}
+
+/** Resolves after the current event-loop turn: what else it read is handled first. */
+const afterThisTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export function encodeRecord(update: Uint8Array): Buffer {
   const record = Buffer.allocUnsafe(HEADER_BYTES + update.length)
@@ -106,7 +141,8 @@ export class RoomLog {
   readonly #observer: LogObserver
   readonly #retryMs: number
   readonly #compactOnClose: boolean
-  #handle: FileHandle | null = null
+  readonly #openFile: OpenLogFile
+  #handle: LogFile | null = null
   #fileExists = false
   #fileBytes = 0
   #records = 0
@@ -129,6 +165,7 @@ export class RoomLog {
     this.#observer = options.observer ?? noObserver
     this.#retryMs = options.retryMs ?? DEFAULT_RETRY_MS
     this.#compactOnClose = options.compactOnClose ?? false
+    this.#openFile = options.openFile ?? openLogFile
   }
 
   /** Bytes of the file plus what waits to be appended: what the room costs on disk. */
@@ -171,7 +208,7 @@ export class RoomLog {
   append(update: Uint8Array): Promise<void> {
     this.#queue.push(update)
     this.#queuedBytes += HEADER_BYTES + update.length
-    this.#nextBatch ??= this.#chain = this.#chain.then(() => this.#writeBatch())
+    this.#nextBatch ??= this.#chain = this.#chain.then(afterThisTurn).then(() => this.#writeBatch())
     return this.#nextBatch
   }
 
@@ -261,9 +298,8 @@ export class RoomLog {
   }
 
   async #append(updates: Uint8Array[], bytes: number): Promise<void> {
-    this.#handle ??= await open(this.#file, 'a')
-    await this.#handle.writeFile(Buffer.concat(updates.map(encodeRecord), bytes))
-    await this.#handle.datasync()
+    this.#handle ??= await this.#openFile(this.#file)
+    await this.#handle.appendDurably(Buffer.concat(updates.map(encodeRecord), bytes))
     if (!this.#fileExists) {
       await syncDirectory(dirname(this.#file)) // makes the new file's name durable too
       this.#fileExists = true

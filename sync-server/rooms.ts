@@ -13,7 +13,8 @@
  */
 import { join } from 'node:path'
 import type { WebSocket } from 'ws'
-import type { Access, RoomId } from '../src/links/capability'
+import type { RoomId } from '../src/links/capability'
+import type { Grant } from './admission'
 import { errorCode, shortRoomId, type Logger } from './log'
 import type { Metrics } from './metrics'
 import type { RefusalKind } from './refusals'
@@ -57,7 +58,7 @@ export class Rooms {
   }
 
   /** Attaches the socket to its room, loading it if needed; or says why it cannot. */
-  join(roomId: RoomId, socket: WebSocket, access: Access): RefusalKind | null {
+  join(roomId: RoomId, socket: WebSocket, access: Grant): RefusalKind | null {
     let room = this.#rooms.get(roomId)
     if (!room) {
       if (this.#rooms.size >= this.#options.maxRooms && !this.#evictIdleRoom()) return 'relayFull'

@@ -36,22 +36,25 @@ export type UpdateCheck =
    * Applies whole. `orderChecked` false: some item's neighbours are in the update itself, so
    * their order can only be seen once integrated — `orderHoldsInCopy` must say yes first.
    */
-  | { ok: true; orderChecked: boolean }
+  | { ok: true; orderChecked: boolean; placed: Placements; deleteSet: DeleteSet }
   | { ok: false; malformed: string }
   /** Well formed, but references `clock` of `client`, which neither the document nor it holds. */
   | { ok: false; missing: { client: number; clock: number } }
 
 type Struct = Y.Item | Y.GC | Y.Skip
 /** A decoded delete set: client → ranges (Yjs does not export the class's type). */
-type DeleteSet = { clients: Map<number, Array<{ clock: number; len: number }>> }
+export type DeleteSet = { clients: Map<number, Array<{ clock: number; len: number }>> }
 
 /** Identifies a shared type: `root:<name>`, `item:<client>:<clock>`, or null (garbage collected). */
-type TypeKey = string | null
+export type TypeKey = string | null
 
-interface Placed {
+export interface Placed {
   parent: TypeKey
   parentSub: string | null
 }
+
+/** Where each item of a checked update goes, as Yjs will integrate it (`atelierScope.ts`). */
+export type Placements = ReadonlyMap<Y.Item | Y.GC | Y.Skip, Placed>
 
 const GARBAGE: Placed = { parent: null, parentSub: null }
 
@@ -113,7 +116,7 @@ class Checker {
           return { ok: false, missing: { client, clock: clock + len - 1 } }
       }
     }
-    return { ok: true, orderChecked: this.#orderChecked }
+    return { ok: true, orderChecked: this.#orderChecked, placed: this.#placed, deleteSet: ds }
   }
 
   #stateOf(client: number): number {

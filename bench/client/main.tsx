@@ -9,7 +9,9 @@ import * as Y from 'yjs'
 import { cachedMeetingReader } from '../../src/doc/meetingDoc'
 import { ProjectionScreen } from '../../src/features/projection/ProjectionScreen'
 import { LocalStore } from '../../src/sync/localStore'
-import '../../src/ui/styles.css'
+import '../../src/ui/tokens.css'
+import '../../src/ui/base.css'
+import '../../src/ui/controls.css'
 
 const decode = (base64: string) => Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))
 

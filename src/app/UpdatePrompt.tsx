@@ -1,5 +1,6 @@
 import { useRegisterSW } from 'virtual:pwa-register/react'
 import { t } from '../text/strings'
+import { Button } from '../ui/Button'
 
 /**
  * Registers the service worker (which makes the app open with no network) and offers a new
@@ -14,16 +15,10 @@ export function UpdatePrompt() {
   return (
     <div className="update-banner" role="alert">
       <span>{t.update.available}</span>
-      <button type="button" className="button" onClick={() => void updateServiceWorker(true)}>
-        {t.update.apply}
-      </button>
-      <button
-        type="button"
-        className="button button--secondary"
-        onClick={() => setNeedRefresh(false)}
-      >
+      <Button onClick={() => void updateServiceWorker(true)}>{t.update.apply}</Button>
+      <Button secondary onClick={() => setNeedRefresh(false)}>
         {t.update.later}
-      </button>
+      </Button>
     </div>
   )
 }

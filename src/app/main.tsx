@@ -3,7 +3,10 @@ import { createRoot } from 'react-dom/client'
 import { watchStorageErrors } from '../device/storageHealth'
 import { keepFocusedFieldVisible } from '../ui/keepFocusedFieldVisible'
 import { App } from './App'
-import '../ui/styles.css'
+// The stylesheets every screen needs; each feature's own comes with its lazy chunk.
+import '../ui/tokens.css'
+import '../ui/base.css'
+import '../ui/controls.css'
 
 watchStorageErrors()
 keepFocusedFieldVisible()

@@ -1,7 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { applyOperation, meetingOperation, newMeetingUpdate } from '../../tests/helpers/meetingOps'
+import {
+  applyOperation,
+  applyPlenaryOperation,
+  meetingOperation,
+  newMeetingUpdate,
+  plenaryOperation,
+} from '../../tests/helpers/meetingOps'
 import { groupProposals } from './grouping'
 import { cachedMeetingReader, readMeeting } from './meetingDoc'
 import { setScreen } from './plenary'
@@ -13,30 +19,39 @@ import { checkProperty, PROPERTY_TEST_TIMEOUT } from '../../tests/helpers/proper
  * The cached reader re-reads only the parts whose roots changed: after any sequence of edits,
  * local or merged from another device, it must read exactly what a fresh `readMeeting` reads.
  */
+const edit = fc.oneof(
+  meetingOperation.map((op) => ({ plenary: false as const, op })),
+  plenaryOperation.map((op) => ({ plenary: true as const, op })),
+)
+type Edit = typeof edit extends fc.Arbitrary<infer T> ? T : never
+
+/** Edits as data (so fast-check prints a failing case), applied by the helpers' own functions. */
+function apply(doc: Y.Doc, edit: Edit): void {
+  if (edit.plenary) applyPlenaryOperation(doc, edit.op, { at: 1000, counter: 'counter' })
+  else applyOperation(doc, edit.op)
+}
+
 describe('cached meeting reader', () => {
   it(
     'always reads what a fresh read reads',
     () =>
       checkProperty(
-        fc.property(
-          fc.array(fc.tuple(fc.boolean(), meetingOperation), { maxLength: 40 }),
-          (steps) => {
-            const doc = new Y.Doc()
-            const other = new Y.Doc()
-            const start = newMeetingUpdate()
-            Y.applyUpdate(doc, start)
-            Y.applyUpdate(other, start)
-            const read = cachedMeetingReader(doc)
+        fc.property(fc.array(fc.tuple(fc.boolean(), edit), { maxLength: 40 }), (steps) => {
+          const doc = new Y.Doc()
+          const other = new Y.Doc()
+          const start = newMeetingUpdate()
+          Y.applyUpdate(doc, start)
+          Y.applyUpdate(other, start)
+          const read = cachedMeetingReader(doc)
+          expect(read()).toEqual(readMeeting(doc))
+          for (const [remote, step] of steps) {
+            if (remote) {
+              apply(other, step)
+              Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, Y.encodeStateVector(doc)))
+            } else apply(doc, step)
             expect(read()).toEqual(readMeeting(doc))
-            for (const [remote, op] of steps) {
-              if (remote) {
-                applyOperation(other, op)
-                Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, Y.encodeStateVector(doc)))
-              } else applyOperation(doc, op)
-              expect(read()).toEqual(readMeeting(doc))
-            }
-          },
-        ),
+          }
+        }),
         100,
       ),
     PROPERTY_TEST_TIMEOUT,

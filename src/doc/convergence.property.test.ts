@@ -17,7 +17,6 @@
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
 import { describe, it } from 'vitest'
-import * as Y from 'yjs'
 import {
   applyOperation,
   clockOf,
@@ -29,59 +28,29 @@ import {
 } from '../../tests/helpers/meetingOps'
 import { currentTimer } from './ateliers'
 import { COLLEGES } from './attendance'
-import { readMeeting, type Meeting } from './meetingDoc'
+import { readMeeting } from './meetingDoc'
 import { noteKey } from './notes'
 import { remaining } from './timer'
 import { checkProperty, PROPERTY_TEST_TIMEOUT } from '../../tests/helpers/property'
+import {
+  mergeOrder,
+  ReplicaNetwork,
+  stepOf,
+  type ReplicaStep,
+} from '../../tests/helpers/replicaNetwork'
 
 const REPLICAS = 5
 const RUNS = 2000
 
-/** What happens, in order: a device edits, the network changes, messages move. */
-type Step =
-  | { kind: 'edit'; replica: number; op: MeetingOperation }
-  /** Each device joins one of up to three islands; only devices on one island can talk. */
-  | { kind: 'partition'; islands: number[] }
-  /** One queued update from one device to another arrives — any of them, not the oldest. */
-  | { kind: 'deliver'; from: number; to: number; pick: number }
-  /** The connection drops: updates in flight between the two are lost. */
-  | { kind: 'drop'; from: number; to: number }
-  /** The two reconnect and exchange what each lacks (y-websocket's sync steps 1 and 2). */
-  | { kind: 'sync'; a: number; b: number }
+/** What happens, in order: a device edits, or the network changes and messages move. */
+type Step = ReplicaStep<MeetingOperation>
 
-const replica = fc.nat(REPLICAS - 1)
-const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('edit'), replica, op: meetingOperation }) },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      kind: fc.constant('partition'),
-      islands: fc.array(fc.nat(2), { minLength: REPLICAS, maxLength: REPLICAS }),
-    }),
-  },
-  {
-    weight: 4,
-    arbitrary: fc.record({
-      kind: fc.constant('deliver'),
-      from: replica,
-      to: replica,
-      pick: fc.nat(50),
-    }),
-  },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('drop'), from: replica, to: replica }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('sync'), a: replica, b: replica }) },
-)
+const step = stepOf(REPLICAS, meetingOperation, { edit: 6, network: 8 })
 
 const SEED_UPDATE = newMeetingUpdate()
 
-function exchange(a: Y.Doc, b: Y.Doc): void {
-  Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)))
-  Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)))
-}
-
 interface Outcome {
-  docs: Y.Doc[]
-  meetings: Meeting[]
+  network: ReplicaNetwork
   created: string[]
   /** Sum of every attendance tap any device recorded, by `<atelierId>|<college>`. */
   taps: Map<string, number>
@@ -89,84 +58,36 @@ interface Outcome {
   own: Array<{ clientId: number; clock: number; tallies: Map<string, number> }>
 }
 
-/** Plays the steps on five devices, heals the network, merges in `mergeOrder`. */
-function play(steps: Step[], mergeOrder: Array<[number, number]>): Outcome {
-  const docs = Array.from({ length: REPLICAS }, (_, i) => {
-    // A fixed guid: generating a random one is a third of the cost of a run, and sync ignores it.
-    const doc = new Y.Doc({ guid: `replica-${i}` })
-    Y.applyUpdate(doc, SEED_UPDATE)
-    return doc
-  })
-  // queues[from][to]: updates sent by `from`, not yet received by `to`.
-  const queues = docs.map(() => docs.map(() => [] as Uint8Array[]))
-  docs.forEach((doc, from) =>
-    doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === 'network') return
-      for (let to = 0; to < REPLICAS; to++) if (to !== from) queues[from]![to]!.push(update)
-    }),
-  )
-  let islands = docs.map(() => 0)
-  const linked = (a: number, b: number) => a !== b && islands[a] === islands[b]
+/** Plays the steps on five devices, heals the network, merges in `order`. */
+function play(steps: Step[], order: Array<[number, number]>): Outcome {
+  const network = new ReplicaNetwork(REPLICAS, SEED_UPDATE)
   const created: string[] = []
   const taps = new Map<string, number>()
-
-  for (const s of steps) {
-    switch (s.kind) {
-      case 'edit': {
-        const { proposal, tap } = applyOperation(docs[s.replica]!, s.op)
-        if (proposal) created.push(proposal)
-        if (tap) {
-          const key = `${tap.atelierId}|${tap.college}`
-          taps.set(key, (taps.get(key) ?? 0) + tap.delta)
-        }
-        break
-      }
-      case 'partition':
-        islands = s.islands
-        break
-      case 'deliver': {
-        const queue = queues[s.from]![s.to]!
-        if (!linked(s.from, s.to) || queue.length === 0) break
-        const [update] = queue.splice(s.pick % queue.length, 1)
-        Y.applyUpdate(docs[s.to]!, update!, 'network')
-        break
-      }
-      case 'drop':
-        queues[s.from]![s.to] = []
-        break
-      case 'sync':
-        if (linked(s.a, s.b)) exchange(docs[s.a]!, docs[s.b]!)
-        break
+  network.play(steps, (doc, op) => {
+    const { proposal, tap } = applyOperation(doc, op)
+    if (proposal) created.push(proposal)
+    if (tap) {
+      const key = `${tap.atelierId}|${tap.college}`
+      taps.set(key, (taps.get(key) ?? 0) + tap.delta)
     }
-  }
-  const own = docs.map((doc) => ({
+  })
+  const own = network.docs.map((doc) => ({
     clientId: doc.clientID,
     clock: ownClock(doc),
     tallies: ownTallies(doc),
   }))
-  // Everyone back on one network: late updates arrive (again), then every pair syncs.
-  for (let from = 0; from < REPLICAS; from++)
-    for (let to = 0; to < REPLICAS; to++)
-      for (const update of queues[from]![to]!)
-        if (from !== to) Y.applyUpdate(docs[to]!, update, 'network')
-  for (const [a, b] of mergeOrder) exchange(docs[a]!, docs[b]!)
-  for (let a = 0; a < REPLICAS; a++)
-    for (let b = a + 1; b < REPLICAS; b++) exchange(docs[a]!, docs[b]!)
-  return { docs, meetings: docs.map(readMeeting), created, taps, own }
+  network.heal(order)
+  return { network, created, taps, own }
 }
 
 /**
  * Throws on the first broken invariant. Written with `node:assert` rather than `expect`: it runs
  * some fifty checks per case, two thousand cases per run, and `expect` costs ten times more.
  */
-function checkInvariants({ docs, meetings, created, taps, own }: Outcome): void {
+function checkInvariants({ network, created, taps, own }: Outcome): void {
   // Identical everywhere: the same meeting, the same Yjs state.
-  const [first, ...others] = meetings
-  for (const other of others) assert.deepStrictEqual(other, first)
-  const vector = Buffer.from(Y.encodeStateVector(docs[0]!))
-  for (const doc of docs.slice(1))
-    assert.ok(vector.equals(Y.encodeStateVector(doc)), 'state vectors')
-  const meeting = first!
+  const meeting = network.sameEverywhere(readMeeting)
+  const docs = network.docs
 
   // Nothing lost: every edit of every device is in, every proposal ever made (bin included) once.
   for (const device of own) assert.equal(clockOf(docs[0]!, device.clientId), device.clock)
@@ -209,17 +130,16 @@ function checkInvariants({ docs, meetings, created, taps, own }: Outcome): void 
 }
 
 /** One case: play, check, free. Throws (an `expect`) on the first broken invariant. */
-function runCase(steps: Step[], mergeOrder: Array<[number, number]>): void {
-  const outcome = play(steps, mergeOrder)
+function runCase(steps: Step[], order: Array<[number, number]>): void {
+  const outcome = play(steps, order)
   try {
     checkInvariants(outcome)
   } finally {
-    for (const doc of outcome.docs) doc.destroy()
+    outcome.network.destroy()
   }
 }
 
-const mergeOrder = fc.array(fc.tuple(replica, replica), { maxLength: 10 })
-const property = fc.property(fc.array(step, { maxLength: 32 }), mergeOrder, runCase)
+const property = fc.property(fc.array(step, { maxLength: 32 }), mergeOrder(REPLICAS), runCase)
 
 /**
  * Named cases, always run first. Each is a situation worth pinning down by name; a failing seed

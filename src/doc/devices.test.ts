@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { readDevices, recordPresence } from './devices'
+import { devicesOf } from './layout'
 
 const present = (deviceId: string, lastSyncedAt: number) => ({
   deviceId,
@@ -26,5 +27,29 @@ describe('device presence', () => {
     recordPresence(doc, present('me', 30_000), 'never-seen')
     recordPresence(doc, present('me', 61_000), 'never-seen')
     expect(writes).toBe(2)
+  })
+})
+
+describe('presence of a tablet on an atelier link', () => {
+  it('writes only entries naming its atelier, and removes only such a legacy entry', () => {
+    const doc = new Y.Doc()
+    const devices = devicesOf(doc)
+    devices.set('laptop', { kind: 'meeting', atelierId: null, lastSyncedAt: 1 })
+    devices.set('legacyB', { kind: 'atelier', atelierId: 'b', lastSyncedAt: 1 })
+    const tablet = { kind: 'atelier' as const, atelierId: 'a', lastSyncedAt: 2 }
+    // The same laptop, opened as coordinator before: its entry is left as it is.
+    recordPresence(doc, { ...tablet, deviceId: 'laptop' }, null, true)
+    expect(devices.get('laptop')).toMatchObject({ kind: 'meeting' })
+    recordPresence(doc, { ...tablet, deviceId: 'tablet' }, 'legacyB', true)
+    expect(devices.get('tablet')).toMatchObject({ atelierId: 'a' })
+    expect(devices.has('legacyB')).toBe(true)
+    devices.set('legacyA', { kind: 'atelier', atelierId: 'a', lastSyncedAt: 1 })
+    recordPresence(
+      doc,
+      { ...tablet, deviceId: 'tablet', lastSyncedAt: 10 * 60_000 },
+      'legacyA',
+      true,
+    )
+    expect(devices.has('legacyA')).toBe(false)
   })
 })

@@ -39,14 +39,26 @@ export function readDevices(doc: Y.Doc): DevicePresence[] {
  * entry is recent, so a device in sync writes about once a minute. `legacyId` is the id an older
  * version of the app wrote in every meeting: this device's entry under it is removed, so that id
  * stops linking this meeting to the others.
+ *
+ * `atelierOnly` (a tablet on an atelier link): the relay lets it write only entries that name
+ * its atelier, before and after, so an entry of this device naming something else (the same
+ * laptop opened as coordinator earlier) is left as it is — one refused write would hold every
+ * later change of this device back.
  */
 export function recordPresence(
   doc: Y.Doc,
   presence: DevicePresence,
   legacyId: string | null = null,
+  atelierOnly = false,
 ): void {
   const devices = devicesOf(doc)
-  const stale = legacyId !== null && legacyId !== presence.deviceId && devices.has(legacyId)
+  const ours = (id: string) =>
+    !atelierOnly ||
+    readEntity(devicePresenceSchema, devices.get(id), { deviceId: id })?.atelierId ===
+      presence.atelierId
+  if (devices.has(presence.deviceId) && !ours(presence.deviceId)) return
+  const stale =
+    legacyId !== null && legacyId !== presence.deviceId && devices.has(legacyId) && ours(legacyId)
   const previous = readEntity(devicePresenceSchema, devices.get(presence.deviceId), {
     deviceId: presence.deviceId,
   })

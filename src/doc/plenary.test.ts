@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { typeAtOnce } from '../../tests/helpers/meetingOps'
 import { notesOf, plenaryOf } from './layout'
 import { createMeeting, readMeeting } from './meetingDoc'
 import { editNote } from './notes'
@@ -75,17 +76,10 @@ describe('debate notes', () => {
     const id = addProposal(doc, { atelierId, text: 'Un guichet unique', authorRole: 'reporter' })
     expect(hasDebateNote(doc, id)).toBe(true)
     // Both coordinator devices type in it at once: both keep every character.
-    const other = new Y.Doc()
-    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc))
-    const key = debateNoteKey(id)
-    editNote(doc, key, { index: 0, deleteCount: 0, insert: 'Pour : 12. ' })
-    editNote(other, key, { index: 0, deleteCount: 0, insert: 'Contre : le coût. ' })
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other))
-    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc))
-    const merged = readMeeting(doc).notes[key]!
-    expect(merged).toBe(readMeeting(other).notes[key])
-    expect(merged).toContain('Pour : 12. ')
-    expect(merged).toContain('Contre : le coût. ')
+    const { here, there } = typeAtOnce(doc, debateNoteKey(id), 'Pour : 12. ', 'Contre : le coût. ')
+    expect(here).toBe(there)
+    expect(here).toContain('Pour : 12. ')
+    expect(here).toContain('Contre : le coût. ')
   })
 
   it('are opened on demand for a proposal written by an older app, once', () => {

@@ -56,6 +56,12 @@ export interface NewProposal {
   text: string
   authorRole: AuthorRole
   stepId?: string | null
+  /**
+   * Create its debate note now (the default). A tablet writing through an atelier link leaves
+   * it out: the plenary's notes are the coordinator's, whose device creates it when opened
+   * (`openDebateNote`), and the relay would refuse the whole proposal with it.
+   */
+  debateNote?: boolean
 }
 
 /** Adds a proposal at the end of its atelier's list. Empty text is refused. */
@@ -87,7 +93,7 @@ export function addProposal(
       }),
     )
     // Its debate note for the plenary, made now by the one device that knows this new id.
-    createDebateNote(doc, id)
+    if (input.debateNote !== false) createDebateNote(doc, id)
   }, origin)
   return id
 }

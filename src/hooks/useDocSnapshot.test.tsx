@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { act, useLayoutEffect } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { cleanup, mount } from '../../tests/helpers/render'
 import { useDocSnapshot } from './useDocSnapshot'
 
 const readTitle = (doc: Y.Doc): string | null =>
@@ -19,31 +19,13 @@ function Title({ doc, beforeSubscribe }: { doc: Y.Doc; beforeSubscribe?: () => v
   return <p>{title ?? 'waiting'}</p>
 }
 
-let root: Root | null = null
-let container: HTMLElement
-
-beforeAll(() => {
-  ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
-})
-
-afterEach(() => {
-  act(() => root?.unmount())
-  root = null
-  container?.remove()
-})
-
-function mount(element: React.ReactElement) {
-  container = document.createElement('div')
-  document.body.append(container)
-  root = createRoot(container)
-  act(() => root!.render(element))
-}
+afterEach(cleanup)
 
 describe('useDocSnapshot', () => {
   it('shows an update that lands between the first render and the subscription', () => {
     const doc = new Y.Doc()
     const relayUpdate = () => doc.getMap('meeting').set('title', 'Comité de mars')
-    mount(<Title doc={doc} beforeSubscribe={relayUpdate} />)
+    const { container } = mount(<Title doc={doc} beforeSubscribe={relayUpdate} />)
     expect(container.textContent).toBe('Comité de mars')
   })
 
@@ -57,10 +39,10 @@ describe('useDocSnapshot', () => {
     function Counted() {
       return <p>{useDocSnapshot(doc, counting) ?? 'waiting'}</p>
     }
-    mount(<Counted />)
+    const { container, rerender } = mount(<Counted />)
     expect(container.textContent).toBe('waiting')
     const readsAfterMount = reads
-    act(() => root!.render(<Counted />))
+    rerender(<Counted />)
     expect(reads).toBe(readsAfterMount)
     act(() => doc.getMap('meeting').set('title', 'Comité de mai'))
     expect(container.textContent).toBe('Comité de mai')
@@ -69,7 +51,7 @@ describe('useDocSnapshot', () => {
   it('reads a document opened with content already in it', () => {
     const doc = new Y.Doc()
     doc.getMap('meeting').set('title', 'Comité de juin')
-    mount(<Title doc={doc} />)
+    const { container } = mount(<Title doc={doc} />)
     expect(container.textContent).toBe('Comité de juin')
   })
 })

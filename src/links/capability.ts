@@ -80,6 +80,19 @@ export function atelierKeyCheck(atelierKey: CapabilityKey): string {
   return toHex(sha256(concat(KEY_CHECK_LABEL, decodeKey(atelierKey))))
 }
 
+/** `atelierKeyCheck(atelierKeyOf(writeKey, id))` for the ateliers of one meeting, each once. */
+export function atelierKeyChecks(writeKey: CapabilityKey): (atelierId: string) => string {
+  const checks = new Map<string, string>()
+  return (atelierId) => {
+    let check = checks.get(atelierId)
+    if (check === undefined) {
+      check = atelierKeyCheck(atelierKeyOf(writeKey, atelierId))
+      checks.set(atelierId, check)
+    }
+    return check
+  }
+}
+
 /** Everything a device derives from the key(s) it was given. */
 export type Capability =
   | { access: 'write'; roomId: RoomId; readKey: CapabilityKey; writeKey: CapabilityKey }

@@ -10,7 +10,7 @@ describe('French spacing in the catalogue', () => {
 
   it('applies to every string of the catalogue and to what its functions return', () => {
     expect(t.atelier.views.readiness).toBe('Prêt\u202F?')
-    expect(t.plenary.onScreen('Classement')).toBe('À l’écran\u00A0: Classement')
+    expect(t.plenary.spotlightOn('Santé')).toBe('En grand à l’écran\u00A0: Santé')
     expect(t.ideas.fileInAxis('Santé')).toBe('Classer dans «\u00A0Santé\u00A0»')
     expect(t.followUp.csvHeader[0]).toBe('Proposition')
   })

@@ -96,7 +96,9 @@ export const t = typeset({
     addAtelier: 'Ajouter un atelier',
     newAtelierName: 'Nom du nouvel atelier',
     keepSecret:
-      'Ces liens donnent accès à la rencontre : ne les partagez qu’avec les binômes et l’équipe.',
+      'Ces liens donnent accès à la rencontre : ne les partagez qu’avec les binômes et l’équipe. Le lien d’un atelier ne permet d’écrire que dans cet atelier.',
+    olderAtelierLinks:
+      'Les liens d’atelier donnés avant cette version de Tandem ouvrent encore toute la rencontre : donnez plutôt ceux-ci, et les fiches à imprimer de nouveau.',
   },
 
   atelier: {
@@ -538,7 +540,7 @@ export const t = typeset({
       wall: 'Mur des propositions',
       ranking: 'Classement',
     },
-    onScreen: (name: string) => `À l’écran : ${name}`,
+    onScreenLabel: 'À l’écran',
     opening: 'Plénière d’ouverture',
     restitution: 'Restitution',
     previous: '← Précédent',

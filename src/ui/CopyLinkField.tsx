@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { t } from '../text/strings'
+import { Button } from './Button'
 
 /** A link shown in full, with a large "Copier" button and an "Ouvrir ici" link. */
 export function CopyLinkField({
@@ -28,9 +29,9 @@ export function CopyLinkField({
         {url}
       </output>
       <div className="link-field__actions">
-        <button type="button" className="button button--secondary" onClick={copy}>
+        <Button secondary onClick={copy}>
           {copied ? t.meeting.copied : t.meeting.copy}
-        </button>
+        </Button>
         <a className="button button--secondary" href={url}>
           {t.meeting.openHere}
         </a>

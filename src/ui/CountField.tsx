@@ -1,6 +1,8 @@
 import { useState } from 'react'
 import { COUNT_MAX } from '../doc/voteCounts'
 import { t } from '../text/strings'
+import { Button } from './Button'
+import './votes.css'
 
 interface Props {
   /** Shown above the field (e.g. the collège). */
@@ -68,14 +70,9 @@ export function CountField(props: Props) {
         <div className="count-field__gap" data-testid="count-gap">
           <strong>{t.counting.gap(values)}</strong>
           {values.map((value) => (
-            <button
-              key={value}
-              type="button"
-              className="button button--secondary"
-              onClick={() => onSettle(value)}
-            >
+            <Button key={value} secondary onClick={() => onSettle(value)}>
               {t.counting.keep(value)}
-            </button>
+            </Button>
           ))}
         </div>
       )}

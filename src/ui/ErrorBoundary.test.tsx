@@ -1,12 +1,9 @@
 // @vitest-environment happy-dom
 import { act } from 'react'
-import { createRoot } from 'react-dom/client'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { cleanup, mount } from '../../tests/helpers/render'
 import { ErrorBoundary } from './ErrorBoundary'
 import { t } from '../text/strings'
-
-// React asks for this flag before `act` may drive a root outside a test renderer.
-;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
 let broken = true
 function Card({ name }: { name: string }) {
@@ -14,23 +11,15 @@ function Card({ name }: { name: string }) {
   return <p>{name}</p>
 }
 
-function render(node: React.ReactNode) {
-  const container = document.createElement('div')
-  document.body.append(container)
-  const root = createRoot(container)
-  act(() => root.render(node))
-  return { container, root }
-}
-
 afterEach(() => {
   broken = true
-  document.body.innerHTML = ''
+  cleanup()
 })
 
 describe('ErrorBoundary', () => {
   it('keeps a failing card to itself, says so in French, and tries again on demand', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
-    const { container } = render(
+    const { container } = mount(
       <ErrorBoundary scope="screen">
         <header>Synchronisé</header>
         <ErrorBoundary scope="card">
@@ -55,7 +44,7 @@ describe('ErrorBoundary', () => {
 
   it('offers the way out it is given beside "Réessayer"', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
-    const { container } = render(
+    const { container } = mount(
       <ErrorBoundary scope="card" wayOut={<button type="button">Historique</button>}>
         <Card name="bad" />
       </ErrorBoundary>,
@@ -66,19 +55,17 @@ describe('ErrorBoundary', () => {
 
   it('tries again by itself when its reset key changes', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
-    const { container, root } = render(
+    const { container, rerender } = mount(
       <ErrorBoundary scope="card" resetKey={1}>
         <Card name="bad" />
       </ErrorBoundary>,
     )
     expect(container.textContent).toContain(t.errors.card.title)
     broken = false
-    act(() =>
-      root.render(
-        <ErrorBoundary scope="card" resetKey={2}>
-          <Card name="bad" />
-        </ErrorBoundary>,
-      ),
+    rerender(
+      <ErrorBoundary scope="card" resetKey={2}>
+        <Card name="bad" />
+      </ErrorBoundary>,
     )
     expect(container.textContent).toBe('bad')
   })

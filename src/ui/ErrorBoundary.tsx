@@ -1,5 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react'
 import { t } from '../text/strings'
+import { Button } from './Button'
 
 interface Props {
   /** A whole screen (under the top bar), or one card or panel of a screen. */
@@ -61,9 +62,7 @@ export class ErrorBoundary extends Component<Props, State> {
           <code>{`${error.name}: ${error.message}`.slice(0, 300)}</code>
         </details>
         <div className="error-boundary__choices">
-          <button type="button" className="button" onClick={() => this.setState({ error: null })}>
-            {t.errors.retry}
-          </button>
+          <Button onClick={() => this.setState({ error: null })}>{t.errors.retry}</Button>
           {this.props.wayOut}
         </div>
       </div>

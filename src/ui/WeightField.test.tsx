@@ -1,38 +1,25 @@
 // @vitest-environment happy-dom
 import { act } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import { cleanup, mount } from '../../tests/helpers/render'
 import { WeightField } from './WeightField'
 import { frenchSpacing } from '../text/strings'
 
-let root: Root
 let container: HTMLElement
 let saved: number[]
 
-beforeAll(() => {
-  ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
-})
+afterEach(cleanup)
 
-afterEach(() => {
-  act(() => root.unmount())
-  container.remove()
-})
-
-function mount(weight: number) {
+function mountField(weight: number) {
   saved = []
-  container = document.createElement('div')
-  document.body.append(container)
-  root = createRoot(container)
-  act(() =>
-    root.render(
-      <WeightField
-        label="Élus"
-        ariaLabel="Poids : Élus"
-        weight={weight}
-        onChange={(w) => saved.push(w)}
-      />,
-    ),
-  )
+  ;({ container } = mount(
+    <WeightField
+      label="Élus"
+      ariaLabel="Poids : Élus"
+      weight={weight}
+      onChange={(w) => saved.push(w)}
+    />,
+  ))
   return container.querySelector('input')!
 }
 
@@ -50,18 +37,18 @@ function typeAndEnter(input: HTMLInputElement, text: string) {
 
 describe('a collège weight field', () => {
   it('shows a weight with a French decimal comma', () => {
-    expect(mount(0.5).value).toBe('0,5')
+    expect(mountField(0.5).value).toBe('0,5')
   })
 
   it('saves "0,5" as one half, not as 5', () => {
-    const input = mount(1)
+    const input = mountField(1)
     typeAndEnter(input, '0,5')
     expect(saved).toEqual([0.5])
     expect(container.querySelector('[role="alert"]')).toBeNull()
   })
 
   it('refuses what is not a number, saying so, and keeps what was typed', () => {
-    const input = mount(1)
+    const input = mountField(1)
     typeAndEnter(input, 'deux')
     expect(saved).toEqual([])
     expect(input.value).toBe('deux')

@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import { WEIGHT_MAX } from '../doc/voteCounts'
 import { formatDecimal, parseDecimal } from '../text/decimal'
 import { t } from '../text/strings'
+import './votes.css'
 
 interface Props {
   label: string

@@ -32,6 +32,17 @@ class Audit {
   }
 }
 
+/** Cards, one after the other in the page, with no space between them (by their text). */
+const touchingCards = (page: Page, selector: string) =>
+  page.locator(selector).evaluateAll((cards) =>
+    cards.flatMap((card, index) => {
+      const next = cards[index + 1]
+      if (!next || card.contains(next)) return []
+      const gap = next.getBoundingClientRect().top - card.getBoundingClientRect().bottom
+      return gap >= 0 && gap < 8 ? [card.textContent!.slice(0, 40)] : []
+    }),
+  )
+
 const tab = (page: Page, name: string) =>
   page.getByRole('button', { name, exact: true }).first().click()
 
@@ -78,6 +89,8 @@ describe('every screen of the evening, with axe-core', () => {
     for (const name of ['Propositions', 'Vote', 'Classement']) {
       await tab(page, name)
       await audit.check(page, `plenary-${name}`)
+      // The cards of the tab stand apart, as on every page (they once touched).
+      expect(await touchingCards(page, '.plenary .card')).toEqual([])
     }
     await retainInPlenary(page, 'Un accueil sans rendez-vous')
     await tab(page, 'Écran projeté')
@@ -105,6 +118,9 @@ describe('every screen of the evening, with axe-core', () => {
       .poll(() => page.getByTestId('follow-up-item').allTextContents(), { timeout: 15_000 })
       .toEqual([expect.stringContaining('Un accueil sans rendez-vous')])
     await audit.check(page, 'coordinator-suivi')
+    await tab(page, 'Historique')
+    await page.getByRole('heading', { level: 2 }).first().waitFor()
+    await audit.check(page, 'coordinator-historique')
 
     // The committee: meetings, tableau de suivi, évaluation, idea bank.
     await page.goto(`${evening.relay.url}/#/`)

@@ -12,8 +12,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
+import { WebSocket } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import type * as Y from 'yjs'
 import { parseConfig } from '../../sync-server/config'
 import { createRelay } from '../../sync-server/relay'
+import { capabilityFromKey, type CapabilityKey } from '../../src/links/capability'
+import { formatLink } from '../../src/links/links'
+import { protocolsFor, SYNC_PATH } from '../../src/sync/protocol'
 import { startCuttableProxy, type CuttableProxy } from '../helpers/cuttableProxy'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -189,6 +195,26 @@ export function setUpEvening({
  * The device's wifi goes down, and Chromium's network with it (its offline emulation alone leaves
  * WebSockets to localhost running); then the app says it is offline.
  */
+/**
+ * A meeting written straight into the relay by a Node client holding its write key: the evening a
+ * test needs, without clicking through it. Resolves once the relay has it, with the projector's
+ * link; destroy the provider at the end of the test.
+ */
+export async function publishMeeting(
+  relayUrl: string,
+  writeKey: CapabilityKey,
+  doc: Y.Doc,
+): Promise<{ provider: WebsocketProvider; projectionLink: string }> {
+  const { roomId, readKey } = capabilityFromKey(writeKey, 'write')
+  const provider = new WebsocketProvider(relayUrl.replace(/^http/, 'ws') + SYNC_PATH, roomId, doc, {
+    WebSocketPolyfill: WebSocket as never,
+    protocols: protocolsFor(writeKey),
+    disableBc: true,
+  })
+  await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
+  return { provider, projectionLink: formatLink(relayUrl, { kind: 'projection', readKey }) }
+}
+
 export async function cutOff(device: DeviceOnWifi): Promise<void> {
   device.wifi.cut()
   await device.context.setOffline(true)

@@ -69,8 +69,8 @@ async function sieve(page: Page, text: string, answers: Array<'Oui' | 'Non' | '√
 async function countVotes(page: Page, college: string, counts: Record<string, number>) {
   await page
     .getByRole('group', { name: 'Coll√®ge qui vote' })
-    .getByRole('button', { name: new RegExp(`^${college}`) })
-    .click()
+    .getByRole('radio', { name: new RegExp(`^${college}`) })
+    .check()
   for (const [text, count] of Object.entries(counts)) {
     const field = page
       .getByTestId('idea-vote-row')

@@ -87,8 +87,9 @@ describe('after the evening: actes, tableau de suivi, and the next opening plena
     await page.getByTestId('projection-link').waitFor()
     const projection = (await page.getByTestId('projection-link').textContent()) ?? ''
     await page.getByRole('button', { name: 'Plénière', exact: true }).click()
-    await page.getByRole('button', { name: 'Écran projeté', exact: true }).click()
-    await page.getByRole('button', { name: 'Suivi des propositions', exact: true }).click()
+    await page
+      .getByLabel('À l’écran', { exact: true })
+      .selectOption({ label: 'Suivi des propositions' })
     const projector = await newDevice(evening.browser, { width: 1920, height: 1080 })
     await projector.page.goto(projection)
     const slide = projector.page.getByTestId('opening-follow-up')

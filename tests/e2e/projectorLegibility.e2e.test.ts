@@ -1,21 +1,17 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { WebSocket } from 'ws'
 import { describe, expect, it } from 'vitest'
-import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { transmit } from '../../src/doc/ateliers'
 import { groupProposals } from '../../src/doc/grouping'
 import { newId } from '../../src/doc/ids'
 import { createMeeting } from '../../src/doc/meetingDoc'
 import { setScreen } from '../../src/doc/plenary'
-import { addProposal, setValidated } from '../../src/doc/proposals'
 import { enterCount, setRetained, setVoteMode } from '../../src/doc/votes'
-import { capabilityFromKey, newWriteKey } from '../../src/links/capability'
-import { formatLink } from '../../src/links/links'
-import { protocolsFor, SYNC_PATH } from '../../src/sync/protocol'
+import { newWriteKey } from '../../src/links/capability'
+import { validatedProposals } from '../helpers/meetingOps'
 import { seriousAxeViolations } from './axe'
-import { newDevice, SCREENSHOTS, setUpEvening, waitForSyncState } from './harness'
+import { newDevice, publishMeeting, SCREENSHOTS, setUpEvening, waitForSyncState } from './harness'
 
 const evening = setUpEvening({ screenshotFolder: 'projector' })
 
@@ -42,18 +38,14 @@ async function smallText(page: Page): Promise<string[]> {
 /** A ranking with a group, originals from two ateliers and a vote by collège. */
 async function rankedEvening() {
   const writeKey = newWriteKey()
-  const capability = capabilityFromKey(writeKey, 'write')
   const doc = new Y.Doc()
   const ateliers = createMeeting(doc, {
     title: 'Comité des usagers — décembre',
     date: '2026-12-03',
     atelierNames: ['Accès aux droits', 'Mobilité'],
   })
-  const propose = (atelierId: string, text: string) => {
-    const id = addProposal(doc, { atelierId, text, authorRole: 'reporter' })
-    setValidated(doc, id, true)
-    return id
-  }
+  const propose = (atelierId: string, text: string) =>
+    validatedProposals(doc, atelierId, [text])[0]!
   const a = propose(ateliers[0]!, 'Un interlocuteur unique au CCAS qui suit chaque dossier')
   const b = propose(ateliers[1]!, 'Un guichet unique pour toutes les démarches')
   const bus = propose(ateliers[1]!, 'Des bus le dimanche vers le centre social')
@@ -72,18 +64,8 @@ async function rankedEvening() {
   enterCount(doc, bus, 'usager', counter, 15)
   setRetained(doc, group, true)
   setScreen(doc, 'ranking')
-  const provider = new WebsocketProvider(
-    evening.relay.url.replace(/^http/, 'ws') + SYNC_PATH,
-    capability.roomId,
-    doc,
-    { WebSocketPolyfill: WebSocket as never, protocols: protocolsFor(writeKey), disableBc: true },
-  )
-  await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
-  return {
-    doc,
-    provider,
-    link: formatLink(evening.relay.url, { kind: 'projection', readKey: capability.readKey }),
-  }
+  const { provider, projectionLink } = await publishMeeting(evening.relay.url, writeKey, doc)
+  return { doc, provider, link: projectionLink }
 }
 
 describe('the projector, read from the back of the room', () => {
@@ -102,6 +84,9 @@ describe('the projector, read from the back of the room', () => {
     const bar = (await page.locator('.topbar').boundingBox())!
     expect(bar.width * bar.height).toBeLessThan(80 * 60)
     expect(await page.getByText('Lecture seule').isVisible()).toBe(false)
+    // …and it covers none of the heading's words (the count ran under it).
+    const count = (await page.locator('.wallboard__count').boundingBox())!
+    expect(count.x + count.width).toBeLessThanOrEqual(bar.x)
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.screenshot({ path: join(SCREENSHOTS, 'projector', 'ranking-1280x720.png') })
 

@@ -1,20 +1,17 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { WebSocket } from 'ws'
 import { describe, expect, it } from 'vitest'
-import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { transmit } from '../../src/doc/ateliers'
 import { groupProposals } from '../../src/doc/grouping'
 import { createMeeting } from '../../src/doc/meetingDoc'
-import { addProposal as writeProposal, setValidated } from '../../src/doc/proposals'
-import { capabilityFromKey, newWriteKey } from '../../src/links/capability'
-import { formatLink } from '../../src/links/links'
-import { protocolsFor, SYNC_PATH } from '../../src/sync/protocol'
+import { newWriteKey } from '../../src/links/capability'
+import { validatedProposals } from '../helpers/meetingOps'
 import {
   addProposal,
   cutOff,
   newDevice,
+  publishMeeting,
   reconnect,
   retainInPlenary,
   SCREENSHOTS,
@@ -219,7 +216,8 @@ describe('plenary and restitution', () => {
     // A vote by collège, usagers weighing double, élus half (typed with a French decimal
     // comma, which a number field turned into "05"); two people count, on two devices.
     await panel.getByRole('button', { name: 'Vote', exact: true }).click()
-    await panel.getByRole('button', { name: 'Par collège', exact: true }).click()
+    // The vote mode is a setting (radio buttons in one frame), not one more row of tabs.
+    await panel.getByRole('radio', { name: 'Par collège', exact: true }).check()
     const weightOf = (college: string) => panel.getByRole('textbox', { name: `Poids : ${college}` })
     await weightOf('Usagers').fill('2')
     await weightOf('Usagers').press('Enter')
@@ -271,11 +269,13 @@ describe('plenary and restitution', () => {
       .poll(() => spotlight.getByTestId('vote-summary').textContent())
       .toBe('Usagers 14Agents 5Partenaires 3Élus 224 voix · 37 pts')
 
-    // Opening "Classement" puts the ranking on the projector, and the bar says so.
-    const onScreen = panel.getByTestId('plenary-screen')
-    expect(await onScreen.textContent()).toBe(frenchSpacing('À l’écran : Mur des propositions'))
+    // Opening "Classement" puts the ranking on the projector, and the bar's list says so.
+    const onScreen = panel.getByLabel('À l’écran', { exact: true })
+    const shown = () =>
+      onScreen.evaluate((list: HTMLSelectElement) => list.selectedOptions[0]?.text)
+    expect(await shown()).toBe('Mur des propositions')
     await panel.getByRole('button', { name: 'Classement', exact: true }).click()
-    await expect.poll(() => onScreen.textContent()).toBe(frenchSpacing('À l’écran : Classement'))
+    await expect.poll(shown).toBe('Classement')
     await retainInPlenary(panel, group)
     const rows = projector.page.getByTestId('ranking-row')
     await expect.poll(() => rows.count()).toBe(6)
@@ -287,15 +287,13 @@ describe('plenary and restitution', () => {
     // Back to "Vote" for a recount: the wall is on screen again, with the group still enlarged,
     // and the bar says both.
     await panel.getByRole('button', { name: 'Vote', exact: true }).click()
-    await expect
-      .poll(() => onScreen.textContent())
-      .toBe(frenchSpacing('À l’écran : Mur des propositions'))
+    await expect.poll(shown).toBe('Mur des propositions')
     expect(await panel.getByTestId('plenary-spotlight').textContent()).toContain(group)
     await spotlight.waitFor()
 
     // The opening plenary, driven from the coordinator's device.
     await panel.getByRole('button', { name: 'Écran projeté', exact: true }).click()
-    await panel.getByRole('button', { name: 'Thème', exact: true }).click()
+    await onScreen.selectOption({ label: 'Thème' })
     await expect
       .poll(() => projector.page.getByTestId('opening-slide').textContent())
       .toContain('L’accès aux droits')
@@ -304,7 +302,7 @@ describe('plenary and restitution', () => {
       .poll(() => projector.page.getByTestId('opening-slide').getAttribute('data-screen'))
       .toBe('ateliers')
     await projector.page.screenshot({ path: join(SCREENSHOTS, 'opening-ateliers.png') })
-    await panel.getByRole('button', { name: 'Le comité', exact: true }).click()
+    await onScreen.selectOption({ label: 'Le comité' })
     await expect
       .poll(() => projector.page.getByTestId('opening-slide').getAttribute('data-screen'))
       .toBe('howItWorks')
@@ -322,7 +320,6 @@ describe('plenary and restitution', () => {
   it('keeps ten ateliers of three proposals legible on one 16:9 screen, without scrolling', async () => {
     // A full evening written straight into the relay by a Node client: the wall is what is tested.
     const writeKey = newWriteKey()
-    const capability = capabilityFromKey(writeKey, 'write')
     const doc = new Y.Doc()
     const ateliers = createMeeting(doc, {
       title: 'Comité des usagers — soirée complète',
@@ -330,15 +327,7 @@ describe('plenary and restitution', () => {
       atelierNames: BUSY_EVENING.map(([name]) => name),
     })
     const ids = BUSY_EVENING.flatMap(([, texts], index) =>
-      texts.map((text) => {
-        const id = writeProposal(doc, {
-          atelierId: ateliers[index]!,
-          text,
-          authorRole: 'reporter',
-        })
-        setValidated(doc, id, true)
-        return id
-      }),
+      validatedProposals(doc, ateliers[index]!, texts),
     )
     // Eight ateliers transmitted, two are still on their way; two proposals say the same thing.
     for (const atelierId of ateliers.slice(0, 8)) transmit(doc, atelierId)
@@ -347,18 +336,10 @@ describe('plenary and restitution', () => {
       [ids[0]!, ids[9]!],
       'Un seul interlocuteur qui suit chaque dossier du début à la fin',
     )
-    const provider = new WebsocketProvider(
-      evening.relay.url.replace(/^http/, 'ws') + SYNC_PATH,
-      capability.roomId,
-      doc,
-      { WebSocketPolyfill: WebSocket as never, protocols: protocolsFor(writeKey), disableBc: true },
-    )
-    await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
+    const { provider, projectionLink } = await publishMeeting(evening.relay.url, writeKey, doc)
 
     const projector = await newDevice(evening.browser, { width: 1920, height: 1080 })
-    await projector.page.goto(
-      formatLink(evening.relay.url, { kind: 'projection', readKey: capability.readKey }),
-    )
+    await projector.page.goto(projectionLink)
     await expect
       .poll(() => projector.page.getByTestId('wall-transmitted').textContent(), { timeout: 20_000 })
       .toBe('8 ateliers sur 10 ont transmis')

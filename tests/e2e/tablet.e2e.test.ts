@@ -12,11 +12,22 @@ import {
   setUpEvening,
   showView,
   validateProposal,
+  wallOfFirstAtelier,
 } from './harness'
 
 const evening = setUpEvening({ screenshotFolder: 'tablet' })
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(SCREENSHOTS, 'tablet', `${name}.png`), fullPage: true })
+
+/** The atelier's cards that stick out of the column (or page) they are laid out in, by class. */
+const cardsOutOfTheirColumn = (page: Page) =>
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('.card')).flatMap((card) => {
+      const column = card.parentElement!.getBoundingClientRect()
+      const box = card.getBoundingClientRect()
+      return box.right > column.right + 0.5 || box.left < column.left - 0.5 ? [card.className] : []
+    }),
+  )
 
 const PORTRAIT = { width: 768, height: 1024 }
 const LANDSCAPE = { width: 1024, height: 768 }
@@ -135,6 +146,9 @@ describe('the binôme’s tablet, as the binôme uses it', () => {
         await showView(page, view)
         await shot(page, `${view === 'Animation' ? 'animation' : 'notes'}-${name}`)
       }
+      // The timer keeps inside its column (its big clock pushed it 10 px out at 1024 px).
+      await showView(page, 'Animation')
+      expect(await cardsOutOfTheirColumn(page)).toEqual([])
     }
     expect(await seriousAxeViolations(page)).toEqual([])
     await tablet.context.close()
@@ -173,6 +187,44 @@ describe('the binôme’s tablet, as the binôme uses it', () => {
     await restarted.getByRole('button', { name: 'Retirer de cet appareil' }).click()
     await restarted.getByRole('button', { name: 'Oui, retirer' }).click()
     await expect.poll(() => restarted.getByTestId('known-meeting').count()).toBe(0)
+    await tablet.context.close()
+  })
+
+  it('writes only its atelier: no write key in its link, no coordinator screen, and its transmission on the wall', async () => {
+    const coordinator = await newDevice(evening.browser)
+    const { ateliers, projection } = await createMeetingFrom(
+      coordinator.page,
+      evening.relay.url,
+      'Soirée des liens',
+    )
+    const writeKey = new URL(coordinator.page.url()).hash.split('/')[2]!
+    expect(await coordinator.page.getByTestId('older-atelier-links').textContent()).toContain(
+      'ouvrent encore toute la rencontre',
+    )
+    await coordinator.context.close()
+    const link = ateliers[0]!
+    expect(link).not.toContain(writeKey)
+    const [readKey, atelierKey] = link.split('/#/atelier/')[1]!.split('/')[0]!.split('.')
+
+    const tablet = await evening.tablet(link)
+    await showView(tablet.page, 'Notes et propositions')
+    await addProposal(tablet.page, 'Une permanence le samedi matin')
+    await validateProposal(tablet.page, 'Une permanence le samedi matin')
+    await tablet.page.getByTestId('transmit').click()
+    await tablet.page.getByTestId('transmitted-at').waitFor()
+    const projector = await newDevice(evening.browser)
+    await projector.page.goto(projection)
+    await expect
+      .poll(() => wallOfFirstAtelier(projector.page), { timeout: 20_000 })
+      .toEqual(['Une permanence le samedi matin'])
+
+    // The link edited into a coordinator's link opens no meeting, with either of its keys.
+    for (const key of [readKey, atelierKey]) {
+      await tablet.page.goto(`${evening.relay.url}/#/rencontre/${key}`)
+      await tablet.page.getByRole('heading', { name: 'En attente de la rencontre' }).waitFor()
+      expect(await tablet.page.getByTestId('evening-order').count()).toBe(0)
+    }
+    await projector.context.close()
     await tablet.context.close()
   })
 })

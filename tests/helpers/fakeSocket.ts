@@ -10,10 +10,14 @@ export class FakeSocket extends EventEmitter {
   readyState: number = 1 // OPEN
   bufferedAmount = 0
   sent: Uint8Array[] = []
+  pings = 0
   closedWith: number | 'terminated' | null = null
 
   send(data: Uint8Array) {
     this.sent.push(data)
+  }
+  ping() {
+    this.pings += 1
   }
   close(code: number) {
     this.closedWith = code

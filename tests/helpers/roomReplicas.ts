@@ -14,7 +14,7 @@ import * as encoding from 'lib0/encoding'
 import { readSyncMessage } from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { expect } from 'vitest'
-import type { Access } from '../../src/links/capability'
+import type { Grant } from '../../sync-server/admission'
 import type { Room } from '../../sync-server/room'
 import { decodeRecords } from '../../sync-server/roomLog'
 import { checkUpdate, orderHoldsInCopy } from '../../sync-server/updateCheck'
@@ -28,7 +28,7 @@ export class Replica {
   readonly socket = new FakeSocket()
   #applied = 0
 
-  constructor(room: Room, access: Access) {
+  constructor(room: Room, access: Grant) {
     room.attach(this.socket.asWebSocket, access)
   }
 

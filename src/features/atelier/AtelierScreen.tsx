@@ -12,6 +12,7 @@ import { NotesPanel } from './NotesPanel'
 import { ProposalsPanel } from './ProposalsPanel'
 import { StepRunner } from './StepRunner'
 import { ErrorBoundary } from '../../ui/ErrorBoundary'
+import './atelier.css'
 
 type View = 'facilitator' | 'reporter' | 'attendance' | 'readiness'
 const VIEWS: View[] = ['facilitator', 'reporter', 'attendance', 'readiness']

@@ -19,6 +19,7 @@ import { NewMeetingForm } from './NewMeetingForm'
 import { useLinkOrigin } from '../prepare/useLinkOrigin'
 import { useCommittee } from '../../hooks/useCommittee'
 import { ErrorBoundary } from '../../ui/ErrorBoundary'
+import { Button } from '../../ui/Button'
 
 /** The committee: its meetings, its trame templates, a new meeting, the link for other devices. */
 export function CommitteeScreen({ writeKey }: { writeKey: CapabilityKey }) {
@@ -106,13 +107,9 @@ function CommitteeBody({
                   {template.steps.map((step) => step.title).join(' · ')}
                 </span>
               </span>
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => deleteTemplate(session.doc, template.id)}
-              >
+              <Button secondary onClick={() => deleteTemplate(session.doc, template.id)}>
                 {t.committee.deleteTemplate}
-              </button>
+              </Button>
             </li>
           ))}
         </ul>

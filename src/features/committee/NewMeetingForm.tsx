@@ -8,6 +8,8 @@ import { isoDay } from '../../text/formatDate'
 import { t } from '../../text/strings'
 import { createNewMeeting, type TrameSource } from './createNewMeeting'
 import { useDeviceCommittee } from '../../hooks/useCommittee'
+import { Button } from '../../ui/Button'
+import { Field } from '../../ui/Field'
 
 /**
  * The coordinator's first step: a title, a date, the theme of the evening, the ateliers, and the
@@ -56,8 +58,7 @@ export function NewMeetingForm() {
   return (
     <form className="card" onSubmit={submit} noValidate>
       <h2>{t.home.newMeeting}</h2>
-      <label className="field">
-        <span className="field__label">{t.home.title}</span>
+      <Field label={t.home.title}>
         <input
           value={title}
           maxLength={TITLE_MAX}
@@ -65,13 +66,11 @@ export function NewMeetingForm() {
           onChange={(event) => setTitle(event.target.value)}
           data-testid="meeting-title"
         />
-      </label>
-      <label className="field">
-        <span className="field__label">{t.home.date}</span>
+      </Field>
+      <Field label={t.home.date}>
         <input type="date" value={date} onChange={(event) => setDate(event.target.value)} />
-      </label>
-      <label className="field">
-        <span className="field__label">{t.prepare.theme}</span>
+      </Field>
+      <Field label={t.prepare.theme}>
         <input
           value={theme}
           maxLength={DETAIL_MAX}
@@ -79,9 +78,8 @@ export function NewMeetingForm() {
           onChange={(event) => setTheme(event.target.value)}
           data-testid="new-meeting-theme"
         />
-      </label>
-      <label className="field">
-        <span className="field__label">{t.home.startFrom}</span>
+      </Field>
+      <Field label={t.home.startFrom}>
         <select
           value={sourceId}
           onChange={(event) => setSourceId(event.target.value)}
@@ -109,9 +107,8 @@ export function NewMeetingForm() {
             </optgroup>
           )}
         </select>
-      </label>
-      <fieldset className="field">
-        <legend className="field__label">{t.home.ateliers}</legend>
+      </Field>
+      <Field group label={t.home.ateliers}>
         {atelierNames.map((name, index) => (
           <div className="inline-form" key={index}>
             <input
@@ -121,34 +118,32 @@ export function NewMeetingForm() {
               onChange={(event) => rename(index, event.target.value)}
             />
             {atelierNames.length > 2 && (
-              <button
-                type="button"
-                className="button button--secondary"
+              <Button
+                secondary
                 onClick={() => setAtelierNames((names) => names.filter((_, i) => i !== index))}
               >
                 {t.home.removeAtelier}
-              </button>
+              </Button>
             )}
           </div>
         ))}
-        <button
-          type="button"
-          className="button button--secondary"
+        <Button
+          secondary
           onClick={() =>
             setAtelierNames((names) => [...names, t.home.defaultAtelier(names.length + 1)])
           }
         >
           {t.home.addAtelier}
-        </button>
-      </fieldset>
+        </Button>
+      </Field>
       {error && (
         <p className="field__error" role="alert">
           {error}
         </p>
       )}
-      <button className="button button--large" type="submit" disabled={busy}>
+      <Button large type="submit" disabled={busy}>
         {busy ? t.home.creating : t.home.create}
-      </button>
+      </Button>
     </form>
   )
 }

@@ -2,7 +2,13 @@ import { createCommittee, registerMeeting } from '../../doc/committeeDoc'
 import { createMeeting, readMeeting, type NewMeeting } from '../../doc/meetingDoc'
 import { toDrafts, type StepDraft } from '../../doc/script'
 import { currentCommittee, rememberMeeting } from '../../device/deviceDb'
-import { capabilityFromKey, newWriteKey, type CapabilityKey } from '../../links/capability'
+import {
+  atelierKeyChecks,
+  capabilityFromKey,
+  newWriteKey,
+  type CapabilityKey,
+} from '../../links/capability'
+import { ensureKeyChecks } from '../../doc/ateliers'
 import { formatLinkFragment, parseLink } from '../../links/links'
 import { sealingKeyOf } from '../../links/sealedKey'
 import { withDocument } from '../../sync/withDocument'
@@ -46,9 +52,11 @@ export async function createNewMeeting(input: NewMeeting, source: TrameSource): 
   }
   const writeKey = newWriteKey()
   const roomId = capabilityFromKey(writeKey, 'write').roomId
-  await withDocument(writeKey, (session) =>
-    createMeeting(session.doc, { ...input, atelierNames }, Date.now(), steps),
-  )
+  // With its ateliers' key checks, so their tablets can write as soon as the relay has it.
+  await withDocument(writeKey, (session) => {
+    createMeeting(session.doc, { ...input, atelierNames }, Date.now(), steps)
+    ensureKeyChecks(session.doc, atelierKeyChecks(writeKey))
+  })
   const committee = await committeeKey()
   await withDocument(committee, (session) =>
     registerMeeting(

@@ -3,14 +3,14 @@ import { formatMonth } from '../../text/formatDate'
 import { t } from '../../text/strings'
 import type { MeetingStats } from './meetingStats'
 
-/** Colours that stay distinct in greyscale print (light to dark). */
+/** Each collège's colour, a token of src/ui/tokens.css. */
 const COLOUR: Record<College, string> = {
-  usagerNew: '#9ecae1',
-  usagerReturning: '#3182bd',
-  agent: '#fdae6b',
-  partner: '#e6550d',
-  elected: '#756bb1',
-  other: '#bdbdbd',
+  usagerNew: 'var(--college-usager-new)',
+  usagerReturning: 'var(--college-usager-returning)',
+  agent: 'var(--college-agent)',
+  partner: 'var(--college-partner)',
+  elected: 'var(--college-elected)',
+  other: 'var(--college-other)',
 }
 
 const BAR = 56
@@ -47,7 +47,7 @@ export function AttendanceChart({ rows }: { rows: MeetingStats[] }) {
                     y={y}
                     width={BAR}
                     height={height}
-                    fill={COLOUR[college]}
+                    style={{ fill: COLOUR[college] }}
                   >
                     <title>
                       {t.labelled(t.atelier.colleges[college], row.attendance[college])}
@@ -64,7 +64,7 @@ export function AttendanceChart({ rows }: { rows: MeetingStats[] }) {
             </g>
           )
         })}
-        <line x1={GAP / 2} x2={width - GAP / 2} y1={HEIGHT} y2={HEIGHT} stroke="#555" />
+        <line x1={GAP / 2} x2={width - GAP / 2} y1={HEIGHT} y2={HEIGHT} className="chart__axis" />
       </svg>
       <figcaption className="chart__legend">
         {COLLEGES.map((college) => (

@@ -7,6 +7,7 @@ import { t } from '../../text/strings'
 import { AttendanceChart } from './AttendanceChart'
 import { chronological } from './meetingStats'
 import { useCommitteeStats } from './useCommitteeStats'
+import './evaluation.css'
 
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`)
 

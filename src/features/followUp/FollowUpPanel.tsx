@@ -15,6 +15,9 @@ import { formatNumericDate } from '../../text/formatDate'
 import { t } from '../../text/strings'
 import { collectRetained } from './collectRetained'
 import { decidimCsv, followUpCsv } from './followUpCsv'
+import { Button } from '../../ui/Button'
+import { Field } from '../../ui/Field'
+import './followUp.css'
 
 /**
  * The tableau de suivi: each retained proposal, where it stands, and its dated history. Opened
@@ -51,8 +54,7 @@ export function FollowUpPanel({
     <section className="card" data-testid="follow-up">
       <h2>{t.followUp.title}</h2>
       <div className="form-grid">
-        <label className="field">
-          <span className="field__label">{t.followUp.filterStatus}</span>
+        <Field label={t.followUp.filterStatus}>
           <select value={status} onChange={(e) => setStatus(e.target.value as FollowUpStatus | '')}>
             <option value="">{t.followUp.all}</option>
             {FOLLOW_UP_STATUSES.map((candidate) => (
@@ -61,9 +63,8 @@ export function FollowUpPanel({
               </option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          <span className="field__label">{t.followUp.filterMeeting}</span>
+        </Field>
+        <Field label={t.followUp.filterMeeting}>
           <select value={meeting} onChange={(e) => setMeeting(e.target.value)}>
             <option value="">{t.followUp.all}</option>
             {meetings.map(([id, title]) => (
@@ -72,7 +73,7 @@ export function FollowUpPanel({
               </option>
             ))}
           </select>
-        </label>
+        </Field>
       </div>
       {shown.length === 0 ? (
         <p className="help">{t.followUp.empty}</p>
@@ -84,26 +85,21 @@ export function FollowUpPanel({
         </ul>
       )}
       <div className="inline-actions">
-        <button type="button" className="button button--secondary" onClick={collect}>
+        <Button secondary onClick={collect}>
           {t.followUp.refresh}
-        </button>
+        </Button>
         {collected !== null && <span role="status">{t.followUp.refreshed(collected)}</span>}
       </div>
       <div className="inline-actions">
-        <button
-          type="button"
-          className="button button--secondary"
+        <Button
+          secondary
           onClick={() => exportAs('suivi-des-propositions.csv', followUpCsv(shown))}
         >
           {t.followUp.exportCsv}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => exportAs('resultats-decidim.csv', decidimCsv(shown))}
-        >
+        </Button>
+        <Button secondary onClick={() => exportAs('resultats-decidim.csv', decidimCsv(shown))}>
           {t.followUp.exportDecidim}
-        </button>
+        </Button>
       </div>
     </section>
   )
@@ -144,25 +140,23 @@ function FollowUpItem({ entry, session }: { entry: FollowUpEntry; session: Meeti
       {next.length > 0 && (
         <div className="follow-up__change">
           <div className="form-grid">
-            <label className="field">
-              <span className="field__label">{t.followUp.comment}</span>
+            <Field label={t.followUp.comment}>
               <input
                 value={comment}
                 maxLength={1000}
                 onChange={(e) => setComment(e.target.value)}
               />
-            </label>
-            <label className="field">
-              <span className="field__label">{t.followUp.owner}</span>
+            </Field>
+            <Field label={t.followUp.owner}>
               <input value={owner} maxLength={120} onChange={(e) => setOwner(e.target.value)} />
-            </label>
+            </Field>
           </div>
           {error && <p className="field__error">{t.followUp.reasonRequired}</p>}
           <div className="inline-actions">
             {next.map((status) => (
-              <button key={status} type="button" className="button" onClick={() => move(status)}>
+              <Button key={status} onClick={() => move(status)}>
                 {t.followUp.moveTo[status]}
-              </button>
+              </Button>
             ))}
           </div>
         </div>

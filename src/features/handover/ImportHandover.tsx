@@ -3,6 +3,8 @@ import { applyHandover, previewHandover, type ImportPreview } from '../../handov
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
 import { describeConfirmation, describeImport, type ImportOutcome } from './describeImport'
+import { Button } from '../../ui/Button'
+import './handover.css'
 
 /** A file read and merged into a copy, waiting for the coordinator's yes or no. */
 interface Pending {
@@ -92,14 +94,9 @@ export function ImportHandover({ session }: { session: MeetingSession }) {
         onChange={onPick}
         data-testid="import-file-input"
       />
-      <button
-        type="button"
-        className="button"
-        onClick={() => picker.current?.click()}
-        disabled={busy}
-      >
+      <Button onClick={() => picker.current?.click()} disabled={busy}>
         {busy ? t.handover.importing : t.handover.import}
-      </button>
+      </Button>
       {dragging && <p className="handover__drop-hint">{t.handover.dropHere}</p>}
       {pending.map((item) => (
         <PendingImport key={item.fileName} item={item} onSettle={settle} />
@@ -143,16 +140,10 @@ function PendingImport({
         </p>
       ))}
       <div className="handover__choices">
-        <button type="button" className="button" onClick={() => onSettle(item, true)}>
-          {t.handover.confirm}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => onSettle(item, false)}
-        >
+        <Button onClick={() => onSettle(item, true)}>{t.handover.confirm}</Button>
+        <Button secondary onClick={() => onSettle(item, false)}>
           {t.handover.cancel}
-        </button>
+        </Button>
       </div>
     </div>
   )

@@ -4,6 +4,8 @@ import { exportHandover } from '../../handover/exportHandover'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
 import { deliverFile } from '../../ui/deliverFile'
+import { Button } from '../../ui/Button'
+import './handover.css'
 
 interface Props {
   session: MeetingSession
@@ -43,14 +45,9 @@ export function ShareWithoutNetwork({ session, meeting, atelierId }: Props) {
       <p className="help">
         {atelierId === null ? t.handover.shareHelpMeeting : t.handover.shareHelpAtelier}
       </p>
-      <button
-        type="button"
-        className="button button--secondary"
-        onClick={share}
-        disabled={state.step === 'preparing'}
-      >
+      <Button secondary onClick={share} disabled={state.step === 'preparing'}>
         {state.step === 'preparing' ? t.handover.preparing : t.handover.share}
-      </button>
+      </Button>
       <p className="handover__status" role="status" data-testid="share-status">
         {state.step === 'done' && t.handover[state.how](state.fileName)}
         {state.step === 'failed' && <span className="field__error">{t.handover.shareFailed}</span>}

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { formatLinkFragment, parseLink } from '../../links/links'
 import { navigate } from '../../hooks/useRoute'
 import { t } from '../../text/strings'
+import { Button } from '../../ui/Button'
 
 /** Paste a link received by message (when the tablet cannot open it directly). */
 export function JoinByLink() {
@@ -26,9 +27,9 @@ export function JoinByLink() {
             setInvalid(false)
           }}
         />
-        <button className="button" type="submit" disabled={!value.trim()}>
+        <Button type="submit" disabled={!value.trim()}>
           {t.home.joinButton}
-        </button>
+        </Button>
       </div>
       {invalid && (
         <p className="field__error" role="alert">

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { forgetMeeting, type KnownMeeting } from '../../device/deviceDb'
 import { reportStorageError } from '../../device/storageHealth'
 import { t } from '../../text/strings'
+import { Button } from '../../ui/Button'
 
 interface Props {
   meetings: KnownMeeting[]
@@ -37,9 +38,8 @@ export function KnownMeetings({ meetings, onForgotten }: Props) {
                     )}
                   </p>
                   <div className="inline-actions">
-                    <button
-                      type="button"
-                      className="button button--danger"
+                    <Button
+                      danger
                       onClick={() =>
                         void forgetMeeting(meeting.fragment)
                           .then(onForgotten)
@@ -47,25 +47,16 @@ export function KnownMeetings({ meetings, onForgotten }: Props) {
                       }
                     >
                       {t.home.forgetConfirm}
-                    </button>
-                    <button
-                      type="button"
-                      className="button button--secondary"
-                      autoFocus
-                      onClick={() => setConfirming(null)}
-                    >
+                    </Button>
+                    <Button secondary autoFocus onClick={() => setConfirming(null)}>
                       {t.home.forgetCancel}
-                    </button>
+                    </Button>
                   </div>
                 </div>
               ) : (
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  onClick={() => setConfirming(meeting.fragment)}
-                >
+                <Button secondary onClick={() => setConfirming(meeting.fragment)}>
                   {t.home.forget}
-                </button>
+                </Button>
               )}
             </li>
           ))}

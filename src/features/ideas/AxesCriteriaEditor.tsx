@@ -14,6 +14,8 @@ import {
 import type { IdeaBank } from '../../doc/ideaBank'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
+import { Button } from '../../ui/Button'
+import { Field } from '../../ui/Field'
 
 interface Props {
   session: MeetingSession
@@ -93,49 +95,40 @@ function NamedList({ session, kind, title, help, live, removed, detail }: ListPr
               {detail && <span className="muted">{detail(entry)}</span>}
             </div>
             <div className="inline-actions idea-named__actions">
-              <button
-                type="button"
-                className="button button--secondary"
+              <Button
+                secondary
                 aria-label={t.labelled(t.ideas.moveUp, entry.name)}
                 disabled={index === 0}
                 onClick={() => moveNamed(session.doc, kind, entry.id, -1)}
               >
                 ↑
-              </button>
-              <button
-                type="button"
-                className="button button--secondary"
+              </Button>
+              <Button
+                secondary
                 aria-label={t.labelled(t.ideas.moveDown, entry.name)}
                 disabled={index === live.length - 1}
                 onClick={() => moveNamed(session.doc, kind, entry.id, 1)}
               >
                 ↓
-              </button>
-              <button
-                type="button"
-                className="button button--secondary button--danger"
-                onClick={() => removeNamed(session.doc, kind, entry.id)}
-              >
+              </Button>
+              <Button secondary danger onClick={() => removeNamed(session.doc, kind, entry.id)}>
                 {t.ideas.remove}
-              </button>
+              </Button>
             </div>
           </li>
         ))}
       </ol>
       <form className="inline-form" onSubmit={add}>
-        <label className="field">
-          <span className="field__label">
-            {kind === 'axes' ? t.ideas.newAxis : t.ideas.newCriterion}
-          </span>
+        <Field label={kind === 'axes' ? t.ideas.newAxis : t.ideas.newCriterion}>
           <input
             value={name}
             maxLength={NAME_MAX}
             onChange={(event) => setName(event.target.value)}
           />
-        </label>
-        <button type="submit" className="button button--secondary" disabled={!name.trim()}>
+        </Field>
+        <Button type="submit" secondary disabled={!name.trim()}>
           {kind === 'axes' ? t.ideas.addAxis : t.ideas.addCriterion}
-        </button>
+        </Button>
       </form>
       {removed.length > 0 && (
         <details className="removed">
@@ -145,13 +138,9 @@ function NamedList({ session, kind, title, help, live, removed, detail }: ListPr
           {removed.map((entry) => (
             <div key={entry.id} className="bin__item">
               <span>{entry.name}</span>
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => restoreNamed(session.doc, kind, entry.id)}
-              >
+              <Button secondary onClick={() => restoreNamed(session.doc, kind, entry.id)}>
                 {t.ideas.restoreNamed}
-              </button>
+              </Button>
             </div>
           ))}
         </details>
@@ -176,10 +165,8 @@ function CommitField(props: {
     setDraft(null)
   }
   return (
-    <label className="field">
-      {labelShown && <span className="field__label">{label}</span>}
+    <Field label={label} hideLabel={!labelShown}>
       <input
-        aria-label={labelShown ? undefined : label}
         value={draft ?? value}
         maxLength={max}
         onChange={(event) => setDraft(event.target.value)}
@@ -188,6 +175,6 @@ function CommitField(props: {
           if (event.key === 'Enter') commit()
         }}
       />
-    </label>
+    </Field>
   )
 }

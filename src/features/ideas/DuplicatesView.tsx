@@ -4,6 +4,8 @@ import type { Idea, IdeaBank } from '../../doc/ideaBank'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
 import { describeSourceWithDate } from './describeSource'
+import { Button } from '../../ui/Button'
+import { Field } from '../../ui/Field'
 
 /** Clusters shown at once; more on demand (a bank of 700 ideas may hold dozens). */
 const PAGE = 10
@@ -29,13 +31,9 @@ export function DuplicatesView({ session, bank, clusters }: Props) {
         />
       ))}
       {clusters.length > shown && (
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => setShown(shown + PAGE)}
-        >
+        <Button secondary onClick={() => setShown(shown + PAGE)}>
           {t.ideas.showMore}
-        </button>
+        </Button>
       )}
     </div>
   )
@@ -95,19 +93,16 @@ function DuplicateCluster({
       {joined.length === 1 ? (
         <p className="help">{t.ideas.joinsGroup(groups.get(joined[0]!)!.text)}</p>
       ) : (
-        <label className="field">
-          <span className="field__label">{t.ideas.groupWording}</span>
+        <Field label={t.ideas.groupWording}>
           <input value={wording} onChange={(event) => setWording(event.target.value)} />
-        </label>
+        </Field>
       )}
-      <button
-        type="button"
-        className="button"
+      <Button
         disabled={checked.size < 2 || !wording.trim()}
         onClick={() => groupIdeas(session.doc, [...checked], wording)}
       >
         {t.ideas.group}
-      </button>
+      </Button>
     </article>
   )
 }

@@ -5,6 +5,8 @@ import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
 import { formatDay } from './describeSource'
 import { sendMeetingProposals } from './sendMeetingProposals'
+import { Button } from '../../ui/Button'
+import { Field } from '../../ui/Field'
 
 /** "Envoyer à la banque d'idées": pick a meeting of the committee and send its proposals. */
 export function FromMeetingForm({
@@ -40,8 +42,7 @@ export function FromMeetingForm({
         <p className="help">{t.ideas.noMeetings}</p>
       ) : (
         <div className="inline-form">
-          <label className="field">
-            <span className="field__label">{t.ideas.meeting}</span>
+          <Field label={t.ideas.meeting}>
             <select value={meetingId} onChange={(event) => setMeetingId(event.target.value)}>
               {committee.meetings.map((candidate) => (
                 <option key={candidate.id} value={candidate.id}>
@@ -49,15 +50,10 @@ export function FromMeetingForm({
                 </option>
               ))}
             </select>
-          </label>
-          <button
-            type="button"
-            className="button"
-            disabled={busy || !meeting}
-            onClick={() => void send()}
-          >
+          </Field>
+          <Button disabled={busy || !meeting} onClick={() => void send()}>
             {busy ? t.ideas.sending : t.ideas.send}
-          </button>
+          </Button>
         </div>
       )}
       {outcome && <p role="status">{outcome}</p>}

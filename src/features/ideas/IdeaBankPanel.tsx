@@ -11,6 +11,9 @@ import { IdeaRankingPanel } from './IdeaRankingPanel'
 import { IdeaSorter } from './IdeaSorter'
 import { IdeaVotePanel } from './IdeaVotePanel'
 import { SievePanel } from './SievePanel'
+import { Button } from '../../ui/Button'
+import '../../ui/votes.css'
+import './ideas.css'
 
 const VIEWS = ['collect', 'sort', 'setup', 'sieve', 'vote', 'ranking'] as const
 type View = (typeof VIEWS)[number]
@@ -40,14 +43,9 @@ export function IdeaBankPanel({
             {t.ideas.summary(bank.ideas.length, bank.axes.length, projects)}
           </p>
         </div>
-        <button
-          type="button"
-          className={`button${open ? ' button--secondary' : ''}`}
-          aria-expanded={open}
-          onClick={() => setOpen(!open)}
-        >
+        <Button secondary={open} aria-expanded={open} onClick={() => setOpen(!open)}>
           {open ? t.ideas.close : t.ideas.open}
-        </button>
+        </Button>
       </div>
       {!open && <p className="help">{t.ideas.intro}</p>}
       {open && (
@@ -58,7 +56,7 @@ export function IdeaBankPanel({
             labels={t.ideas.views}
             onChange={setView}
             label={t.ideas.viewsLabel}
-            className="idea-bank__tabs"
+            className="tabs--sub"
           />
           {view === 'collect' && (
             <IdeaCollect committee={committee} session={session} bank={bank} />

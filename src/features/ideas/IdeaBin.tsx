@@ -4,6 +4,7 @@ import type { IdeaBank } from '../../doc/ideaBank'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
 import { describeSourceWithDate } from './describeSource'
+import { Button } from '../../ui/Button'
 
 const PAGE = 20
 
@@ -19,23 +20,15 @@ export function IdeaBin({ session, bank }: { session: MeetingSession; bank: Idea
           <span>
             {idea.text} <span className="muted">· {describeSourceWithDate(idea.source)}</span>
           </span>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => restoreIdea(session.doc, idea.id)}
-          >
+          <Button secondary onClick={() => restoreIdea(session.doc, idea.id)}>
             {t.ideas.restore}
-          </button>
+          </Button>
         </div>
       ))}
       {bank.binned.length > shown && (
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => setShown(shown + PAGE)}
-        >
+        <Button secondary onClick={() => setShown(shown + PAGE)}>
           {t.ideas.showMore}
-        </button>
+        </Button>
       )}
     </details>
   )

@@ -6,6 +6,8 @@ import type { MeetingSession } from '../../sync/meetingSession'
 import { isoDay } from '../../text/formatDate'
 import { t } from '../../text/strings'
 import { FromMeetingForm } from './FromMeetingForm'
+import { Button } from '../../ui/Button'
+import { Field } from '../../ui/Field'
 
 const TYPED_KINDS: SourceKind[] = ['paper', 'event', 'typed']
 
@@ -41,8 +43,7 @@ export function IdeaCollect({ committee, session, bank }: Props) {
       <form className="idea-collect__form" onSubmit={submit} noValidate>
         <h3>{t.ideas.addTitle}</h3>
         <p className="help">{t.ideas.addHelp}</p>
-        <label className="field">
-          <span className="field__label">{t.ideas.ideasField}</span>
+        <Field label={t.ideas.ideasField}>
           <textarea
             rows={5}
             value={text}
@@ -50,9 +51,8 @@ export function IdeaCollect({ committee, session, bank }: Props) {
             onChange={(event) => setText(event.target.value)}
             data-testid="idea-input"
           />
-        </label>
-        <fieldset className="field">
-          <legend className="field__label">{t.ideas.sourceKind}</legend>
+        </Field>
+        <Field group label={t.ideas.sourceKind}>
           <div className="chips" role="group">
             {TYPED_KINDS.map((candidate) => (
               <button
@@ -66,10 +66,9 @@ export function IdeaCollect({ committee, session, bank }: Props) {
               </button>
             ))}
           </div>
-        </fieldset>
+        </Field>
         <div className="form-grid">
-          <label className="field">
-            <span className="field__label">{t.ideas.sourceLabel}</span>
+          <Field label={t.ideas.sourceLabel}>
             <input
               value={label}
               maxLength={LABEL_MAX}
@@ -77,13 +76,11 @@ export function IdeaCollect({ committee, session, bank }: Props) {
               onChange={(event) => setLabel(event.target.value)}
               data-testid="idea-source-label"
             />
-          </label>
-          <label className="field">
-            <span className="field__label">{t.ideas.sourceDate}</span>
+          </Field>
+          <Field label={t.ideas.sourceDate}>
             <input type="date" value={date} onChange={(event) => setDate(event.target.value)} />
-          </label>
-          <label className="field">
-            <span className="field__label">{t.ideas.fileInto}</span>
+          </Field>
+          <Field label={t.ideas.fileInto}>
             <select value={axisId} onChange={(event) => setAxisId(event.target.value)}>
               <option value="">{t.ideas.unsorted}</option>
               {bank.axes.map((axis, index) => (
@@ -92,16 +89,16 @@ export function IdeaCollect({ committee, session, bank }: Props) {
                 </option>
               ))}
             </select>
-          </label>
+          </Field>
         </div>
         {message && (
           <p className={message.error ? 'field__error' : 'help'} role="status">
             {message.text}
           </p>
         )}
-        <button className="button" type="submit" disabled={lines.length === 0}>
+        <Button type="submit" disabled={lines.length === 0}>
           {t.ideas.add(lines.length)}
-        </button>
+        </Button>
       </form>
       <FromMeetingForm committee={committee} session={session} />
     </div>

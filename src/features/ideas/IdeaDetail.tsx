@@ -6,6 +6,8 @@ import { leaveIdeaGroup, rewordIdeaGroup, ungroupIdeas } from '../../doc/ideaGro
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
 import { describeSourceWithDate } from './describeSource'
+import { Button } from '../../ui/Button'
+import { Field } from '../../ui/Field'
 
 interface Props {
   session: MeetingSession
@@ -43,26 +45,18 @@ export function IdeaDetail({ session, bank, item, onClose }: Props) {
       <h3 id="idea-detail-title">
         {item.kind === 'group' ? t.ideas.groupOf(item.ideas.length) : t.ideas.detailTitle}
       </h3>
-      <label className="field">
-        <span className="field__label">
-          {item.kind === 'group' ? t.ideas.wording : t.ideas.text}
-        </span>
+      <Field label={item.kind === 'group' ? t.ideas.wording : t.ideas.text}>
         <textarea
           rows={3}
           value={draft}
           maxLength={IDEA_MAX}
           onChange={(event) => setDraft(event.target.value)}
         />
-      </label>
+      </Field>
       <div className="inline-actions">
-        <button
-          type="button"
-          className="button"
-          disabled={!draft.trim() || draft.trim() === item.text}
-          onClick={save}
-        >
+        <Button disabled={!draft.trim() || draft.trim() === item.text} onClick={save}>
           {t.ideas.save}
-        </button>
+        </Button>
       </div>
       <h4>{t.ideas.axis}</h4>
       <div className="idea-detail__axes" role="group" aria-label={t.ideas.axis}>
@@ -93,44 +87,37 @@ export function IdeaDetail({ session, bank, item, onClose }: Props) {
             {item.kind === 'group' && <span className="idea-detail__origin-text">{idea.text}</span>}
             <span className="muted">{describeSourceWithDate(idea.source)}</span>
             {item.kind === 'group' && (
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => leaveIdeaGroup(session.doc, idea.id)}
-              >
+              <Button secondary onClick={() => leaveIdeaGroup(session.doc, idea.id)}>
                 {t.ideas.leaveGroup}
-              </button>
+              </Button>
             )}
           </li>
         ))}
       </ul>
       <div className="inline-actions idea-detail__footer">
         {item.kind === 'group' ? (
-          <button
-            type="button"
-            className="button button--secondary"
+          <Button
+            secondary
             onClick={() => {
               ungroupIdeas(session.doc, item.id)
               dialog.current?.close()
             }}
           >
             {t.ideas.ungroup}
-          </button>
+          </Button>
         ) : (
-          <button
-            type="button"
-            className="button button--secondary button--danger"
+          <Button
+            secondary
+            danger
             onClick={() => {
               binIdeas(session.doc, [item.id])
               dialog.current?.close()
             }}
           >
             {t.ideas.toBin}
-          </button>
+          </Button>
         )}
-        <button type="button" className="button" onClick={() => dialog.current?.close()}>
-          {t.ideas.closeDetail}
-        </button>
+        <Button onClick={() => dialog.current?.close()}>{t.ideas.closeDetail}</Button>
       </div>
     </dialog>
   )

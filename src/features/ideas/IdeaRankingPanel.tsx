@@ -7,6 +7,7 @@ import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
 import { WeightField } from '../../ui/WeightField'
 import { projectOrigins } from './describeSource'
+import { Button } from '../../ui/Button'
 
 const percent = (share: number) => `${(Math.round(share * 1000) / 10).toLocaleString('fr-FR')} %`
 
@@ -109,9 +110,7 @@ export function IdeaRankingPanel({ session, bank }: { session: MeetingSession; b
                 {isChosen && <span className="tag tag--ok">{t.ideas.chosen}</span>}
               </div>
               {!isChosen && (
-                <button
-                  type="button"
-                  className="button"
+                <Button
                   onClick={() =>
                     selectProjects(session.doc, [
                       {
@@ -123,7 +122,7 @@ export function IdeaRankingPanel({ session, bank }: { session: MeetingSession; b
                   }
                 >
                   {t.ideas.choose}
-                </button>
+                </Button>
               )}
             </li>
           )

@@ -2,6 +2,7 @@ import type { Axis } from '../../doc/ideaAxes'
 import type { IdeaItem } from '../../doc/ideaBank'
 import { t } from '../../text/strings'
 import { describeSourceWithDate } from './describeSource'
+import { Button } from '../../ui/Button'
 
 interface Props {
   item: IdeaItem
@@ -47,23 +48,19 @@ export function IdeaRow({ item, axis, selected, onToggle, onOpen, target, onFile
         </span>
       </button>
       {target ? (
-        <button
-          type="button"
-          className={`button idea-row__file${filed ? ' button--secondary' : ''}`}
+        <Button
+          secondary={filed}
+          className="idea-row__file"
           aria-label={filed ? t.ideas.inAxis : t.ideas.fileInAxis(target.axis.name)}
           disabled={filed}
           onClick={() => onFile(item.id)}
         >
           {filed ? '✓' : `→ ${t.ideas.axisShort(target.number)}`}
-        </button>
+        </Button>
       ) : (
-        <button
-          type="button"
-          className="button button--secondary idea-row__file"
-          onClick={() => onOpen(item.id)}
-        >
+        <Button secondary className="idea-row__file" onClick={() => onOpen(item.id)}>
           {t.ideas.chooseAxis}
-        </button>
+        </Button>
       )}
     </div>
   )

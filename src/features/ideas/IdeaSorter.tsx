@@ -11,8 +11,10 @@ import { IdeaBin } from './IdeaBin'
 import { IdeaDetail } from './IdeaDetail'
 import { IdeaRow } from './IdeaRow'
 import { VirtualList } from './VirtualList'
+import { Button } from '../../ui/Button'
+import { Field } from '../../ui/Field'
 
-/** Height of one row of the list (px), its gap included: see `.idea-row` in styles.css. */
+/** Height of one row of the list (px), its gap included: see `.idea-row` in ideas.css. */
 export const IDEA_ROW_HEIGHT = 104
 const UNSORTED = '__unsorted'
 
@@ -106,8 +108,7 @@ export function IdeaSorter({ session, bank }: Props) {
   return (
     <div className="idea-sorter">
       <div className="idea-toolbar">
-        <label className="field">
-          <span className="field__label">{t.ideas.search}</span>
+        <Field label={t.ideas.search}>
           <input
             type="search"
             value={query}
@@ -115,9 +116,8 @@ export function IdeaSorter({ session, bank }: Props) {
             onChange={(event) => setQuery(event.target.value)}
             data-testid="idea-search"
           />
-        </label>
-        <label className="field">
-          <span className="field__label">{t.ideas.axisFilter}</span>
+        </Field>
+        <Field label={t.ideas.axisFilter}>
           <select
             value={axisFilter}
             onChange={(event) => setAxisFilter(event.target.value)}
@@ -131,9 +131,8 @@ export function IdeaSorter({ session, bank }: Props) {
               </option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          <span className="field__label">{t.ideas.target}</span>
+        </Field>
+        <Field label={t.ideas.target}>
           <select
             value={targetId}
             onChange={(event) => setTargetId(event.target.value)}
@@ -146,23 +145,22 @@ export function IdeaSorter({ session, bank }: Props) {
               </option>
             ))}
           </select>
-        </label>
+        </Field>
       </div>
 
       <div className="idea-sorter__bar">
         <span className="idea-sorter__count" data-testid="idea-count">
           {t.ideas.shown(shown.length, bank.items.length)}
         </span>
-        <button
-          type="button"
-          className={`button${duplicatesOpen ? '' : ' button--secondary'}`}
+        <Button
+          secondary={!duplicatesOpen}
           aria-pressed={duplicatesOpen}
           disabled={clusters.length === 0 && !duplicatesOpen}
           onClick={() => setDuplicatesOpen(!duplicatesOpen)}
           data-testid="idea-duplicates-toggle"
         >
           {duplicatesOpen ? t.ideas.hideDuplicates : t.ideas.duplicates(clusters.length)}
-        </button>
+        </Button>
       </div>
 
       {duplicatesOpen ? (
@@ -171,20 +169,17 @@ export function IdeaSorter({ session, bank }: Props) {
         <>
           <div className="idea-bulk" data-testid="idea-bulk">
             {selection.length === 0 ? (
-              <button
-                type="button"
-                className="button button--secondary"
+              <Button
+                secondary
                 disabled={shown.length === 0}
                 onClick={() => setSelected(new Set(shown.map((item) => item.id)))}
               >
                 {t.ideas.selectShown(shown.length)}
-              </button>
+              </Button>
             ) : (
               <>
                 <strong className="idea-bulk__count">{t.ideas.selected(selection.length)}</strong>
-                <button
-                  type="button"
-                  className="button"
+                <Button
                   disabled={!target}
                   onClick={() => {
                     classify(session.doc, selection, target!.axis.id)
@@ -192,34 +187,29 @@ export function IdeaSorter({ session, bank }: Props) {
                   }}
                 >
                   {target ? t.ideas.moveSelection(target.axis.name) : t.ideas.moveSelectionNoTarget}
-                </button>
-                <button
-                  type="button"
-                  className="button button--secondary"
+                </Button>
+                <Button
+                  secondary
                   disabled={ideasOfSelection().length < 2}
                   onClick={() =>
                     setWording(bank.items.find((item) => selected.has(item.id))?.text ?? '')
                   }
                 >
                   {t.ideas.groupSelection}
-                </button>
-                <button
-                  type="button"
-                  className="button button--secondary button--danger"
+                </Button>
+                <Button
+                  secondary
+                  danger
                   onClick={() => {
                     binIdeas(session.doc, ideasOfSelection())
                     setSelected(new Set())
                   }}
                 >
                   {t.ideas.binSelection}
-                </button>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  onClick={() => setSelected(new Set())}
-                >
+                </Button>
+                <Button secondary onClick={() => setSelected(new Set())}>
                   {t.ideas.clearSelection}
-                </button>
+                </Button>
               </>
             )}
           </div>
@@ -234,13 +224,12 @@ export function IdeaSorter({ session, bank }: Props) {
                 setSelected(new Set())
               }}
             >
-              <label className="field">
-                <span className="field__label">{t.ideas.groupWording}</span>
+              <Field label={t.ideas.groupWording}>
                 <input value={wording} onChange={(event) => setWording(event.target.value)} />
-              </label>
-              <button type="submit" className="button" disabled={!wording.trim()}>
+              </Field>
+              <Button type="submit" disabled={!wording.trim()}>
                 {t.ideas.group}
-              </button>
+              </Button>
             </form>
           )}
           {bank.items.length === 0 ? (

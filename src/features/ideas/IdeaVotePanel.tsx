@@ -5,6 +5,7 @@ import { rankIdeas } from '../../doc/ideaVotes'
 import { VOTE_COLLEGES, type VoteCollege } from '../../doc/voteCounts'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
+import { ChoiceGroup } from '../../ui/ChoiceGroup'
 import { CountField, splitEntries } from '../../ui/CountField'
 import { counterId } from '../../device/counterId'
 import { Pager } from './Pager'
@@ -43,20 +44,20 @@ export function IdeaVotePanel({ session, bank }: { session: MeetingSession; bank
   return (
     <div className="idea-vote">
       <p className="help">{t.ideas.voteHelp}</p>
-      <h3>{t.ideas.votingCollege}</h3>
-      <div className="plenary-choices" role="group" aria-label={t.ideas.votingCollege}>
-        {VOTE_COLLEGES.map((candidate) => (
-          <button
-            key={candidate}
-            type="button"
-            className={`tabs__tab${candidate === college ? ' tabs__tab--active' : ''}`}
-            aria-pressed={candidate === college}
-            onClick={() => setCollege(candidate)}
-          >
-            {t.ideas.colleges[candidate]} ({ranking.colleges[candidate].total})
-          </button>
-        ))}
-      </div>
+      <ChoiceGroup
+        legend={t.ideas.votingCollege}
+        choices={VOTE_COLLEGES}
+        labels={
+          Object.fromEntries(
+            VOTE_COLLEGES.map((candidate) => [
+              candidate,
+              `${t.ideas.colleges[candidate]} (${ranking.colleges[candidate].total})`,
+            ]),
+          ) as Record<VoteCollege, string>
+        }
+        value={college}
+        onChange={setCollege}
+      />
       {candidates.length === 0 && <p className="notice-inline">{t.ideas.noCandidates}</p>}
       <ul className="idea-vote__list">
         {visible.map((item, index) => {

@@ -6,6 +6,7 @@ import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
 import { Pager } from './Pager'
 import { usePage } from './usePage'
+import { Field } from '../../ui/Field'
 
 const FILTERS = ['pending', 'pass', 'fail', 'all'] as const
 type Filter = (typeof FILTERS)[number]
@@ -44,8 +45,7 @@ export function SievePanel({ session, bank }: Props) {
       <p className="help">{t.ideas.sieveHelp}</p>
       {bank.criteria.length === 0 && <p className="notice-inline">{t.ideas.noCriteria}</p>}
       <div className="idea-toolbar">
-        <label className="field">
-          <span className="field__label">{t.ideas.axisFilter}</span>
+        <Field label={t.ideas.axisFilter}>
           <select
             value={axisId}
             onChange={(event) => {
@@ -60,7 +60,7 @@ export function SievePanel({ session, bank }: Props) {
               </option>
             ))}
           </select>
-        </label>
+        </Field>
       </div>
       <div className="chips" role="group" aria-label={t.ideas.sieveFilter}>
         {FILTERS.map((candidate) => (

@@ -4,6 +4,7 @@ import { secureAddressFor } from '../../sync/relayAddresses'
 import { MAIN_ID, SkipLink } from '../../ui/SkipLink'
 import { t } from '../../text/strings'
 import { useTrustCheck } from './useTrustCheck'
+import { Button } from '../../ui/Button'
 
 /**
  * "Installer sur les tablettes" (`#/installer`), opened on each tablet once from the QR code
@@ -80,14 +81,9 @@ function TrustCheck({ secure }: { secure: string }) {
           {t.install.openApp}
         </a>
       ) : (
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={check}
-          disabled={state === 'checking'}
-        >
+        <Button secondary onClick={check} disabled={state === 'checking'}>
           {t.install.checkAgain}
-        </button>
+        </Button>
       )}
     </>
   )

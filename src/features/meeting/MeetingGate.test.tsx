@@ -5,6 +5,7 @@ import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { newMeetingUpdate, transmitProposals } from '../../../tests/helpers/meetingOps'
+import { silentWebSocket } from '../../../tests/helpers/silentSocket'
 import { notesOf } from '../../doc/layout'
 import { readMeeting } from '../../doc/meetingDoc'
 import { editNote } from '../../doc/notes'
@@ -27,17 +28,6 @@ declare global {
   var IS_REACT_ACT_ENVIRONMENT: boolean
 }
 
-/** A socket that never connects: the session stays "connecting", nothing else moves. */
-class SilentSocket {
-  binaryType = 'arraybuffer'
-  onopen = null
-  onmessage = null
-  onerror = null
-  onclose = null
-  send() {}
-  close() {}
-}
-
 const writeKey = newWriteKey()
 let session: MeetingSession
 let tablet: Y.Doc
@@ -51,7 +41,7 @@ beforeEach(async () => {
   globalThis.IS_REACT_ACT_ENVIRONMENT = true
   session = new MeetingSession(capabilityFromKey(writeKey, 'write'), {
     relayUrl: 'ws://127.0.0.1:9/sync',
-    WebSocketImpl: SilentSocket as unknown as typeof WebSocket,
+    WebSocketImpl: silentWebSocket,
     events: new EventTarget(),
   })
   await session.whenLoaded()

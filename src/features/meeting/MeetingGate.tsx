@@ -121,6 +121,7 @@ function Presence({ link, session }: { link: MeetingScreenLink; session: Meeting
           session.doc,
           { deviceId: id, kind: link.kind, atelierId, lastSyncedAt: syncedAt },
           legacyId,
+          session.access === 'atelier',
         ),
       reportStorageError,
     )

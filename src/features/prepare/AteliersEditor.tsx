@@ -11,6 +11,8 @@ import {
 import type { Meeting } from '../../doc/meetingDoc'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
+import { Button } from '../../ui/Button'
+import { Field } from '../../ui/Field'
 
 /** The ateliers of the evening: name, room, first names of the binôme; order; removal. */
 export function AteliersEditor({
@@ -45,53 +47,47 @@ export function AteliersEditor({
         {meeting.ateliers.map((atelier, index) => (
           <li key={atelier.id} className="editor-item" data-testid="atelier-editor">
             <div className="form-grid">
-              <Field
+              <DraftField
                 label={t.prepare.atelierName}
                 value={atelier.name}
                 onChange={(name) => update(atelier.id, { name })}
               />
-              <Field
+              <DraftField
                 label={t.prepare.room}
                 value={atelier.room}
                 onChange={(room) => update(atelier.id, { room })}
               />
-              <Field
+              <DraftField
                 label={t.prepare.facilitatorName}
                 value={atelier.facilitatorName}
                 onChange={(facilitatorName) => update(atelier.id, { facilitatorName })}
               />
-              <Field
+              <DraftField
                 label={t.prepare.reporterName}
                 value={atelier.reporterName}
                 onChange={(reporterName) => update(atelier.id, { reporterName })}
               />
             </div>
             <div className="inline-actions">
-              <button
-                type="button"
-                className="button button--secondary"
+              <Button
+                secondary
                 aria-label={t.atelier.moveUp}
                 disabled={index === 0}
                 onClick={() => moveAtelier(doc, atelier.id, -1)}
               >
                 ↑
-              </button>
-              <button
-                type="button"
-                className="button button--secondary"
+              </Button>
+              <Button
+                secondary
                 aria-label={t.atelier.moveDown}
                 disabled={index === meeting.ateliers.length - 1}
                 onClick={() => moveAtelier(doc, atelier.id, 1)}
               >
                 ↓
-              </button>
-              <button
-                type="button"
-                className="button button--secondary button--danger"
-                onClick={() => remove(atelier)}
-              >
+              </Button>
+              <Button secondary danger onClick={() => remove(atelier)}>
                 {confirming === atelier.id ? t.prepare.confirmRemove : t.prepare.removeAtelier}
-              </button>
+              </Button>
             </div>
             {confirming === atelier.id && (
               <p className="field__error" role="alert">
@@ -101,13 +97,12 @@ export function AteliersEditor({
           </li>
         ))}
       </ol>
-      <button
-        type="button"
-        className="button button--secondary"
+      <Button
+        secondary
         onClick={() => addAtelier(doc, t.home.defaultAtelier(meeting.ateliers.length + 1))}
       >
         {t.home.addAtelier}
-      </button>
+      </Button>
       {meeting.removedAteliers.length > 0 && (
         <div className="removed">
           <h3>{t.prepare.removedAteliers}</h3>
@@ -115,13 +110,9 @@ export function AteliersEditor({
             {meeting.removedAteliers.map((atelier) => (
               <li key={atelier.id} className="bin__item">
                 <span>{atelier.name}</span>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  onClick={() => restoreAtelier(doc, atelier.id)}
-                >
+                <Button secondary onClick={() => restoreAtelier(doc, atelier.id)}>
                   {t.atelier.restore}
-                </button>
+                </Button>
               </li>
             ))}
           </ul>
@@ -132,7 +123,7 @@ export function AteliersEditor({
 }
 
 /** Shows what is typed even when it cannot be saved yet (an empty name), until it loses focus. */
-function Field({
+function DraftField({
   label,
   value,
   onChange,
@@ -143,8 +134,7 @@ function Field({
 }) {
   const [draft, setDraft] = useState<string | null>(null)
   return (
-    <label className="field">
-      <span className="field__label">{label}</span>
+    <Field label={label}>
       <input
         value={draft ?? value}
         maxLength={80}
@@ -154,6 +144,6 @@ function Field({
         }}
         onBlur={() => setDraft(null)}
       />
-    </label>
+    </Field>
   )
 }

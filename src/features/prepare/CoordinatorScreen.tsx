@@ -21,6 +21,8 @@ import { MeetingLinksScreen } from './MeetingLinksScreen'
 import { TrameEditor } from './TrameEditor'
 import { useAtelierKeyChecks } from './useAtelierKeyChecks'
 import { ErrorBoundary } from '../../ui/ErrorBoundary'
+import { Button } from '../../ui/Button'
+import './prepare.css'
 
 type Tab =
   'links' | 'edit' | 'sheets' | 'readiness' | 'plenary' | 'proceedings' | 'followUp' | 'history'
@@ -74,9 +76,7 @@ export function CoordinatorScreen({ session, writeKey }: Props) {
       {tab === 'links' && (
         <div className="notice-inline coordinator-order no-print" data-testid="evening-order">
           <p>{t.prepare.order}</p>
-          <button type="button" className="button" onClick={() => setTab(ORDER[0])}>
-            {t.prepare.start}
-          </button>
+          <Button onClick={() => setTab(ORDER[0])}>{t.prepare.start}</Button>
         </div>
       )}
       {/* The plenary reads only what it shows: the ateliers' notes do not re-render it. */}
@@ -85,13 +85,9 @@ export function CoordinatorScreen({ session, writeKey }: Props) {
         resetKey={tab}
         wayOut={
           tab === 'history' ? undefined : (
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => setTab('history')}
-            >
+            <Button secondary onClick={() => setTab('history')}>
               {t.errors.wayBack}
-            </button>
+            </Button>
           )
         }
       >
@@ -113,14 +109,9 @@ export function CoordinatorScreen({ session, writeKey }: Props) {
         <div className="next-step no-print">
           {/* The step's name is beside the button, not in it: tabs keep their names unique. */}
           <p>{t.prepare.nextStep(STEPS[next], t.prepare.tabs[next])}</p>
-          <button
-            type="button"
-            className="button"
-            onClick={() => setTab(next)}
-            data-testid="next-step"
-          >
+          <Button onClick={() => setTab(next)} data-testid="next-step">
             {t.prepare.continue}
-          </button>
+          </Button>
         </div>
       )}
     </>

@@ -7,6 +7,7 @@ import {
 import type { Meeting } from '../../doc/meetingDoc'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
+import { Field } from '../../ui/Field'
 
 const PARTS: Array<keyof Schedule> = ['opening', 'ateliers', 'restitution', 'end']
 
@@ -24,24 +25,21 @@ export function DetailsEditor({ meeting, session }: { meeting: Meeting; session:
     <section className="card">
       <h2>{t.prepare.details}</h2>
       <div className="form-grid">
-        <label className="field">
-          <span className="field__label">{t.home.title}</span>
+        <Field label={t.home.title}>
           <input
             value={meeting.title}
             maxLength={200}
             onChange={(e) => update({ title: e.target.value })}
           />
-        </label>
-        <label className="field">
-          <span className="field__label">{t.home.date}</span>
+        </Field>
+        <Field label={t.home.date}>
           <input
             type="date"
             value={meeting.date}
             onChange={(e) => update({ date: e.target.value })}
           />
-        </label>
-        <label className="field">
-          <span className="field__label">{t.prepare.theme}</span>
+        </Field>
+        <Field label={t.prepare.theme}>
           <input
             value={meeting.theme}
             maxLength={200}
@@ -49,19 +47,17 @@ export function DetailsEditor({ meeting, session }: { meeting: Meeting; session:
             onChange={(e) => update({ theme: e.target.value })}
             data-testid="meeting-theme"
           />
-        </label>
-        <label className="field">
-          <span className="field__label">{t.prepare.place}</span>
+        </Field>
+        <Field label={t.prepare.place}>
           <input
             value={meeting.place}
             maxLength={200}
             placeholder={t.prepare.placePlaceholder}
             onChange={(e) => update({ place: e.target.value })}
           />
-        </label>
+        </Field>
       </div>
-      <label className="field field--narrow">
-        <span className="field__label">{t.evaluation.registered}</span>
+      <Field narrow label={t.evaluation.registered}>
         <input
           type="number"
           min={0}
@@ -73,9 +69,8 @@ export function DetailsEditor({ meeting, session }: { meeting: Meeting; session:
             })
           }
         />
-      </label>
-      <fieldset className="field">
-        <legend className="field__label">{t.prepare.schedule}</legend>
+      </Field>
+      <Field group label={t.prepare.schedule}>
         <div className="schedule">
           {PARTS.map((part) => (
             <label key={part} className="field">
@@ -97,16 +92,15 @@ export function DetailsEditor({ meeting, session }: { meeting: Meeting; session:
         ) : (
           <p className="help">{t.prepare.atelierSlot(atelierSlotMinutes(meeting.schedule))}</p>
         )}
-      </fieldset>
-      <label className="field">
-        <span className="field__label">{t.prepare.openingText}</span>
+      </Field>
+      <Field label={t.prepare.openingText}>
         <textarea
           rows={6}
           value={meeting.openingText}
           maxLength={4000}
           onChange={(e) => update({ openingText: e.target.value })}
         />
-      </label>
+      </Field>
     </section>
   )
 }

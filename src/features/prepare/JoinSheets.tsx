@@ -7,6 +7,7 @@ import { LinkOriginPicker } from './LinkOriginPicker'
 import { roleLinks } from './roleLinks'
 import { useLinkOrigin } from './useLinkOrigin'
 import { formatDate } from '../../text/formatDate'
+import { Button } from '../../ui/Button'
 
 interface Sheet {
   title: string
@@ -56,9 +57,7 @@ export function JoinSheets({ meeting, writeKey }: { meeting: Meeting; writeKey: 
       <LinkOriginPicker linkOrigin={linkOrigin} />
       <div className="sheets__toolbar no-print">
         <p className="help">{t.prepare.sheetsHelp}</p>
-        <button type="button" className="button" onClick={() => window.print()}>
-          {t.prepare.print}
-        </button>
+        <Button onClick={() => window.print()}>{t.prepare.print}</Button>
       </div>
       {sheets.map((sheet) => (
         <article key={sheet.codes[0]!.url} className="sheet" data-testid="join-sheet">

@@ -11,6 +11,8 @@ import { t } from '../../text/strings'
 import { LinkOriginPicker } from './LinkOriginPicker'
 import { roleLinks } from './roleLinks'
 import { useLinkOrigin } from './useLinkOrigin'
+import { Button } from '../../ui/Button'
+import { Field } from '../../ui/Field'
 
 interface Props {
   meeting: Meeting
@@ -61,6 +63,9 @@ export function MeetingLinksScreen({ meeting, session, writeKey }: Props) {
         </ul>
         {!session.readOnly && <AddAtelierForm session={session} />}
         <p className="help">{t.meeting.keepSecret}</p>
+        <p className="help" data-testid="older-atelier-links">
+          {t.meeting.olderAtelierLinks}
+        </p>
       </section>
       {!session.readOnly && <ImportHandover session={session} />}
       <ShareWithoutNetwork session={session} meeting={meeting} atelierId={null} />
@@ -78,13 +83,12 @@ function AddAtelierForm({ session }: { session: MeetingSession }) {
   }
   return (
     <form className="inline-form" onSubmit={submit}>
-      <label className="field">
-        <span>{t.meeting.newAtelierName}</span>
+      <Field label={t.meeting.newAtelierName}>
         <input value={name} maxLength={80} onChange={(event) => setName(event.target.value)} />
-      </label>
-      <button className="button button--secondary" type="submit" disabled={!name.trim()}>
+      </Field>
+      <Button secondary type="submit" disabled={!name.trim()}>
         {t.meeting.addAtelier}
-      </button>
+      </Button>
     </form>
   )
 }

@@ -15,6 +15,8 @@ import {
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
 import { useDeviceCommittee } from '../../hooks/useCommittee'
+import { Button } from '../../ui/Button'
+import { Field } from '../../ui/Field'
 
 /** The trame: steps with their consigne, questions and duration, against the atelier slot. */
 export function TrameEditor({ meeting, session }: { meeting: Meeting; session: MeetingSession }) {
@@ -40,9 +42,8 @@ export function TrameEditor({ meeting, session }: { meeting: Meeting; session: M
           />
         ))}
       </ol>
-      <button
-        type="button"
-        className="button button--secondary"
+      <Button
+        secondary
         onClick={() =>
           addStep(doc, {
             title: t.prepare.newStep,
@@ -53,7 +54,7 @@ export function TrameEditor({ meeting, session }: { meeting: Meeting; session: M
         }
       >
         {t.prepare.addStep}
-      </button>
+      </Button>
       <SaveAsTemplate meeting={meeting} />
     </section>
   )
@@ -84,17 +85,15 @@ function StepEditor({ step, index, count, onEdit, onMove, onRemove }: StepEditor
   return (
     <li className="editor-item" data-testid="step-editor">
       <div className="form-grid form-grid--step">
-        <label className="field">
-          <span className="field__label">{t.atelier.step(index + 1, count)}</span>
+        <Field label={t.atelier.step(index + 1, count)}>
           <input
             value={draft.title ?? step.title}
             maxLength={120}
             onChange={(e) => edit('title', e.target.value, () => onEdit({ title: e.target.value }))}
             onBlur={done}
           />
-        </label>
-        <label className="field">
-          <span className="field__label">{t.prepare.duration}</span>
+        </Field>
+        <Field label={t.prepare.duration}>
           <input
             type="number"
             min={1}
@@ -108,19 +107,17 @@ function StepEditor({ step, index, count, onEdit, onMove, onRemove }: StepEditor
             }
             onBlur={done}
           />
-        </label>
+        </Field>
       </div>
-      <label className="field">
-        <span className="field__label">{t.atelier.instructions}</span>
+      <Field label={t.atelier.instructions}>
         <textarea
           rows={3}
           value={step.instructions}
           maxLength={2000}
           onChange={(e) => onEdit({ instructions: e.target.value })}
         />
-      </label>
-      <fieldset className="field">
-        <legend className="field__label">{t.atelier.questionsForGroup}</legend>
+      </Field>
+      <Field group label={t.atelier.questionsForGroup}>
         {questions.map((question, i) => (
           <div key={question.id} className="inline-form">
             <input
@@ -138,51 +135,43 @@ function StepEditor({ step, index, count, onEdit, onMove, onRemove }: StepEditor
               }
               onBlur={done}
             />
-            <button
-              type="button"
-              className="button button--secondary"
+            <Button
+              secondary
               onClick={() => onEdit({ questions: questions.filter((q) => q.id !== question.id) })}
             >
               {t.home.removeAtelier}
-            </button>
+            </Button>
           </div>
         ))}
-        <button
-          type="button"
-          className="button button--secondary"
+        <Button
+          secondary
           onClick={() =>
             onEdit({ questions: [...questions, { id: null, text: t.prepare.newQuestion }] })
           }
         >
           {t.prepare.addQuestion}
-        </button>
-      </fieldset>
+        </Button>
+      </Field>
       <div className="inline-actions">
-        <button
-          type="button"
-          className="button button--secondary"
+        <Button
+          secondary
           aria-label={t.atelier.moveUp}
           disabled={index === 0}
           onClick={() => onMove(-1)}
         >
           ↑
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
+        </Button>
+        <Button
+          secondary
           aria-label={t.atelier.moveDown}
           disabled={index === count - 1}
           onClick={() => onMove(1)}
         >
           ↓
-        </button>
-        <button
-          type="button"
-          className="button button--secondary button--danger"
-          onClick={onRemove}
-        >
+        </Button>
+        <Button secondary danger onClick={onRemove}>
           {t.prepare.removeStep}
-        </button>
+        </Button>
       </div>
     </li>
   )
@@ -205,8 +194,7 @@ function SaveAsTemplate({ meeting }: { meeting: Meeting }) {
         setSaved(true)
       }}
     >
-      <label className="field">
-        <span className="field__label">{t.prepare.templateName}</span>
+      <Field label={t.prepare.templateName}>
         <input
           value={name}
           maxLength={120}
@@ -215,10 +203,10 @@ function SaveAsTemplate({ meeting }: { meeting: Meeting }) {
             setSaved(false)
           }}
         />
-      </label>
-      <button type="submit" className="button button--secondary" disabled={!name.trim()}>
+      </Field>
+      <Button type="submit" secondary disabled={!name.trim()}>
         {t.prepare.saveTemplate}
-      </button>
+      </Button>
       {saved && <span role="status">{t.prepare.templateSaved}</span>}
     </form>
   )

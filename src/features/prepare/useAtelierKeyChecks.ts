@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import { ensureKeyChecks } from '../../doc/ateliers'
 import { ateliersOf } from '../../doc/layout'
-import { atelierKeyCheck, atelierKeyOf, type CapabilityKey } from '../../links/capability'
+import { atelierKeyChecks, type CapabilityKey } from '../../links/capability'
 import type { MeetingSession } from '../../sync/meetingSession'
 
 /**
@@ -15,13 +15,7 @@ import type { MeetingSession } from '../../sync/meetingSession'
 export function useAtelierKeyChecks(session: MeetingSession, writeKey: CapabilityKey): void {
   useEffect(() => {
     if (session.access !== 'write') return
-    const checks = new Map<string, string>()
-    const keyCheckOf = (atelierId: string) => {
-      let check = checks.get(atelierId)
-      if (check === undefined)
-        checks.set(atelierId, (check = atelierKeyCheck(atelierKeyOf(writeKey, atelierId))))
-      return check
-    }
+    const keyCheckOf = atelierKeyChecks(writeKey)
     const ateliers = ateliersOf(session.doc)
     // After the transaction that changed the ateliers, not inside it.
     const ensure = () => queueMicrotask(() => ensureKeyChecks(session.doc, keyCheckOf))

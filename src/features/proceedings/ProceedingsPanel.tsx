@@ -8,6 +8,9 @@ import { deliverFile } from '../../ui/deliverFile'
 import { fileSlug } from '../../text/fileSlug'
 import { t } from '../../text/strings'
 import { ProceedingsView } from './ProceedingsView'
+import { Button } from '../../ui/Button'
+import { Field } from '../../ui/Field'
+import './proceedings.css'
 
 interface Props {
   meeting: Meeting
@@ -35,40 +38,30 @@ export function ProceedingsPanel({ meeting, session, restitution }: Props) {
   return (
     <div className="page page--wide">
       <section className="card no-print">
-        <label className="field">
-          <span className="field__label">{t.proceedings.intro}</span>
+        <Field label={t.proceedings.intro}>
           <textarea
             rows={3}
             maxLength={4000}
             value={meeting.proceedingsIntro}
             onChange={(e) => updateDetails(session.doc, { proceedingsIntro: e.target.value })}
           />
-        </label>
-        <label className="field">
-          <span className="field__label">{t.proceedings.conclusionField}</span>
+        </Field>
+        <Field label={t.proceedings.conclusionField}>
           <textarea
             rows={3}
             maxLength={4000}
             value={meeting.proceedingsConclusion}
             onChange={(e) => updateDetails(session.doc, { proceedingsConclusion: e.target.value })}
           />
-        </label>
+        </Field>
         <div className="inline-actions">
-          <button type="button" className="button" onClick={() => window.print()}>
-            {t.proceedings.print}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={busy}
-            onClick={() => void word()}
-            data-testid="export-docx"
-          >
+          <Button onClick={() => window.print()}>{t.proceedings.print}</Button>
+          <Button secondary disabled={busy} onClick={() => void word()} data-testid="export-docx">
             {busy ? t.proceedings.preparing : t.proceedings.word}
-          </button>
-          <button type="button" className="button button--secondary" onClick={markdown}>
+          </Button>
+          <Button secondary onClick={markdown}>
             {t.proceedings.markdown}
-          </button>
+          </Button>
         </div>
       </section>
       <ProceedingsView proceedings={proceedings} />

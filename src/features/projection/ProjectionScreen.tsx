@@ -7,6 +7,7 @@ import { ProjectorControls } from './ProjectorControls'
 import { RankingScreen } from './RankingScreen'
 import { RestitutionWall } from './RestitutionWall'
 import { ErrorBoundary } from '../../ui/ErrorBoundary'
+import './projection.css'
 
 interface Props {
   /** The meeting's document; each screen below reads only the parts it shows. */

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { t } from '../../text/strings'
+import { Button } from '../../ui/Button'
 
 /** The buttons show while the mouse moves, then step aside so they never cover the wall (ms). */
 const IDLE_MS = 4_000
@@ -39,23 +40,21 @@ export function ProjectorControls({ highContrast, onToggleContrast }: Props) {
   if (!active) return null
   return (
     <div className="projection__controls">
-      <button
-        type="button"
-        className="button button--secondary"
+      <Button
+        secondary
         aria-pressed={highContrast}
         onClick={onToggleContrast}
         data-testid="projection-contrast"
       >
         {t.wall.highContrast}
-      </button>
+      </Button>
       {!fullscreen && document.fullscreenEnabled && (
-        <button
-          type="button"
-          className="button button--secondary"
+        <Button
+          secondary
           onClick={() => void document.documentElement.requestFullscreen().catch(() => undefined)}
         >
           {t.wall.fullscreen}
-        </button>
+        </Button>
       )}
     </div>
   )

@@ -2,6 +2,7 @@ import { VOTE_COLLEGES } from '../../doc/voteCounts'
 import type { ItemTally, VoteSettings } from '../../doc/votes'
 import { t } from '../../text/strings'
 import { formatCount, formatScore } from './format'
+import './projection.css'
 
 interface Props {
   tally: ItemTally

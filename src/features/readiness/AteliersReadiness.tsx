@@ -3,6 +3,7 @@ import type { Meeting } from '../../doc/meetingDoc'
 import { useNow } from '../../hooks/useNow'
 import { formatAgo } from '../../text/formatAgo'
 import { t } from '../../text/strings'
+import './readiness.css'
 
 /**
  * For the coordinator: has a tablet joined each atelier, and when did it last sync? (The

@@ -6,6 +6,7 @@ import { t } from '../../text/strings'
 import { useNow } from '../../hooks/useNow'
 import { isReady, readinessChecks } from './readinessChecks'
 import { useReadiness } from './useReadiness'
+import './readiness.css'
 
 const MARK = { ok: '✓', warning: '!', missing: '✗', pending: '…' } as const
 

@@ -5,11 +5,14 @@ import { setScreen, type PlenaryScreen } from '../../doc/plenary'
 import { pick, useMeetingPart } from '../../hooks/useMeetingPart'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
+import { Tabs } from '../../ui/Tabs'
 import { PlenaryProposals } from './PlenaryProposals'
 import { PlenaryRanking } from './PlenaryRanking'
 import { PlenaryVotes } from './PlenaryVotes'
 import { ScreenBar } from './ScreenBar'
 import { ScreenPanel } from './ScreenPanel'
+import '../../ui/votes.css'
+import './restitution.css'
 
 type View = 'screen' | 'proposals' | 'votes' | 'ranking'
 const VIEWS: View[] = ['screen', 'proposals', 'votes', 'ranking']
@@ -17,7 +20,7 @@ const VIEWS: View[] = ['screen', 'proposals', 'votes', 'ranking']
 /**
  * What the room sees while the coordinator works in each part: opening "Classement" puts the
  * ranking on the projector, "Propositions" and "Vote" the wall. One tap, one meaning: the tab
- * open and the screen shown never tell two stories ("Écran projeté" picks any screen).
+ * open and the screen shown never tell two stories (the bar's list picks any screen).
  */
 const SCREEN_OF_VIEW: Record<View, PlenaryScreen | null> = {
   screen: null,
@@ -43,26 +46,21 @@ export function PlenaryControl({ session }: { session: MeetingSession }) {
   return (
     <div className="page page--wide plenary" data-testid="plenary-control">
       <ScreenBar meeting={meeting} session={session} items={wall.items} />
-      <nav className="tabs" aria-label={t.plenary.viewsLabel}>
-        {VIEWS.map((candidate) => (
-          <button
-            key={candidate}
-            type="button"
-            className={`tabs__tab${candidate === view ? ' tabs__tab--active' : ''}`}
-            aria-pressed={candidate === view}
-            onClick={() => {
-              setView(candidate)
-              const screen = SCREEN_OF_VIEW[candidate]
-              if (screen !== null && screen !== meeting.plenary.screen)
-                setScreen(session.doc, screen)
-            }}
-          >
-            {t.plenary.views[candidate]}
-          </button>
-        ))}
-      </nav>
-      <p className="help">{t.plenary.viewsProject}</p>
-      {view === 'screen' && <ScreenPanel current={meeting.plenary.screen} session={session} />}
+      {/* Sub-tabs, drawn as such: a lighter level than the coordinator's steps above. */}
+      <Tabs
+        tabs={VIEWS}
+        current={view}
+        labels={t.plenary.views}
+        onChange={(candidate) => {
+          setView(candidate)
+          const screen = SCREEN_OF_VIEW[candidate]
+          if (screen !== null && screen !== meeting.plenary.screen) setScreen(session.doc, screen)
+        }}
+        label={t.plenary.viewsLabel}
+        className="tabs--sub"
+      />
+      <p className="help plenary__views-help">{t.plenary.viewsProject}</p>
+      {view === 'screen' && <ScreenPanel session={session} />}
       {view === 'proposals' && <PlenaryProposals meeting={meeting} session={session} wall={wall} />}
       {view === 'votes' && <PlenaryVotes meeting={meeting} session={session} wall={wall} />}
       {view === 'ranking' && <PlenaryRanking meeting={meeting} session={session} wall={wall} />}

@@ -41,7 +41,9 @@ export function PlenaryRanking({ meeting, session, wall }: Props) {
               data-testid="plenary-rank-row"
               data-item-id={item.id}
             >
-              <span className="plenary-ranking__rank">
+              <span
+                className={`plenary-ranking__rank${rank === null ? ' plenary-ranking__rank--none' : ''}`}
+              >
                 {rank === null ? t.ranking.unranked : t.ranking.rank(rank, tied)}
               </span>
               <div className="plenary-ranking__main">

@@ -1,6 +1,7 @@
 import { setRetained } from '../../doc/votes'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
+import { Button } from '../../ui/Button'
 
 interface Props {
   session: MeetingSession
@@ -16,15 +17,14 @@ interface Props {
  */
 export function RetainButton({ session, itemId, retained, text }: Props) {
   return (
-    <button
-      type="button"
-      className={`button${retained ? ' button--secondary' : ''}`}
+    <Button
+      secondary={retained}
       aria-pressed={retained}
       aria-label={`${retained ? t.plenary.unretain : t.plenary.retain} : ${text}`}
       onClick={() => setRetained(session.doc, itemId, !retained)}
       data-testid="retain"
     >
       {retained ? t.plenary.unretain : t.plenary.retain}
-    </button>
+    </Button>
   )
 }

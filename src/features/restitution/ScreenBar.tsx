@@ -1,8 +1,18 @@
+import { useId } from 'react'
 import type { WallItem } from '../../doc/grouping'
 import type { PlenaryMeeting } from './PlenaryControl'
-import { neighbourScreen, setSpotlight, stepScreen } from '../../doc/plenary'
+import {
+  neighbourScreen,
+  OPENING_SCREENS,
+  PLENARY_SCREENS,
+  setScreen,
+  setSpotlight,
+  stepScreen,
+  type PlenaryScreen,
+} from '../../doc/plenary'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
+import { Button } from '../../ui/Button'
 
 interface Props {
   meeting: PlenaryMeeting
@@ -10,13 +20,17 @@ interface Props {
   items: WallItem[]
 }
 
+const RESTITUTION_SCREENS = PLENARY_SCREENS.filter((screen) => !OPENING_SCREENS.includes(screen))
+
 /**
- * Always on top of the plenary panel: what the room sees now, "Précédent" / "Suivant", and what
+ * Always on top of the plenary panel: what the room sees now — a choice of any screen, so it is a
+ * list, not one more row of buttons like the tabs around it — "Précédent" / "Suivant", and what
  * is enlarged, with the way back to the whole wall.
  */
 export function ScreenBar({ meeting, session, items }: Props) {
   const { screen, spotlight } = meeting.plenary
   const doc = session.doc
+  const listId = useId()
   const spotName =
     spotlight === null
       ? null
@@ -26,8 +40,32 @@ export function ScreenBar({ meeting, session, items }: Props) {
   return (
     <section className="card plenary-bar" data-testid="plenary-bar">
       <div className="plenary-bar__now">
-        <p className="plenary-bar__screen" data-testid="plenary-screen" data-screen={screen}>
-          {t.plenary.onScreen(t.plenary.screens[screen])}
+        <p className="plenary-bar__screen">
+          <label className="plenary-bar__label" htmlFor={listId}>
+            {t.plenary.onScreenLabel}
+          </label>
+          <select
+            id={listId}
+            value={screen}
+            onChange={(event) => setScreen(doc, event.target.value as PlenaryScreen)}
+            data-testid="plenary-screen"
+            data-screen={screen}
+          >
+            {(
+              [
+                [t.plenary.opening, OPENING_SCREENS],
+                [t.plenary.restitution, RESTITUTION_SCREENS],
+              ] as const
+            ).map(([part, screens]) => (
+              <optgroup key={part} label={part}>
+                {screens.map((choice) => (
+                  <option key={choice} value={choice}>
+                    {t.plenary.screens[choice]}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
         </p>
         {screen === 'wall' && spotName && (
           <p className="plenary-bar__spotlight" data-testid="plenary-spotlight">
@@ -37,31 +75,24 @@ export function ScreenBar({ meeting, session, items }: Props) {
       </div>
       <div className="plenary-bar__actions">
         {screen === 'wall' && spotlight !== null && (
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => setSpotlight(doc, null)}
-          >
+          <Button secondary onClick={() => setSpotlight(doc, null)}>
             {t.plenary.backToWall}
-          </button>
+          </Button>
         )}
-        <button
-          type="button"
-          className="button button--secondary"
+        <Button
+          secondary
           disabled={neighbourScreen(screen, -1) === null}
           onClick={() => stepScreen(doc, screen, -1)}
         >
           {t.plenary.previous}
-        </button>
-        <button
-          type="button"
-          className="button"
+        </Button>
+        <Button
           disabled={neighbourScreen(screen, 1) === null}
           onClick={() => stepScreen(doc, screen, 1)}
           data-testid="plenary-next"
         >
           {t.plenary.next}
-        </button>
+        </Button>
       </div>
     </section>
   )

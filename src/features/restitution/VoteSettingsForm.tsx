@@ -2,6 +2,7 @@ import { setVoteMode, setWeight, type VoteMode, type VoteSettings } from '../../
 import { VOTE_COLLEGES } from '../../doc/voteCounts'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
+import { ChoiceGroup } from '../../ui/ChoiceGroup'
 import { WeightField } from '../../ui/WeightField'
 
 const MODES: VoteMode[] = ['overall', 'colleges']
@@ -15,20 +16,13 @@ interface Props {
 export function VoteSettingsForm({ session, settings }: Props) {
   return (
     <section className="card vote-settings">
-      <h2>{t.plenary.voteMode}</h2>
-      <div className="plenary-choices" role="group" aria-label={t.plenary.voteMode}>
-        {MODES.map((mode) => (
-          <button
-            key={mode}
-            type="button"
-            className={`tabs__tab${mode === settings.mode ? ' tabs__tab--active' : ''}`}
-            aria-pressed={mode === settings.mode}
-            onClick={() => setVoteMode(session.doc, mode)}
-          >
-            {t.plenary.modes[mode]}
-          </button>
-        ))}
-      </div>
+      <ChoiceGroup
+        legend={t.plenary.voteMode}
+        choices={MODES}
+        labels={t.plenary.modes}
+        value={settings.mode}
+        onChange={(mode) => setVoteMode(session.doc, mode)}
+      />
       {settings.mode === 'colleges' && (
         <>
           <h3>{t.plenary.weights}</h3>

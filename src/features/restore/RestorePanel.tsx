@@ -15,6 +15,8 @@ import {
 } from '../../sync/relaySnapshots'
 import { formatMoment } from '../../text/formatDate'
 import { t } from '../../text/strings'
+import { Button } from '../../ui/Button'
+import { Field } from '../../ui/Field'
 
 interface Props {
   meeting: Pick<Meeting, 'ateliers'>
@@ -111,8 +113,7 @@ export function RestorePanel({ meeting, session, writeKey }: Props) {
         {snapshots?.length === 0 && <p className="help">{t.restore.none}</p>}
         {snapshots && snapshots.length > 0 && (
           <div className="restore__form">
-            <label className="field">
-              <span className="field__label">{t.restore.moment}</span>
+            <Field label={t.restore.moment}>
               <select
                 data-testid="restore-moment"
                 value={selected ?? ''}
@@ -127,9 +128,8 @@ export function RestorePanel({ meeting, session, writeKey }: Props) {
                   </option>
                 ))}
               </select>
-            </label>
-            <label className="field">
-              <span className="field__label">{t.restore.scope}</span>
+            </Field>
+            <Field label={t.restore.scope}>
               <select
                 data-testid="restore-scope"
                 value={scope}
@@ -142,32 +142,27 @@ export function RestorePanel({ meeting, session, writeKey }: Props) {
                   </option>
                 ))}
               </select>
-            </label>
+            </Field>
             <div className="inline-actions">
-              <button
-                type="button"
-                className="button button--secondary"
+              <Button
+                secondary
                 disabled={selected === null}
                 onClick={() => selected !== null && void show(selected)}
               >
                 {t.restore.preview}
-              </button>
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => setReads((n) => n + 1)}
-              >
+              </Button>
+              <Button secondary onClick={() => setReads((n) => n + 1)}>
                 {t.restore.refresh}
-              </button>
+              </Button>
             </div>
           </div>
         )}
         {preview && (
           <div className="restore__preview" data-testid="restore-preview">
             <p>{preview.summary}</p>
-            <button type="button" className="button" onClick={() => restore(preview)}>
+            <Button onClick={() => restore(preview)}>
               {t.restore.restore(formatMoment(preview.at))}
-            </button>
+            </Button>
           </div>
         )}
         {done && (

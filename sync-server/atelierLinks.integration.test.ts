@@ -1,0 +1,306 @@
+/**
+ * Atelier links at the relay, with raw updates written byte by byte (`rawUpdates.ts`): what a
+ * tablet holding an atelier link could send, whatever the app does. An atelier key writes its
+ * atelier and nothing else; the connection stays open; a wrong key is a reader; an old link (the
+ * write key) still writes everything. docs/protocol.md, section 1.
+ */
+import * as decoding from 'lib0/decoding'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { WebSocket } from 'ws'
+import * as Y from 'yjs'
+import { ensureKeyChecks, KEY_CHECK_FIELD } from '../src/doc/ateliers'
+import { readAttendance } from '../src/doc/attendance'
+import {
+  ateliersOf,
+  devicesOf,
+  notesOf,
+  plenaryOf,
+  proposalsOf,
+  scriptOf,
+  votesOf,
+} from '../src/doc/layout'
+import { createMeeting } from '../src/doc/meetingDoc'
+import { addProposal } from '../src/doc/proposals'
+import {
+  atelierKeyCheck,
+  atelierKeyOf,
+  capabilityFromKey,
+  newWriteKey,
+} from '../src/links/capability'
+import { protocolsFor } from '../src/sync/protocol'
+import { awarenessFrame, syncStep1Frame, syncUpdateFrame } from '../tests/helpers/frames'
+import { item, rawUpdate, type Content, type Ref, type Struct } from '../tests/helpers/rawUpdates'
+import {
+  connectClient,
+  openRawSocket,
+  startRelay,
+  tempDir,
+  Teardown,
+  type TestRelay,
+} from '../tests/helpers/relay'
+import { waitFor } from '../tests/helpers/waitFor'
+
+const teardown = new Teardown()
+afterEach(() => teardown.run())
+
+/** A meeting on a real relay, prepared by its coordinator: ateliers A and B, a proposal each. */
+async function meetingOnRelay() {
+  const relay = await startRelay(teardown, await tempDir(teardown))
+  const writeKey = newWriteKey()
+  const { roomId, readKey } = capabilityFromKey(writeKey, 'write')
+  const coordinator = connectClient(teardown, relay.syncUrl, roomId, protocolsFor(writeKey))
+  await waitFor(() => coordinator.provider.synced, 'the coordinator in sync')
+  const doc = coordinator.doc
+  const [a, b] = createMeeting(doc, { title: 'T', date: '2026-12-03', atelierNames: ['A', 'B'] })
+  ensureKeyChecks(doc, (id) => atelierKeyCheck(atelierKeyOf(writeKey, id)))
+  const pa = addProposal(doc, { atelierId: a!, text: 'A1', authorRole: 'reporter' })
+  const pb = addProposal(doc, { atelierId: b!, text: 'B1', authorRole: 'reporter' })
+  const tabletOf = (atelierId: string, key = atelierKeyOf(writeKey, atelierId)) =>
+    openRawSocket(teardown, relay.syncUrl, roomId, protocolsFor(readKey, { id: atelierId, key }))
+  const hasPresence = (id: number) => coordinator.provider.awareness.getStates().has(id)
+  const meeting = {
+    relay,
+    roomId,
+    writeKey,
+    readKey,
+    doc,
+    a: a!,
+    b: b!,
+    pa,
+    pb,
+    tabletOf,
+    hasPresence,
+  }
+  // Everything the coordinator wrote is on the relay before any tablet speaks.
+  await waitFor(async () => {
+    const held = await relayDocument(relay, roomId, readKey)
+    return proposalsOf(held).size === 2 && ateliersOf(held).get(a!)?.has(KEY_CHECK_FIELD) === true
+  }, 'the meeting on the relay')
+  return meeting
+}
+
+/** The relay's document, as a device connecting now receives it. */
+async function relayDocument(relay: TestRelay, roomId: string, readKey: string): Promise<Y.Doc> {
+  const socket = await openRawSocket(teardown, relay.syncUrl, roomId, protocolsFor(readKey))
+  const doc = await documentVia(socket)
+  socket.close()
+  return doc
+}
+
+/**
+ * Asks for the whole document on `socket` and returns it. A connection's messages are handled
+ * in order, so the answer shows the fate of every update sent on it before.
+ */
+function documentVia(socket: WebSocket): Promise<Y.Doc> {
+  return new Promise((resolve) => {
+    const onMessage = (data: Buffer) => {
+      const decoder = decoding.createDecoder(new Uint8Array(data))
+      if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) !== 1) return
+      socket.off('message', onMessage)
+      const doc = new Y.Doc()
+      Y.applyUpdate(doc, decoding.readVarUint8Array(decoder))
+      resolve(doc)
+    }
+    socket.on('message', onMessage)
+    socket.send(syncStep1Frame())
+  })
+}
+
+let nextClient = 1_000_000
+/** One raw update of a fresh client: its structs from clock 0, as one transaction would. */
+function structsUpdate(structs: (first: Ref) => Struct[]): Uint8Array {
+  const client = nextClient++
+  return rawUpdate([{ client, clock: 0, structs: structs({ client, clock: 0 }) }])
+}
+
+/** Sets `key` of a map as Yjs does: after the value there, if any, which it replaces. */
+function setIn(parent: string | Y.Map<unknown>, doc: Y.Doc, key: string, content: Content) {
+  const type = typeof parent === 'string' ? doc.getMap(parent) : parent
+  const current = type._map.get(key)
+  return structsUpdate(() => [
+    current
+      ? {
+          origin: { client: current.id.client, clock: current.id.clock + current.length - 1 },
+          content,
+        }
+      : item(typeof parent === 'string' ? parent : refOf(parent), content, key),
+  ])
+}
+
+function refOf(type: Y.Map<unknown> | Y.Text): Ref {
+  return { client: type._item!.id.client, clock: type._item!.id.clock }
+}
+
+/** The first note of the atelier, by key (the same in every copy of the document). */
+function noteOf(doc: Y.Doc, atelierId: string): Y.Text {
+  const key = [...notesOf(doc).keys()].filter((k) => k.startsWith(`${atelierId}|`)).sort()[0]!
+  return notesOf(doc).get(key)!
+}
+
+function typeInto(note: Y.Text, text: string): Uint8Array {
+  return structsUpdate(() => [item(refOf(note), { string: text })])
+}
+
+function newProposal(id: string, atelierId: string, text: string): Uint8Array {
+  return structsUpdate((map) => [
+    item('proposals', { type: 'map' }, id),
+    item(map, { any: [atelierId] }, 'atelierId'),
+    item(map, { any: [text] }, 'text'),
+    item(map, { any: [1] }, 'createdAt'),
+    item(map, { any: ['reporter'] }, 'authorRole'),
+    item(map, { any: [1] }, 'position'),
+  ])
+}
+
+async function outOfScopeCount(relay: TestRelay): Promise<number> {
+  const text = await (await fetch(`${relay.httpUrl}/metrics`)).text()
+  return Number(/tandem_refusals_total\{reason="out_of_scope"\} (\d+)/.exec(text)![1])
+}
+
+describe('an atelier link at the relay', () => {
+  it('writes its notes, proposals, attendance and presence', async () => {
+    const { doc, a, pa, tabletOf, hasPresence } = await meetingOnRelay()
+    const tablet = await tabletOf(a)
+    tablet.send(syncUpdateFrame(typeInto(noteOf(doc, a), 'idée')))
+    tablet.send(syncUpdateFrame(newProposal('tabletProposal', a, 'Une permanence')))
+    tablet.send(
+      syncUpdateFrame(setIn(proposalsOf(doc).get(pa)!, doc, 'validated', { any: [true] })),
+    )
+    tablet.send(syncUpdateFrame(setIn('attendance', doc, `${a}|usagerNew|c1`, { any: [3] })))
+    const presence = { kind: 'atelier', atelierId: a, lastSyncedAt: 1 }
+    tablet.send(syncUpdateFrame(setIn('devices', doc, 'tablet1', { any: [presence] })))
+    tablet.send(awarenessFrame([{ id: 77, clock: 1, state: { role: 'reporter' } }]))
+    const held = await documentVia(tablet)
+    expect(noteOf(held, a).toString()).toBe('idée')
+    expect(proposalsOf(held).get('tabletProposal')?.get('atelierId')).toBe(a)
+    expect(proposalsOf(held).get(pa)?.get('validated')).toBe(true)
+    expect(readAttendance(held)[a]?.usagerNew).toBe(3)
+    expect(devicesOf(held).get('tablet1')).toEqual(presence)
+    // Its presence reaches the other devices (the coordinator's client).
+    await waitFor(() => hasPresence(77), 'the tablet’s presence')
+  })
+
+  it('cannot write beyond its atelier, and keeps its connection', async () => {
+    const { relay, doc, a, b, pa, pb, tabletOf } = await meetingOnRelay()
+    const tablet = await tabletOf(a)
+    const stepMap = [...scriptOf(doc).values()][0]!
+    const atelierIdItem = proposalsOf(doc).get(pa)!._map.get('atelierId')!
+    const pbEntry = proposalsOf(doc)._map.get(pb)!
+    const attempts: Array<[string, Uint8Array]> = [
+      ['another atelier’s note', typeInto(noteOf(doc, b), 'intrus')],
+      ['a proposal for another atelier', newProposal('forB', b, 'Pour B')],
+      [
+        'its proposal moved to another atelier',
+        structsUpdate(() => [{ origin: refOfItem(atelierIdItem), content: { any: [b] } }]),
+      ],
+      [
+        'another atelier’s proposal deleted through a delete set',
+        rawUpdate([], [{ client: pbEntry.id.client, ranges: [[pbEntry.id.clock, 1]] }]),
+      ],
+      ['the plenary’s screen', setIn('plenary', doc, 'screen', { any: ['ranking'] })],
+      ['a vote', setIn('votes', doc, `${pa}|overall|c1`, { any: [{ count: 9, at: 1 }] })],
+      ['the trame', setIn(stepMap, doc, 'title', { any: ['Piraté'] })],
+      [
+        'its own key check',
+        setIn(ateliersOf(doc).get(a)!, doc, KEY_CHECK_FIELD, { any: ['0'.repeat(64)] }),
+      ],
+    ]
+    const before = await outOfScopeCount(relay)
+    for (const [, update] of attempts) tablet.send(syncUpdateFrame(update))
+    // Its own work still goes through afterwards, on the same connection.
+    tablet.send(syncUpdateFrame(typeInto(noteOf(doc, a), 'suite')))
+    const held = await documentVia(tablet)
+    expect(noteOf(held, a).toString()).toBe('suite')
+    expect(noteOf(held, b).toString()).toBe('')
+    expect(proposalsOf(held).has('forB')).toBe(false)
+    expect(proposalsOf(held).get(pa)?.get('atelierId')).toBe(a)
+    expect(proposalsOf(held).get(pb)?.get('text')).toBe('B1')
+    expect(plenaryOf(held).get('screen')).toBeUndefined()
+    expect(votesOf(held).size).toBe(0)
+    expect([...scriptOf(held).values()][0]!.get('title')).toBe(stepMap.get('title'))
+    expect(ateliersOf(held).get(a)!.get(KEY_CHECK_FIELD)).toBe(
+      ateliersOf(doc).get(a)!.get(KEY_CHECK_FIELD),
+    )
+    expect(tablet.readyState).toBe(tablet.OPEN)
+    expect((await outOfScopeCount(relay)) - before).toBe(attempts.length)
+  })
+
+  it('is a reader with a wrong atelier key, or without a key check in the document', async () => {
+    const { doc, a, b, writeKey, tabletOf, hasPresence } = await meetingOnRelay()
+    const wrong = await tabletOf(a, atelierKeyOf(writeKey, b))
+    wrong.send(syncUpdateFrame(typeInto(noteOf(doc, a), 'faux')))
+    wrong.send(awarenessFrame([{ id: 78, clock: 1, state: { role: 'intrus' } }]))
+    expect(noteOf(await documentVia(wrong), a).toString()).toBe('')
+    const right = await tabletOf(a)
+    right.send(awarenessFrame([{ id: 79, clock: 1, state: { role: 'reporter' } }]))
+    await waitFor(() => hasPresence(79), 'the right tablet’s presence')
+    expect(hasPresence(78)).toBe(false)
+    // A key of an atelier the document has no check for (removed, or never written).
+    ateliersOf(doc).get(b)!.delete(KEY_CHECK_FIELD)
+    const unchecked = await tabletOf(b)
+    await waitFor(
+      async () =>
+        !ateliersOf(await documentVia(unchecked))
+          .get(b)!
+          .has(KEY_CHECK_FIELD),
+      'the check removed',
+    )
+    unchecked.send(syncUpdateFrame(typeInto(noteOf(doc, b), 'faux')))
+    expect(noteOf(await documentVia(unchecked), b).toString()).toBe('')
+  })
+
+  it('takes what a tablet typed before its key check reached the relay, once it has', async () => {
+    const { relay, roomId, readKey, writeKey, doc, b } = await meetingOnRelay()
+    const check = ateliersOf(doc).get(b)!.get(KEY_CHECK_FIELD)
+    ateliersOf(doc).get(b)!.delete(KEY_CHECK_FIELD)
+    await waitFor(
+      async () =>
+        !ateliersOf(await relayDocument(relay, roomId, readKey))
+          .get(b)!
+          .has(KEY_CHECK_FIELD),
+      'the check gone from the relay',
+    )
+    // A real client, as the app's tablet: it types twice while the relay cannot check its key.
+    const tablet = connectClient(
+      teardown,
+      relay.syncUrl,
+      roomId,
+      protocolsFor(readKey, { id: b, key: atelierKeyOf(writeKey, b) }),
+    )
+    await waitFor(() => tablet.provider.synced, 'the tablet in sync')
+    const note = () => noteOf(tablet.doc, b)
+    note().insert(0, 'avant ')
+    note().insert(6, 'la vérification ')
+    const noteOnRelay = async () =>
+      noteOf(await relayDocument(relay, roomId, readKey), b).toString()
+    expect(await noteOnRelay()).toBe('')
+    ateliersOf(doc).get(b)!.set(KEY_CHECK_FIELD, check)
+    await waitFor(async () => (await noteOnRelay()) === 'avant la vérification ', 'the early notes')
+    note().insert(note().length, 'et après')
+    await waitFor(
+      async () => (await noteOnRelay()) === 'avant la vérification et après',
+      'the rest',
+    )
+    expect(tablet.closed).toBeNull()
+  })
+
+  it('opens nothing writable with the read key alone; an old link (the write key) writes all', async () => {
+    const { relay, roomId, readKey, writeKey, doc, a } = await meetingOnRelay()
+    const reader = await openRawSocket(teardown, relay.syncUrl, roomId, protocolsFor(readKey))
+    reader.send(syncUpdateFrame(setIn('plenary', doc, 'screen', { any: ['ranking'] })))
+    expect(plenaryOf(await documentVia(reader)).get('screen')).toBeUndefined()
+    // An atelier link made before atelier keys: the write key, with or without an atelier.
+    const old = await openRawSocket(
+      teardown,
+      relay.syncUrl,
+      roomId,
+      protocolsFor(writeKey, { id: a, key: atelierKeyOf(writeKey, a) }),
+    )
+    old.send(syncUpdateFrame(setIn('plenary', doc, 'screen', { any: ['ranking'] })))
+    expect(plenaryOf(await documentVia(old)).get('screen')).toBe('ranking')
+  })
+})
+
+function refOfItem(item: Y.Item): Ref {
+  return { client: item.id.client, clock: item.id.clock + item.length - 1 }
+}
