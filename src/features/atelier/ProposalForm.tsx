@@ -1,9 +1,11 @@
-import type { FormEvent } from 'react'
+import { useRef, type FormEvent } from 'react'
 import { useDraft } from '../../hooks/useDraft'
 import { addProposal, PROPOSAL_MAX } from '../../doc/proposals'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
 import { useAutoGrow } from '../../ui/useAutoGrow'
+import { Button } from '../../ui/Button'
+import { Field } from '../../ui/Field'
 
 interface Props {
   session: MeetingSession
@@ -14,7 +16,8 @@ interface Props {
 /** A large field to write down a proposal as the group words it. */
 export function ProposalForm({ session, atelierId, stepId }: Props) {
   const [text, setText] = useDraft(`proposal:${session.roomId}:${atelierId}`)
-  const field = useAutoGrow(text)
+  const field = useRef<HTMLTextAreaElement>(null)
+  useAutoGrow(field, text)
   const tooLong = text.trim().length > PROPOSAL_MAX
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -32,8 +35,7 @@ export function ProposalForm({ session, atelierId, stepId }: Props) {
   }
   return (
     <form className="proposal-form" onSubmit={submit}>
-      <label className="field">
-        <span className="field__label">{t.atelier.newProposal}</span>
+      <Field label={t.atelier.newProposal}>
         <textarea
           ref={field}
           value={text}
@@ -42,11 +44,11 @@ export function ProposalForm({ session, atelierId, stepId }: Props) {
           onChange={(event) => setText(event.target.value)}
           data-testid="proposal-input"
         />
-      </label>
+      </Field>
       {tooLong && <p className="field__error">{t.atelier.tooLong(PROPOSAL_MAX)}</p>}
-      <button className="button button--large" type="submit" disabled={!text.trim() || tooLong}>
+      <Button large type="submit" disabled={!text.trim() || tooLong}>
         {t.atelier.add}
-      </button>
+      </Button>
     </form>
   )
 }
