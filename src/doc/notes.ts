@@ -187,13 +187,13 @@ export function shiftCaret(index: number, delta: TextDelta): number {
  * moved on by `deltas` (others' changes the field has not shown yet). Gives the same edit on the
  * shared text, in order: it deletes only characters that were shown and are still there — never
  * text this device has not shown — and inserts right after the shown character before it.
- * `caret` is where the change leaves the caret in the shared text.
+ * `at` is where the change now starts in the shared text.
  */
 export function rebaseChange(
   change: TextChange,
   shownLength: number,
   deltas: readonly TextDelta[],
-): { edits: TextChange[]; caret: number } {
+): { edits: TextChange[]; at: number } {
   // For each character of the shared text, its index in the shown text, or -1 if it came since.
   let shown = Array.from({ length: shownLength }, (_, index) => index)
   for (const delta of deltas) {
@@ -222,5 +222,5 @@ export function rebaseChange(
   // The last deletion first, so each index still holds; all of them lie after `insertAt`.
   const edits = deletions.reverse()
   if (change.insert) edits.push({ index: insertAt, deleteCount: 0, insert: change.insert })
-  return { edits, caret: insertAt + change.insert.length }
+  return { edits, at: insertAt }
 }
