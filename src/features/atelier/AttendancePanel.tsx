@@ -2,6 +2,7 @@ import { adjustAttendance, COLLEGES, emptyAttendance } from '../../doc/attendanc
 import type { Meeting } from '../../doc/meetingDoc'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
+import { Button } from '../../ui/Button'
 
 interface Props {
   meeting: Pick<Meeting, 'attendance'>
@@ -23,24 +24,23 @@ export function AttendancePanel({ meeting, session, atelierId }: Props) {
           return (
             <li key={college} className="stepper" data-testid={`attendance-${college}`}>
               <span className="stepper__label">{label}</span>
-              <button
-                type="button"
-                className="button button--secondary stepper__button"
+              <Button
+                secondary
+                className="stepper__button"
                 aria-label={t.atelier.decrement(label)}
                 disabled={counts[college] === 0}
                 onClick={() => adjustAttendance(session.doc, atelierId, college, -1)}
               >
                 −
-              </button>
+              </Button>
               <output className="stepper__count">{counts[college]}</output>
-              <button
-                type="button"
-                className="button stepper__button"
+              <Button
+                className="stepper__button"
                 aria-label={t.atelier.increment(label)}
                 onClick={() => adjustAttendance(session.doc, atelierId, college, 1)}
               >
                 +
-              </button>
+              </Button>
             </li>
           )
         })}

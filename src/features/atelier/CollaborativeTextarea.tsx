@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'react'
 import { useCollaborativeText } from '../../hooks/useCollaborativeText'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { useAutoGrow } from '../../ui/useAutoGrow'
+import { Field } from '../../ui/Field'
 
 interface Props {
   session: MeetingSession
@@ -33,8 +34,7 @@ export function CollaborativeTextarea({ session, noteKey, label, placeholder }: 
   }
 
   return (
-    <label className="field">
-      <span className="field__label">{label}</span>
+    <Field label={label}>
       <textarea
         ref={field}
         value={note.value}
@@ -51,6 +51,6 @@ export function CollaborativeTextarea({ session, noteKey, label, placeholder }: 
         onClick={remember}
         data-testid="note-input"
       />
-    </label>
+    </Field>
   )
 }

@@ -1,6 +1,7 @@
 import { restoreProposal, type Proposal } from '../../doc/proposals'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
+import { Button } from '../../ui/Button'
 
 /** Deleted proposals, kept until restored: a delete is never a silent loss. */
 export function ProposalBin({
@@ -17,13 +18,9 @@ export function ProposalBin({
         {proposals.map((proposal) => (
           <li key={proposal.id} className="bin__item">
             <span>{proposal.text}</span>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => restoreProposal(session.doc, proposal.id)}
-            >
+            <Button secondary onClick={() => restoreProposal(session.doc, proposal.id)}>
               {t.atelier.restore}
-            </button>
+            </Button>
           </li>
         ))}
       </ul>

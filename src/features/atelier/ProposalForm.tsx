@@ -4,6 +4,8 @@ import { addProposal, PROPOSAL_MAX } from '../../doc/proposals'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
 import { useAutoGrow } from '../../ui/useAutoGrow'
+import { Button } from '../../ui/Button'
+import { Field } from '../../ui/Field'
 
 interface Props {
   session: MeetingSession
@@ -32,8 +34,7 @@ export function ProposalForm({ session, atelierId, stepId }: Props) {
   }
   return (
     <form className="proposal-form" onSubmit={submit}>
-      <label className="field">
-        <span className="field__label">{t.atelier.newProposal}</span>
+      <Field label={t.atelier.newProposal}>
         <textarea
           ref={field}
           value={text}
@@ -42,11 +43,11 @@ export function ProposalForm({ session, atelierId, stepId }: Props) {
           onChange={(event) => setText(event.target.value)}
           data-testid="proposal-input"
         />
-      </label>
+      </Field>
       {tooLong && <p className="field__error">{t.atelier.tooLong(PROPOSAL_MAX)}</p>}
-      <button className="button button--large" type="submit" disabled={!text.trim() || tooLong}>
+      <Button large type="submit" disabled={!text.trim() || tooLong}>
         {t.atelier.add}
-      </button>
+      </Button>
     </form>
   )
 }

@@ -11,6 +11,7 @@ import {
 import { changedAfterTransmission } from '../../doc/rules'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
+import { Button } from '../../ui/Button'
 
 interface Props {
   session: MeetingSession
@@ -73,76 +74,66 @@ export function ProposalItem({
       <div className="proposal__actions">
         {draft === null ? (
           <>
-            <button
-              type="button"
-              className={`button${proposal.validated ? ' button--secondary' : ''}`}
+            <Button
+              secondary={proposal.validated}
               onClick={() => setValidated(doc, proposal.id, !proposal.validated)}
             >
               {proposal.validated ? t.atelier.unvalidate : t.atelier.validate}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary button--more"
+            </Button>
+            <Button
+              secondary
+              className="button--more"
               aria-expanded={moreOpen}
               onClick={() => setMoreOpen(!moreOpen)}
               data-testid="proposal-more"
             >
               <span aria-hidden="true">⋯</span>
               <span className="visually-hidden">{t.atelier.moreActions}</span>
-            </button>
+            </Button>
             {moreOpen && (
               <div className="proposal__more" role="group" aria-label={t.atelier.moreActions}>
-                <button
-                  type="button"
-                  className="button button--secondary"
+                <Button
+                  secondary
                   onClick={() => {
                     setMoreOpen(false)
                     setDraft(proposal.text)
                   }}
                 >
                   {t.atelier.edit}
-                </button>
-                <button
-                  type="button"
-                  className="button button--secondary"
+                </Button>
+                <Button
+                  secondary
                   disabled={isFirst}
                   onClick={() => moveProposal(doc, proposal.id, -1)}
                 >
                   {t.atelier.moveUp}
-                </button>
-                <button
-                  type="button"
-                  className="button button--secondary"
+                </Button>
+                <Button
+                  secondary
                   disabled={isLast}
                   onClick={() => moveProposal(doc, proposal.id, 1)}
                 >
                   {t.atelier.moveDown}
-                </button>
-                <button
-                  type="button"
-                  className="button button--secondary button--danger"
+                </Button>
+                <Button
+                  secondary
+                  danger
                   onClick={() => {
                     deleteProposal(doc, proposal.id)
                     onBinned(proposal)
                   }}
                 >
                   {t.atelier.delete}
-                </button>
+                </Button>
               </div>
             )}
           </>
         ) : (
           <>
-            <button type="button" className="button" onClick={save}>
-              {t.atelier.save}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => setDraft(null)}
-            >
+            <Button onClick={save}>{t.atelier.save}</Button>
+            <Button secondary onClick={() => setDraft(null)}>
               {t.atelier.cancel}
-            </button>
+            </Button>
           </>
         )}
       </div>

@@ -10,6 +10,7 @@ import { ProposalBin } from './ProposalBin'
 import { ProposalForm } from './ProposalForm'
 import { ProposalItem } from './ProposalItem'
 import { TransmitPanel } from './TransmitPanel'
+import { Button } from '../../ui/Button'
 
 interface Props {
   meeting: Pick<Meeting, 'script' | 'proposals'>
@@ -54,16 +55,15 @@ export function ProposalsPanel({ meeting, session, atelier }: Props) {
       {lastBinned && binned.some((p) => p.id === lastBinned.id) && (
         <div className="undo-notice" role="status" data-testid="binned-notice">
           <p>{t.atelier.binned(lastBinned.text)}</p>
-          <button
-            type="button"
-            className="button button--secondary"
+          <Button
+            secondary
             onClick={() => {
               restoreProposal(session.doc, lastBinned.id)
               setLastBinned(null)
             }}
           >
             {t.atelier.restore}
-          </button>
+          </Button>
         </div>
       )}
       {warnings.length > 0 && (
@@ -80,22 +80,12 @@ export function ProposalsPanel({ meeting, session, atelier }: Props) {
           validatedCount={active.filter((p) => p.validated).length}
         />
         <div className="inline-actions">
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={!canUndo}
-            onClick={undo}
-          >
+          <Button secondary disabled={!canUndo} onClick={undo}>
             {t.atelier.undo}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={!canRedo}
-            onClick={redo}
-          >
+          </Button>
+          <Button secondary disabled={!canRedo} onClick={redo}>
             {t.atelier.redo}
-          </button>
+          </Button>
         </div>
       </div>
       {binned.length > 0 && <ProposalBin session={session} proposals={binned} />}

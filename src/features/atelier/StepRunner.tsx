@@ -3,6 +3,7 @@ import type { Meeting } from '../../doc/meetingDoc'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
 import { StepTimer } from './StepTimer'
+import { Button } from '../../ui/Button'
 
 interface Props {
   meeting: Pick<Meeting, 'script'>
@@ -50,17 +51,12 @@ export function StepRunner({ meeting, session, atelier }: Props) {
           </p>
         </section>
         <div className="runner__nav">
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={index === 0}
-            onClick={() => go(index - 1)}
-          >
+          <Button secondary disabled={index === 0} onClick={() => go(index - 1)}>
             {t.atelier.previousStep}
-          </button>
-          <button type="button" className="button" disabled={!next} onClick={() => go(index + 1)}>
+          </Button>
+          <Button disabled={!next} onClick={() => go(index + 1)}>
             {t.atelier.nextStep}
-          </button>
+          </Button>
         </div>
       </div>
     </div>

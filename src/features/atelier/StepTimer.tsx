@@ -6,6 +6,7 @@ import { useNow } from '../../hooks/useNow'
 import { useWakeLock } from '../../hooks/useWakeLock'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
+import { Button } from '../../ui/Button'
 
 const MIN = 60_000
 
@@ -45,31 +46,21 @@ export function StepTimer({ session, atelier, step }: Props) {
       </p>
       <div className="timer__controls">
         {timer.status === 'running' ? (
-          <button type="button" className="button" onClick={() => act((s) => pause(s, Date.now()))}>
-            {t.atelier.pause}
-          </button>
+          <Button onClick={() => act((s) => pause(s, Date.now()))}>{t.atelier.pause}</Button>
         ) : (
-          <button type="button" className="button" onClick={() => act((s) => start(s, Date.now()))}>
+          <Button onClick={() => act((s) => start(s, Date.now()))}>
             {timer.status === 'paused' ? t.atelier.resume : t.atelier.start}
-          </button>
+          </Button>
         )}
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => act((s) => addTime(s, MIN))}
-        >
+        <Button secondary onClick={() => act((s) => addTime(s, MIN))}>
           {t.atelier.plusOne}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => act((s) => addTime(s, 5 * MIN))}
-        >
+        </Button>
+        <Button secondary onClick={() => act((s) => addTime(s, 5 * MIN))}>
           {t.atelier.plusFive}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => act(reset)}>
+        </Button>
+        <Button secondary onClick={() => act(reset)}>
           {t.atelier.reset}
-        </button>
+        </Button>
       </div>
     </section>
   )

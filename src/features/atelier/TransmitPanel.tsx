@@ -4,6 +4,7 @@ import { useSyncStatus } from '../../hooks/useSyncStatus'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { formatTime } from '../../text/formatDate'
 import { t } from '../../text/strings'
+import { Button } from '../../ui/Button'
 
 interface Props {
   session: MeetingSession
@@ -32,28 +33,20 @@ export function TransmitPanel({ session, atelier, validatedCount }: Props) {
         <div className="confirm" role="alertdialog" aria-labelledby="transmit-empty-question">
           <p id="transmit-empty-question">{t.atelier.transmitNothing}</p>
           <div className="inline-actions">
-            <button type="button" className="button" onClick={send}>
-              {t.atelier.transmitAnyway}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              autoFocus
-              onClick={() => setConfirmingEmpty(false)}
-            >
+            <Button onClick={send}>{t.atelier.transmitAnyway}</Button>
+            <Button secondary autoFocus onClick={() => setConfirmingEmpty(false)}>
               {t.atelier.cancel}
-            </button>
+            </Button>
           </div>
         </div>
       ) : (
-        <button
-          type="button"
-          className="button button--large"
+        <Button
+          large
           onClick={() => (validatedCount === 0 ? setConfirmingEmpty(true) : send())}
           data-testid="transmit"
         >
           {atelier.transmittedAt === null ? t.atelier.transmit : t.atelier.transmitAgain}
-        </button>
+        </Button>
       )}
       {atelier.transmittedAt !== null && (
         <div className="receipt" role="status" data-testid="transmitted-at">
