@@ -27,6 +27,12 @@ const ROOT = join(import.meta.dirname, '..')
 export interface OpenLoopOptions {
   /** Offered rates, updates per second over the whole load, in increasing order. */
   rates: number[]
+  /**
+   * Beyond the last rate, while a relay's p95 has not passed the threshold, its rate goes on
+   * rising by half (only for the relays not saturated yet) up to this one: the saturation ratio
+   * is then measured rather than bounded.
+   */
+  maxRate: number
   rooms: number
   clientsPerRoom: number
   /** Processes of the load generator. */
@@ -216,13 +222,25 @@ export async function runOpenLoop(
         }),
       ),
     )
+    // A first run per relay, not reported: every room's log file exists, every path is compiled
+    // (JIT), so the first measured rate does not pay for what the others do not.
+    for (const relay of relays) await measure(relay, options.rates[0]!, pool, options)
     const runs: RateRun[] = []
-    for (const [step, rate] of options.rates.entries()) {
-      const order = step % 2 === 0 ? relays : [...relays].reverse()
+    const saturated = (relay: RunningRelay) =>
+      runs.some((run) => run.relay === relay.name && run.p95 > SATURATION_P95_MS)
+    const rates = [...options.rates]
+    for (let step = 0; step < rates.length; step++) {
+      const rate = rates[step]!
+      const beyond = step >= options.rates.length
+      const measured = beyond ? relays.filter((relay) => !saturated(relay)) : relays
+      const order = step % 2 === 0 ? measured : [...measured].reverse()
       for (const relay of order) {
         runs.push(await measure(relay, rate, pool, options))
         await sleep(500)
       }
+      const next = Math.round(rate * 1.5)
+      if (step === rates.length - 1 && relays.some((relay) => !saturated(relay)))
+        if (next <= options.maxRate) rates.push(next)
     }
     const saturation = new Map(
       relays.map((relay) => [

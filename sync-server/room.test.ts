@@ -65,7 +65,7 @@ function textIn(frames: Uint8Array[]): string[] {
 }
 
 describe('Room', () => {
-  it('relays the updates of one turn as one frame per device, without its own', async () => {
+  it('relays the updates of one turn as one frame to a device that wrote none of them', async () => {
     const { room } = await openRoom()
     const [a, b, reader] = [new FakeSocket(), new FakeSocket(), new FakeSocket()]
     for (const socket of [a, b, reader]) room.attach(socket.asWebSocket, 'write')

@@ -9,7 +9,7 @@
  *
  * A write connection's updates are checked first (`updateCheck.ts`) and applied whole or not at
  * all, with the connection as origin, then relayed to the other connections at the end of the
- * event-loop turn (the turn's updates merged into one frame per device) and logged; one that
+ * event-loop turn (merged into one frame for a device that wrote none of them) and logged; one that
  * waits for changes the room lacks waits on its connection, bounded. So the log always reloads
  * to the document in memory, which is what every device received. A read connection (projector) receives the document and live updates;
  * document changes it sends are dropped — never applied, relayed or stored. An atelier
@@ -429,26 +429,30 @@ export class Room {
   }
 
   /**
-   * Sends each device what this turn's updates changed, except its own, as one frame: a busy
-   * relay reads several updates of a room per turn, and a frame per update and device (its
-   * framing and system call) is most of what fan-out costs. A turn of one update sends it as it
-   * came, to every device but its author.
+   * Sends each device what this turn's updates changed, except its own. A busy relay reads several
+   * updates of a room per turn, and a frame per update and device (its framing and system call) is
+   * most of what fan-out costs: a device that wrote none of them gets them merged into one update,
+   * one frame, the merge made once for all such devices; an author gets the others' updates one by
+   * one (merging for each author would cost more than the frames it saves). A turn of one update
+   * sends it as it came.
    */
   #relayTurn = (): void => {
     const turn = this.#turn
     this.#turn = []
     if (this.#closing) return
-    if (turn.length === 1) return this.#broadcast(encodeUpdate(turn[0]!.update), turn[0]!.origin)
+    const frames = turn.map((entry) => encodeUpdate(entry.update))
+    if (turn.length === 1) return this.#broadcast(frames[0]!, turn[0]!.origin)
     const authors = new Set(turn.map((entry) => entry.origin))
-    const everything = encodeUpdate(Y.mergeUpdates(turn.map((entry) => entry.update)))
+    let merged: Uint8Array | null = null
     for (const connection of this.#connections) {
       if (!authors.has(connection)) {
-        this.#send(connection, everything)
-        continue
+        merged ??= encodeUpdate(Y.mergeUpdates(turn.map((entry) => entry.update)))
+        this.#send(connection, merged)
+      } else {
+        turn.forEach((entry, i) => {
+          if (entry.origin !== connection) this.#send(connection, frames[i]!)
+        })
       }
-      const others = turn.filter((entry) => entry.origin !== connection)
-      if (others.length > 0)
-        this.#send(connection, encodeUpdate(Y.mergeUpdates(others.map((entry) => entry.update))))
     }
   }
 

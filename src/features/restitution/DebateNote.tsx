@@ -2,6 +2,7 @@ import { debateNoteKey, openDebateNote } from '../../doc/plenary'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
 import { CollaborativeTextarea } from '../atelier/CollaborativeTextarea'
+import { Button } from '../../ui/Button'
 
 interface Props {
   session: MeetingSession
@@ -28,13 +29,9 @@ export function DebateNote({ session, itemId, exists, open }: Props) {
           placeholder={t.plenary.notesPlaceholder}
         />
       ) : (
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => openDebateNote(session.doc, itemId)}
-        >
+        <Button secondary onClick={() => openDebateNote(session.doc, itemId)}>
           {t.plenary.openNotes}
-        </button>
+        </Button>
       )}
     </details>
   )

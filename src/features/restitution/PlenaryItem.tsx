@@ -9,6 +9,8 @@ import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
 import { atelierNames } from '../projection/format'
 import { DebateNote } from './DebateNote'
+import { Button } from '../../ui/Button'
+import { Field } from '../../ui/Field'
 
 interface Props {
   meeting: PlenaryMeeting
@@ -62,8 +64,7 @@ export function PlenaryItem({ meeting, session, item, selected, onSelect }: Prop
           </p>
         ) : (
           <form onSubmit={save} className="plenary-item__reword">
-            <label className="field">
-              <span className="field__label">{t.plenary.wording}</span>
+            <Field label={t.plenary.wording}>
               <textarea
                 value={draft}
                 rows={2}
@@ -71,18 +72,14 @@ export function PlenaryItem({ meeting, session, item, selected, onSelect }: Prop
                 autoFocus
                 onChange={(event) => setDraft(event.target.value)}
               />
-            </label>
+            </Field>
             <div className="inline-actions">
-              <button type="submit" className="button" disabled={!draft.trim()}>
+              <Button type="submit" disabled={!draft.trim()}>
                 {t.plenary.save}
-              </button>
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => setDraft(null)}
-              >
+              </Button>
+              <Button secondary onClick={() => setDraft(null)}>
                 {t.plenary.cancel}
-              </button>
+              </Button>
             </div>
           </form>
         )}
@@ -91,42 +88,29 @@ export function PlenaryItem({ meeting, session, item, selected, onSelect }: Prop
             {item.origins.map(({ proposal, atelier }) => (
               <li key={proposal.id}>
                 <span>{t.plenary.originalText(atelier.name, proposal.text)}</span>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  onClick={() => leaveGroup(doc, proposal.id)}
-                >
+                <Button secondary onClick={() => leaveGroup(doc, proposal.id)}>
                   {t.plenary.leaveGroup}
-                </button>
+                </Button>
               </li>
             ))}
           </ul>
         )}
         <div className="inline-actions">
-          <button
-            type="button"
-            className={`button${spotlit ? '' : ' button--secondary'}`}
+          <Button
+            secondary={!spotlit}
             aria-pressed={spotlit}
             onClick={() => setSpotlight(doc, spotlit ? null : { kind: 'item', id: item.id })}
           >
             {spotlit ? t.plenary.backToWall : t.plenary.spotlight}
-          </button>
+          </Button>
           {item.kind === 'group' && draft === null && (
             <>
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => setDraft(item.text)}
-              >
+              <Button secondary onClick={() => setDraft(item.text)}>
                 {t.plenary.reword}
-              </button>
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => ungroup(doc, item.id)}
-              >
+              </Button>
+              <Button secondary onClick={() => ungroup(doc, item.id)}>
                 {t.plenary.ungroup}
-              </button>
+              </Button>
             </>
           )}
         </div>

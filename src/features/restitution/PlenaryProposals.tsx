@@ -10,6 +10,8 @@ import { t } from '../../text/strings'
 import { formatTime } from '../../text/formatDate'
 import { PlenaryItem } from './PlenaryItem'
 import { ErrorBoundary } from '../../ui/ErrorBoundary'
+import { Button } from '../../ui/Button'
+import { Field } from '../../ui/Field'
 
 interface Props {
   meeting: PlenaryMeeting
@@ -54,14 +56,12 @@ export function PlenaryProposals({ meeting, session, wall }: Props) {
         </p>
         {wording === null ? (
           <div className="inline-actions">
-            <button
-              type="button"
-              className="button"
+            <Button
               disabled={proposalIds.length < 2}
               onClick={() => setWording(selected[0]?.text ?? '')}
             >
               {t.plenary.groupSelected(proposalIds.length)}
-            </button>
+            </Button>
             <p className="help">{t.plenary.selectHelp}</p>
           </div>
         ) : (
@@ -73,8 +73,7 @@ export function PlenaryProposals({ meeting, session, wall }: Props) {
                 )),
               )}
             </ul>
-            <label className="field">
-              <span className="field__label">{t.plenary.wording}</span>
+            <Field label={t.plenary.wording}>
               <textarea
                 value={wording}
                 rows={2}
@@ -83,18 +82,14 @@ export function PlenaryProposals({ meeting, session, wall }: Props) {
                 onChange={(event) => setWording(event.target.value)}
                 data-testid="group-wording"
               />
-            </label>
+            </Field>
             <div className="inline-actions">
-              <button type="submit" className="button" disabled={!wording.trim()}>
+              <Button type="submit" disabled={!wording.trim()}>
                 {t.plenary.createGroup}
-              </button>
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => setWording(null)}
-              >
+              </Button>
+              <Button secondary onClick={() => setWording(null)}>
                 {t.plenary.cancel}
-              </button>
+              </Button>
             </div>
           </form>
         )}
@@ -124,9 +119,8 @@ export function PlenaryProposals({ meeting, session, wall }: Props) {
           >
             <header className="plenary-atelier__head">
               <h2>{entry.atelier.name}</h2>
-              <button
-                type="button"
-                className={`button${spotlit ? '' : ' button--secondary'}`}
+              <Button
+                secondary={!spotlit}
                 aria-pressed={spotlit}
                 onClick={() =>
                   setSpotlight(
@@ -136,7 +130,7 @@ export function PlenaryProposals({ meeting, session, wall }: Props) {
                 }
               >
                 {spotlit ? t.plenary.backToWall : t.plenary.spotlightAtelier}
-              </button>
+              </Button>
             </header>
             <p className="help">
               {entry.transmitted && entry.atelier.transmittedAt !== null

@@ -10,6 +10,7 @@ import { CountField, splitEntries } from '../../ui/CountField'
 import { counterId } from '../../device/counterId'
 import { RetainButton } from './RetainButton'
 import { VoteSettingsForm } from './VoteSettingsForm'
+import { Button } from '../../ui/Button'
 
 interface Props {
   meeting: PlenaryMeeting
@@ -55,16 +56,15 @@ export function PlenaryVotes({ meeting, session, wall }: Props) {
               <p className="vote-row__text">
                 {item.text} <span className="muted">· {atelierNames(item)}</span>
               </p>
-              <button
-                type="button"
-                className={`button${spotlit ? '' : ' button--secondary'}`}
+              <Button
+                secondary={!spotlit}
                 aria-pressed={spotlit}
                 onClick={() =>
                   setSpotlight(session.doc, spotlit ? null : { kind: 'item', id: item.id })
                 }
               >
                 {spotlit ? t.plenary.backToWall : t.plenary.spotlight}
-              </button>
+              </Button>
             </div>
             <div className="vote-row__counts">
               {buckets.map((bucket) => (

@@ -12,6 +12,7 @@ import {
 } from '../../doc/plenary'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { t } from '../../text/strings'
+import { Button } from '../../ui/Button'
 
 interface Props {
   meeting: PlenaryMeeting
@@ -74,31 +75,24 @@ export function ScreenBar({ meeting, session, items }: Props) {
       </div>
       <div className="plenary-bar__actions">
         {screen === 'wall' && spotlight !== null && (
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => setSpotlight(doc, null)}
-          >
+          <Button secondary onClick={() => setSpotlight(doc, null)}>
             {t.plenary.backToWall}
-          </button>
+          </Button>
         )}
-        <button
-          type="button"
-          className="button button--secondary"
+        <Button
+          secondary
           disabled={neighbourScreen(screen, -1) === null}
           onClick={() => stepScreen(doc, screen, -1)}
         >
           {t.plenary.previous}
-        </button>
-        <button
-          type="button"
-          className="button"
+        </Button>
+        <Button
           disabled={neighbourScreen(screen, 1) === null}
           onClick={() => stepScreen(doc, screen, 1)}
           data-testid="plenary-next"
         >
           {t.plenary.next}
-        </button>
+        </Button>
       </div>
     </section>
   )
