@@ -168,6 +168,15 @@ describe('an atelier connection cannot write', () => {
     expect(inScope(meeting, a, change, true)).toBe(false)
   })
 
+  it('the plenary’s notes, even as an atelier named "debate"', () => {
+    const doc = new Y.Doc()
+    const [id] = createMeeting(doc, { title: 'T', date: '2026-12-03', atelierNames: ['A'] })
+    ateliersOf(doc).set('debate', ateliersOf(doc).get(id!)!.clone())
+    const pa = addProposal(doc, { atelierId: 'debate', text: 'P', authorRole: 'reporter' })
+    const change = (t: Y.Doc) => notesOf(t).get(`debate|${pa}`)!.insert(0, 'la salle dit')
+    expect(inScope({ relay: doc }, 'debate', change)).toBe(false)
+  })
+
   it('over a presence of another atelier, or a presence of another atelier away', () => {
     const { relay } = meeting
     devicesOf(relay).set('d2', { kind: 'atelier', atelierId: b, lastSyncedAt: 1 })

@@ -20,6 +20,7 @@ import { timingSafeEqual } from 'node:crypto'
 import * as Y from 'yjs'
 import { KEY_CHECK_FIELD } from '../src/doc/ateliers'
 import { ROOT } from '../src/doc/layout'
+import { debateNoteKey } from '../src/doc/plenary'
 import type { DeleteSet, Placed, Placements } from './updateCheck'
 
 /** The field of a proposal that says which atelier it belongs to. */
@@ -121,6 +122,8 @@ class ScopeCheck {
       case ROOT.ateliers:
         return key === atelierId && !isEntry && field !== KEY_CHECK_FIELD
       case ROOT.notes:
+        // An atelier whose id were the word "debate" would otherwise reach the plenary's notes.
+        return key.startsWith(`${atelierId}|`) && !key.startsWith(debateNoteKey(''))
       case ROOT.attendance:
         return key.startsWith(`${atelierId}|`)
       case ROOT.devices:

@@ -10,6 +10,9 @@ import { useCollaborativeText } from './useCollaborativeText'
 
 afterEach(cleanup)
 
+/** No field: the text binding alone. The caret is tested through a field, in `CollaborativeTextarea.test.tsx`. */
+const noField = { current: null }
+
 /** The binôme's two tablets on one meeting; `sync()` exchanges what each lacks, as the relay does. */
 function binome() {
   const start = newMeetingUpdate()
@@ -22,7 +25,7 @@ function binome() {
       Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)), 'relay')
     })
   const note = (doc: Y.Doc) =>
-    renderHook((k: string) => useCollaborativeText({ doc } as MeetingSession, k), key)
+    renderHook((k: string) => useCollaborativeText({ doc } as MeetingSession, k, noField), key)
   return { sync, a: note(a), b: note(b) }
 }
 
@@ -41,25 +44,11 @@ describe('useCollaborativeText', () => {
     expect(a.current.value).toContain(' le soir')
   })
 
-  it('keeps the cursor after its own last character when the other tablet types there', () => {
-    const { sync, a, b } = binome()
-    act(() => a.current.change('Le bus'))
-    sync()
-    a.current.rememberSelection(6, 6)
-    act(() => b.current.change('Le bus rouge')) // at the same place as a's cursor
-    sync()
-    expect(a.current.selectionAfterRemote()).toEqual([6, 6])
-    act(() => b.current.change('Grand bus rouge')) // before it: the cursor moves with its text
-    sync()
-    expect(a.current.value).toBe('Grand bus rouge')
-    expect(a.current.selectionAfterRemote()).toEqual([9, 9])
-  })
-
   it('says when the note does not exist (yet) on this tablet, and ignores typing there', () => {
     const doc = new Y.Doc()
     Y.applyUpdate(doc, newMeetingUpdate())
     const note = renderHook(
-      (k: string) => useCollaborativeText({ doc } as MeetingSession, k),
+      (k: string) => useCollaborativeText({ doc } as MeetingSession, k, noField),
       'atelier-inconnu|etape|question',
     )
     expect(note.current).toMatchObject({ available: false, value: '' })

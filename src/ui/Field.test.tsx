@@ -36,4 +36,14 @@ describe('Field', () => {
       '<label class="field field--narrow"><span class="field__label">Inscrits</span><input/></label>',
     )
   })
+
+  it('can keep its label for screen readers only', () => {
+    expect(
+      renderToStaticMarkup(
+        <Field label="Axe 1" hideLabel>
+          <input />
+        </Field>,
+      ),
+    ).toBe('<label class="field"><span class="visually-hidden">Axe 1</span><input/></label>')
+  })
 })

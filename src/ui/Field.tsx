@@ -9,6 +9,8 @@ interface Props {
   group?: boolean
   /** A short value (a number): the field does not take the whole width. */
   narrow?: boolean
+  /** Spoken, not shown: in a list of names, a label above each one would be noise. */
+  hideLabel?: boolean
   className?: string
 }
 
@@ -21,7 +23,7 @@ interface Props {
  *   <input value={title} onChange={(event) => setTitle(event.target.value)} />
  * </Field>
  */
-export function Field({ label, children, group, narrow, className }: Props) {
+export function Field({ label, children, group, narrow, hideLabel, className }: Props) {
   const classes = ['field']
   if (narrow) classes.push('field--narrow')
   if (className) classes.push(className)
@@ -32,7 +34,7 @@ export function Field({ label, children, group, narrow, className }: Props) {
     </fieldset>
   ) : (
     <label className={classes.join(' ')}>
-      <span className="field__label">{label}</span>
+      <span className={hideLabel ? 'visually-hidden' : 'field__label'}>{label}</span>
       {children}
     </label>
   )

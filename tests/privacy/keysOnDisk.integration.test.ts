@@ -2,7 +2,7 @@
  * No key on the relay's disk. A whole evening runs through the real relay: a committee (one
  * meeting registered by an older version, with its key in clear, then sealed when a coordinator
  * device opens the committee), three meetings with a coordinator, two tablets and a projector
- * each, random edits everywhere. Once the relay has stopped, every file under its DATA_DIR is
+ * each, random edits everywhere, then a tablet on an atelier link (its atelier key) in each. Once the relay has stopped, every file under its DATA_DIR is
  * searched for every key of the evening — as the link spells it, as raw bytes, and in hex — and
  * none is found; yet the committee the relay kept still opens every meeting for whoever holds
  * the committee link.
@@ -17,7 +17,11 @@ import {
   registerMeeting,
   migrateCommittee,
 } from '../../src/doc/committeeDoc'
+import { ensureKeyChecks, KEY_CHECK_FIELD } from '../../src/doc/ateliers'
+import { ateliersOf, attendanceOf } from '../../src/doc/layout'
 import {
+  atelierKeyChecks,
+  atelierKeyOf,
   capabilityFromKey,
   decodeKey,
   newWriteKey,
@@ -138,11 +142,43 @@ describe('the relay’s disk after an evening', () => {
           ),
         'the projectors to follow',
       )
+      // Each coordinator writes its ateliers' key checks; a tablet on an atelier link writes.
+      const atelierKeys = await Promise.all(
+        writeKeys.map(async (writeKey, m) => {
+          const coordinator = devices[3 * m]!.client.doc
+          ensureKeyChecks(coordinator, atelierKeyChecks(writeKey))
+          const atelierIds = [...ateliersOf(coordinator).keys()]
+          const atelierId = atelierIds[0]
+          if (atelierId === undefined) return []
+          const tablet = connectClient(
+            teardown,
+            relay.syncUrl,
+            meetings[m]!.roomId,
+            protocolsFor(readKeyOf(writeKey), {
+              id: atelierId,
+              key: atelierKeyOf(writeKey, atelierId),
+            }),
+          )
+          await waitFor(
+            () => ateliersOf(tablet.doc).get(atelierId)?.has(KEY_CHECK_FIELD) === true,
+            'the tablet to receive its key check',
+          )
+          attendanceOf(tablet.doc).set(`${atelierId}|usagerNew|tablet`, 4)
+          await waitFor(
+            () => attendanceOf(coordinator).get(`${atelierId}|usagerNew|tablet`) === 4,
+            'the tablet’s count to reach its coordinator',
+          )
+          return atelierIds.map((id) => atelierKeyOf(writeKey, id))
+        }),
+      )
       await relay.stop()
 
       const files = await filesUnder(dataDir)
       expect(files.length).toBeGreaterThanOrEqual(4) // the committee and three meetings
-      const keys = [committeeKey, oldKey, ...writeKeys].flatMap((key) => [key, readKeyOf(key)])
+      const keys = [
+        ...[committeeKey, oldKey, ...writeKeys].flatMap((key) => [key, readKeyOf(key)]),
+        ...atelierKeys.flat(),
+      ]
       for (const file of files) {
         const content = await readFile(file)
         for (const key of keys)

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'react'
+import { useRef } from 'react'
 import { useCollaborativeText } from '../../hooks/useCollaborativeText'
 import type { MeetingSession } from '../../sync/meetingSession'
 import { useAutoGrow } from '../../ui/useAutoGrow'
@@ -16,22 +16,9 @@ interface Props {
  * tablet's cursor stays where it was in the text, so both can write at once.
  */
 export function CollaborativeTextarea({ session, noteKey, label, placeholder }: Props) {
-  const note = useCollaborativeText(session, noteKey)
-  const field = useAutoGrow(note.value)
-  const typed = useRef<string | null>(null)
-
-  // After a remote change, put the cursor back at the same place in the text.
-  useLayoutEffect(() => {
-    const element = field.current
-    if (!element || document.activeElement !== element || typed.current === note.value) return
-    const selection = note.selectionAfterRemote()
-    if (selection) element.setSelectionRange(selection[0], selection[1])
-  }, [note, field])
-
-  const remember = () => {
-    const element = field.current
-    if (element) note.rememberSelection(element.selectionStart, element.selectionEnd)
-  }
+  const field = useRef<HTMLTextAreaElement>(null)
+  const note = useCollaborativeText(session, noteKey, field)
+  useAutoGrow(field, note.value)
 
   return (
     <Field label={label}>
@@ -41,14 +28,7 @@ export function CollaborativeTextarea({ session, noteKey, label, placeholder }: 
         rows={4}
         placeholder={placeholder}
         disabled={!note.available}
-        onChange={(event) => {
-          typed.current = event.target.value
-          note.change(event.target.value)
-          remember()
-        }}
-        onSelect={remember}
-        onKeyUp={remember}
-        onClick={remember}
+        onChange={(event) => note.change(event.target.value)}
         data-testid="note-input"
       />
     </Field>

@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react'
+import { useRef, type FormEvent } from 'react'
 import { useDraft } from '../../hooks/useDraft'
 import { addProposal, PROPOSAL_MAX } from '../../doc/proposals'
 import type { MeetingSession } from '../../sync/meetingSession'
@@ -16,7 +16,8 @@ interface Props {
 /** A large field to write down a proposal as the group words it. */
 export function ProposalForm({ session, atelierId, stepId }: Props) {
   const [text, setText] = useDraft(`proposal:${session.roomId}:${atelierId}`)
-  const field = useAutoGrow(text)
+  const field = useRef<HTMLTextAreaElement>(null)
+  useAutoGrow(field, text)
   const tooLong = text.trim().length > PROPOSAL_MAX
   const submit = (event: FormEvent) => {
     event.preventDefault()

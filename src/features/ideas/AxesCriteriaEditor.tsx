@@ -165,10 +165,8 @@ function CommitField(props: {
     setDraft(null)
   }
   return (
-    <label className="field">
-      {labelShown && <span className="field__label">{label}</span>}
+    <Field label={label} hideLabel={!labelShown}>
       <input
-        aria-label={labelShown ? undefined : label}
         value={draft ?? value}
         maxLength={max}
         onChange={(event) => setDraft(event.target.value)}
@@ -177,6 +175,6 @@ function CommitField(props: {
           if (event.key === 'Enter') commit()
         }}
       />
-    </label>
+    </Field>
   )
 }

@@ -1,6 +1,7 @@
 import { QrCode } from '../../ui/QrCode'
 import { t } from '../../text/strings'
 import type { LinkOrigin } from './useLinkOrigin'
+import { Field } from '../../ui/Field'
 
 /**
  * Above the coordinator's links and join sheets: which address they carry, why when it is not
@@ -35,8 +36,7 @@ export function LinkOriginPicker({ linkOrigin }: { linkOrigin: LinkOrigin }) {
         </p>
       )}
       {choices.length > 1 && (
-        <label className="field">
-          <span>{t.secure.chooseAddress}</span>
+        <Field label={t.secure.chooseAddress}>
           <select value={origin} onChange={(event) => choose(event.target.value)}>
             {choices.map((choice) => (
               <option key={choice} value={choice}>
@@ -45,7 +45,7 @@ export function LinkOriginPicker({ linkOrigin }: { linkOrigin: LinkOrigin }) {
             ))}
           </select>
           <span className="help">{t.secure.addressHelp}</span>
-        </label>
+        </Field>
       )}
       {install && (
         <details data-testid="install-code">

@@ -12,6 +12,7 @@ import { LinkOriginPicker } from './LinkOriginPicker'
 import { roleLinks } from './roleLinks'
 import { useLinkOrigin } from './useLinkOrigin'
 import { Button } from '../../ui/Button'
+import { Field } from '../../ui/Field'
 
 interface Props {
   meeting: Meeting
@@ -82,10 +83,9 @@ function AddAtelierForm({ session }: { session: MeetingSession }) {
   }
   return (
     <form className="inline-form" onSubmit={submit}>
-      <label className="field">
-        <span>{t.meeting.newAtelierName}</span>
+      <Field label={t.meeting.newAtelierName}>
         <input value={name} maxLength={80} onChange={(event) => setName(event.target.value)} />
-      </label>
+      </Field>
       <Button secondary type="submit" disabled={!name.trim()}>
         {t.meeting.addAtelier}
       </Button>

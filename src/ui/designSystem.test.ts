@@ -11,6 +11,26 @@ function filesUnder(folder: string, pattern: RegExp): string[] {
     .map((file) => join(folder, file))
 }
 
+/** The opening `<button …>` tags of a component, braces and strings included. */
+function buttonTags(source: string): string[] {
+  const tags: string[] = []
+  for (
+    let start = source.indexOf('<button');
+    start >= 0;
+    start = source.indexOf('<button', start + 1)
+  ) {
+    let depth = 0
+    let end = start
+    while (end < source.length && !(source[end] === '>' && depth === 0)) {
+      if (source[end] === '{') depth++
+      else if (source[end] === '}') depth--
+      end++
+    }
+    tags.push(source.slice(start, end + 1))
+  }
+  return tags
+}
+
 const withoutComments = (css: string) => css.replace(/\/\*[\s\S]*?\*\//g, '')
 const stylesheets = filesUnder(SRC, /\.css$/)
 const components = filesUnder(SRC, /\.tsx?$/)
@@ -41,5 +61,29 @@ describe('design tokens', () => {
         .map((match) => `${relative(SRC, file)}: ${match[1]}`),
     )
     expect(undefinedReads).toEqual([])
+  })
+})
+
+describe('controls', () => {
+  const others = components.filter((file) => !/ui\/(Button|Field)\.tsx$/.test(file))
+
+  it('builds every .button through Button', () => {
+    const handBuilt = others.flatMap((file) =>
+      buttonTags(readFileSync(file, 'utf8'))
+        .filter((tag) => /className=\{?["'`][^"'`]*(?<![\w-])button(?![\w-])/.test(tag))
+        .map((tag) => `${relative(SRC, file)}: ${tag.replace(/\s+/g, ' ').slice(0, 100)}`),
+    )
+    expect(handBuilt).toEqual([])
+  })
+
+  it('builds every labelled .field through Field', () => {
+    // A label or fieldset of class `field` opening on its `field__label`: what Field renders.
+    const labelled = /className="field[^"]*"[^>]*>\s*<(?:span|legend) className="field__label"/g
+    const handBuilt = others.flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(labelled)].map(
+        (match) => `${relative(SRC, file)}: ${match[0]}`,
+      ),
+    )
+    expect(handBuilt).toEqual([])
   })
 })
