@@ -15,7 +15,7 @@ import { runFuzzLoad } from './fuzzLoad'
 import { runIdeaBank } from './ideaBank'
 import { runKeystroke } from './keystroke'
 import { runOpenLoop, SATURATION_P95_MS, type Saturation } from './openLoop'
-import { runLive, runTablet, type LiveResult, type Spread } from './projector'
+import { runLive, runTablet, type LiveResult, type LiveScreen, type Spread } from './projector'
 import { runReconnect } from './reconnect'
 import { budget, budgetAtLeast, heading, kib, ms, perSecond, ratio, table } from './report'
 import {
@@ -57,6 +57,11 @@ const FUZZ_SECONDS = 10
 const RUNS = 5
 /** The live evening's length per screen and CPU rate (`BENCH_LIVE_SECONDS` for a quick look). */
 const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? 60)
+/** Which screens and CPU rates (`BENCH_LIVE_SCREENS=wall BENCH_LIVE_CPUS=4` to profile one). */
+const LIVE_SCREENS = (process.env.BENCH_LIVE_SCREENS ?? 'wall,ranking,spotlight').split(
+  ',',
+) as LiveScreen[]
+const LIVE_CPUS = (process.env.BENCH_LIVE_CPUS ?? '1,4').split(',').map(Number)
 
 /** Parts of the bench, in the order they run; `npm run bench -- projector shell` runs two. */
 const PARTS = [
@@ -511,8 +516,8 @@ async function main() {
       `10 ateliers (the app's sync client and mutations in Node, through Tandem's relay) type notes at 4 keys/s each for ${LIVE_SECONDS} s and transmit one after another; the projector page is throttled`,
     )
     const live: LiveResult[] = []
-    for (const cpu of [1, 4])
-      for (const screen of ['wall', 'ranking', 'spotlight'] as const)
+    for (const cpu of LIVE_CPUS)
+      for (const screen of LIVE_SCREENS)
         live.push(
           await withRelay(startTandemRelay, (relay) => runLive(relay, screen, cpu, LIVE_SECONDS)),
         )

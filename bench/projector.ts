@@ -27,6 +27,8 @@
  * in a note (Chromium's keyboard, 150 ms apart) while the 11 other ateliers type theirs: from the
  * `input` event's time stamp to the next animation frame.
  */
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import * as decoding from 'lib0/decoding'
 import type { Page } from 'playwright-core'
 import type { WebsocketProvider } from 'y-websocket'
@@ -99,20 +101,36 @@ function spread(values: number[], missing = 0): Spread {
 
 /**
  * Runs in the page before the app: stamps messages, painted items, note lengths and keystrokes,
- * and sends each stamp out at once as a console message. Nothing is kept to be read at the end:
- * a projector that fell minutes behind would answer a question only once it caught up.
+ * and sends the stamps out as console messages, gathered for at most `FLUSH_MS` (each console
+ * message costs the page's main thread, which is what is measured). Nothing is kept to be read
+ * at the end: a projector that fell minutes behind would answer a question only once it caught
+ * up, while a batch leaves as soon as the thread is free, each stamp with its own time.
  */
 function instrument() {
+  const FLUSH_MS = 200
+  const batch: Array<[string, unknown]> = []
   // `info`: a level the app never uses, read by `listen` below.
-  const send = (kind: string, data: unknown) => console.info(`bench:${kind}`, JSON.stringify(data))
+  const flush = () => console.info('bench:batch', JSON.stringify(batch.splice(0)))
+  const send = (kind: string, data: unknown) => {
+    if (batch.length === 0) setTimeout(flush, FLUSH_MS)
+    batch.push([kind, data])
+  }
+  /** Base64 of the bytes: a fraction of the cost of a JSON array of numbers. */
+  const base64 = (bytes: Uint8Array) => {
+    let binary = ''
+    for (let i = 0; i < bytes.length; i += 0x8000)
+      binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+    return btoa(binary)
+  }
   const Native = window.WebSocket
   window.WebSocket = class extends Native {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols)
       // Registered before the app's own handler, so it runs first: when handling starts.
       this.addEventListener('message', (event: MessageEvent) => {
-        if (event.data instanceof ArrayBuffer)
-          send('frame', [Date.now(), Array.from(new Uint8Array(event.data))])
+        // Sync messages only (type 0): awareness and the rest carry no edit.
+        if (event.data instanceof ArrayBuffer && new Uint8Array(event.data)[0] === 0)
+          send('frame', [Date.now(), base64(new Uint8Array(event.data))])
       })
     }
   }
@@ -156,7 +174,8 @@ function instrument() {
 
 /** What `instrument` sent so far, gathered in this process. */
 interface Probe {
-  frames: Array<[number, number[]]>
+  /** When the page started handling each sync message, and its bytes. */
+  frames: Array<[number, Uint8Array]>
   painted: Record<string, number>
   notes: Array<[number, number]>
   inputs: number[]
@@ -165,16 +184,18 @@ interface Probe {
 function listen(page: Page): Probe {
   const probe: Probe = { frames: [], painted: {}, notes: [], inputs: [] }
   page.on('console', (message) => {
-    const [kind, json] = [
-      message.text().split(' ', 1)[0],
-      message.text().slice(message.text().indexOf(' ') + 1),
-    ]
-    if (kind === 'bench:frame') probe.frames.push(JSON.parse(json))
-    else if (kind === 'bench:painted') {
-      const [at, ids] = JSON.parse(json) as [number, string[]]
-      for (const id of ids) probe.painted[id] = at
-    } else if (kind === 'bench:note') probe.notes.push(JSON.parse(json))
-    else if (kind === 'bench:input') probe.inputs.push(JSON.parse(json))
+    const text = message.text()
+    if (!text.startsWith('bench:batch ')) return
+    const batch = JSON.parse(text.slice('bench:batch '.length)) as Array<[string, never]>
+    for (const [kind, data] of batch)
+      if (kind === 'frame') {
+        const [at, bytes] = data as [number, string]
+        probe.frames.push([at, Buffer.from(bytes, 'base64')])
+      } else if (kind === 'painted') {
+        const [at, ids] = data as [number, string[]]
+        for (const id of ids) probe.painted[id] = at
+      } else if (kind === 'note') probe.notes.push(data)
+      else if (kind === 'input') probe.inputs.push(data)
   })
   return probe
 }
@@ -200,7 +221,7 @@ function lateness(frames: Probe['frames'], made: Made, from: number, collected: 
   const handled = new Set<string>()
   for (const [at, bytes] of frames) {
     if (at < from) continue
-    const decoder = decoding.createDecoder(Uint8Array.from(bytes))
+    const decoder = decoding.createDecoder(bytes)
     if (decoding.readVarUint(decoder) !== 0) continue // not a sync message
     const kind = decoding.readVarUint(decoder)
     if (kind !== 1 && kind !== 2) continue // not an update
@@ -306,6 +327,52 @@ async function taskClock(page: Page): Promise<() => Promise<number>> {
 }
 
 /**
+ * With `BENCH_PROFILE_DIR`, a CPU profile of the page over the run (DevTools' `Profiler`), written
+ * as `<name>.cpuprofile` (open it in DevTools' Performance panel), and its top functions by self
+ * time printed. Bench a build with `--minify false` (`BENCH_STATIC_DIR`) to read their names.
+ */
+async function startProfile(page: Page): Promise<((name: string) => Promise<void>) | null> {
+  const dir = process.env.BENCH_PROFILE_DIR
+  if (!dir) return null
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
+  await cdp.send('Profiler.start')
+  return async (name) => {
+    const { profile } = await cdp.send('Profiler.stop')
+    await mkdir(dir, { recursive: true })
+    await writeFile(join(dir, `${name}.cpuprofile`), JSON.stringify(profile))
+    console.error(`${name}: top self time\n${topSelfTime(profile, 25)}`)
+  }
+}
+
+/** What `Profiler.stop` returns, as far as it is read here. */
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>
+  startTime: number
+  endTime: number
+  samples?: number[]
+}
+
+/** The functions that took the most samples themselves, as "ms  name  url:line" lines. */
+function topSelfTime(profile: CpuProfile, count: number): string {
+  const interval = (profile.endTime - profile.startTime) / 1000 / (profile.samples?.length || 1)
+  const hits = new Map<number, number>()
+  for (const id of profile.samples ?? []) hits.set(id, (hits.get(id) ?? 0) + 1)
+  const byFunction = new Map<string, number>()
+  for (const node of profile.nodes) {
+    const { functionName, url, lineNumber } = node.callFrame
+    const key = `${functionName || '(anonymous)'}  ${url.split('/').pop()}:${lineNumber + 1}`
+    byFunction.set(key, (byFunction.get(key) ?? 0) + (hits.get(node.id) ?? 0) * interval)
+  }
+  return [...byFunction]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([key, time]) => `${time.toFixed(0).padStart(7)} ms  ${key}`)
+    .join('\n')
+}
+
+/**
  * Prepares a page for `instrument`: tsx compiles this module keeping function names, which
  * wraps some functions in a `__name(…)` helper the page does not have.
  */
@@ -339,6 +406,7 @@ export async function runLive(
     await sleep(1_000)
 
     const taskSeconds = await taskClock(page)
+    const profiler = await startProfile(page)
     const started = Date.now()
     const busyBefore = await taskSeconds()
     const stops = evening.ateliers.map((atelier) => typeEvery(atelier.doc, atelier.note))
@@ -368,6 +436,7 @@ export async function runLive(
     for (const stop of stops) stop()
     const busy = (await taskSeconds()) - busyBefore
     const elapsed = (Date.now() - started) / 1000
+    await profiler?.(`projector-${screen}-${cpu}x`)
     // A few seconds to catch up: what is not painted by then counts as missing, and what is
     // not handled by then as behind by at least that long.
     await sleep(DRAIN_MS)
@@ -413,6 +482,12 @@ export async function runLive(
   }
 }
 
+/** What a page shows, in short: for an error message that says where it stopped. */
+async function shows(page: Page): Promise<string> {
+  const text = await page.evaluate(() => document.body.innerText).catch(String)
+  return `the page shows: ${text.replace(/\s+/g, ' ').slice(0, 400)}`
+}
+
 /** The atelier tablet typing in a 12 × 40 meeting while the 11 other ateliers type theirs. */
 export async function runTablet(relay: RunningRelay, cpu: number): Promise<TabletResult> {
   const ateliers = 12
@@ -444,14 +519,19 @@ export async function runTablet(relay: RunningRelay, cpu: number): Promise<Table
       atelierId: atelierIds[0]! as never,
       role: 'reporter',
     })
+    page.on('pageerror', (error) => console.error(`tablet: the page failed: ${error.message}`))
     await page.goto(`http://127.0.0.1:${relay.port}/${link}`)
     const field = page.locator('[data-testid="note-input"]').first()
     // A tablet left on "En attente de la rencontre" (the first-join race of older builds) is
     // reloaded once, as its rapporteur would.
     await field.waitFor({ timeout: 20_000 }).catch(async () => {
-      console.error('tablet: the atelier did not show in 20 s; reloaded once')
+      console.error(`tablet: the atelier did not show in 20 s; reloaded once\n${await shows(page)}`)
       await page.reload()
-      await field.waitFor({ timeout: 40_000 })
+      await field.waitFor({ timeout: 40_000 }).catch(async (error: unknown) => {
+        throw new Error(`tablet: the atelier did not show after a reload\n${await shows(page)}`, {
+          cause: error,
+        })
+      })
     })
     await throttle(page, cpu)
     await field.click()

@@ -13,7 +13,7 @@ import { readDevices, type DevicePresence } from './devices'
 import { readDigest, type DigestEntry } from './followUpDigest'
 import { readGrouping, type Grouping } from './grouping'
 import { metaOf, ROOT } from './layout'
-import { readNotes } from './notes'
+import { followedNotes, readNotes } from './notes'
 import { origins } from './origins'
 import { readPlenary, type PlenaryState } from './plenary'
 import { readProposals, type Proposal } from './proposals'
@@ -122,6 +122,8 @@ export function cachedMeetingReader(doc: Y.Doc): () => Meeting {
   if (reader) return reader
   const parts: Partial<Parts> = {}
   let meeting: Meeting | null = null
+  // Notes change at every keystroke: only the one typed in is read again.
+  const readNotesNow = followedNotes(doc)
   for (const name of PART_NAMES)
     for (const root of PARTS[name].roots)
       doc.getMap(root).observeDeep(() => {
@@ -131,7 +133,9 @@ export function cachedMeetingReader(doc: Y.Doc): () => Meeting {
   reader = () => {
     if (meeting) return meeting
     for (const name of PART_NAMES)
-      if (!(name in parts)) (parts as Record<string, unknown>)[name] = PARTS[name].read(doc)
+      if (!(name in parts))
+        (parts as Record<string, unknown>)[name] =
+          name === 'notes' ? readNotesNow() : PARTS[name].read(doc)
     meeting = assemble(parts as Parts)
     return meeting
   }

@@ -3,7 +3,18 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { typeAtOnce } from '../../tests/helpers/meetingOps'
 import { createMeeting, readMeeting } from './meetingDoc'
-import { diffText, noteKey, rebaseChange, shiftCaret, type TextDelta } from './notes'
+import { notesOf } from './layout'
+import {
+  diffText,
+  editNote,
+  followedNotes,
+  noteKey,
+  readNotes,
+  rebaseChange,
+  shiftCaret,
+  type TextDelta,
+} from './notes'
+import { skippedIn } from './untrusted'
 
 function apply(before: string, change: ReturnType<typeof diffText>): string {
   return (
@@ -88,7 +99,7 @@ describe('a caret and a typed change when the note changed meanwhile', () => {
           deleteCount: Math.min(key.deleteCount, shown.length - index),
           insert: key.insert,
         }
-        const { edits: rebased, caret } = rebaseChange(change, shown.length, deltas)
+        const { edits: rebased, at } = rebaseChange(change, shown.length, deltas)
         for (const edit of rebased) {
           text.delete(edit.index, edit.deleteCount)
           text.insert(edit.index, edit.insert)
@@ -101,13 +112,61 @@ describe('a caret and a typed change when the note changed meanwhile', () => {
           [...only(/[^a-z]/g, current)].filter((letter) => !deletedByKey.includes(letter)).join(''),
         )
         expect(only(/[^0-9]/g, after)).toBe(key.insert)
-        // Where the typed text went, or the caret if nothing was typed: shown letters before
-        // the change are before it, the others after it.
-        const at = key.insert ? after.indexOf(key.insert) : caret
-        expect(caret).toBe(at + key.insert.length)
+        // Shown letters before the change are before where it went, the others after it.
+        if (key.insert) expect(after.indexOf(key.insert)).toBe(at)
         for (const [position, letter] of [...after].entries())
           if (/[a-z]/.test(letter)) expect(position < at).toBe(shown.indexOf(letter) < index)
       }),
     )
+  })
+})
+
+describe('followed notes', () => {
+  it('reads what a fresh read reads, after edits, hostile entries and merges, re-reading only what changed', () => {
+    const doc = new Y.Doc()
+    const other = new Y.Doc()
+    const [atelier] = createMeeting(doc, {
+      title: 'Soirée',
+      date: '2026-12-03',
+      atelierNames: ['Santé', 'Logement'],
+    })
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc))
+    const merge = () => Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, Y.encodeStateVector(doc)))
+    const { script } = readMeeting(doc)
+    const key = noteKey(atelier!, script[0]!.id, script[0]!.questions[0]!.id)
+    const read = followedNotes(doc)
+    const check = () => {
+      const followed = read()
+      const skipped = skippedIn(doc)
+      expect(followed).toEqual(readNotes(doc))
+      expect(skippedIn(doc)).toBe(skipped)
+      return followed
+    }
+
+    const first = check()
+    expect(read()).toBe(first)
+    editNote(doc, key, { index: 0, deleteCount: 0, insert: 'Trop de papiers' })
+    const typed = check()
+    expect(typed[key]).toBe('Trop de papiers')
+    // The other tablet has the typing, then adds before it.
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(other)))
+    editNote(other, key, { index: 0, deleteCount: 0, insert: 'Dit : ' })
+    merge()
+    expect(check()[key]).toBe('Dit : Trop de papiers')
+    // What is not a note is skipped and counted, then forgotten once it goes.
+    notesOf(doc).set('__proto__', new Y.Text('x'))
+    notesOf(doc).set(`${atelier}|bad key`, new Y.Text('x'))
+    notesOf(other).set(key.replace(/\|[^|]*$/, '|q9'), 7 as never)
+    merge()
+    check()
+    expect(skippedIn(doc)).toBe(3)
+    notesOf(doc).delete('__proto__')
+    notesOf(doc).delete(key)
+    const after = check()
+    expect(skippedIn(doc)).toBe(2)
+    expect(Object.hasOwn(after, key)).toBe(false)
+    // A note replaced by another text is read from the new one.
+    notesOf(doc).set(key, new Y.Text('Nouveau'))
+    expect(check()[key]).toBe('Nouveau')
   })
 })

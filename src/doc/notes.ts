@@ -44,12 +44,69 @@ export function readNotes(doc: Y.Doc): Record<string, string> {
   const out = idRecord<string>()
   let skipped = 0
   notesOf(doc).forEach((text, key) => {
-    if (!(text instanceof Y.Text) || !isNoteKey(key)) skipped += 1
-    else if (text.length <= NOTE_READ_MAX) out[key] = text.toString()
-    else out[key] = `${text.toString().slice(0, NOTE_READ_MAX)}…`
+    const note = noteAt(text, key)
+    if (note === null) skipped += 1
+    else out[key] = note
   })
   noteSkipped(notesOf(doc), skipped)
   return out
+}
+
+/** One note's text as read, or `null` when the entry is not a note. */
+function noteAt(text: unknown, key: string): string | null {
+  if (!(text instanceof Y.Text) || !isNoteKey(key)) return null
+  if (text.length <= NOTE_READ_MAX) return text.toString()
+  return `${text.toString().slice(0, NOTE_READ_MAX)}…`
+}
+
+const followed = new WeakMap<Y.Doc, () => Record<string, string>>()
+
+/**
+ * `readNotes` for a document that stays open: the same result, but after a change only the
+ * notes it touched are read again (a keystroke re-reads one note, not the evening's hundred).
+ * Each call gives a new record if a note changed since the last one, else the same record.
+ *
+ * @example
+ *   const notes = followedNotes(doc)
+ *   notes() // every note; after a keystroke in one, that one read again
+ */
+export function followedNotes(doc: Y.Doc): () => Record<string, string> {
+  const known = followed.get(doc)
+  if (known) return known
+  let current: Record<string, string> | null = null
+  const invalid = new Set<string>()
+  const changed = new Set<string>()
+  const root = notesOf(doc)
+  root.observeDeep((events) => {
+    for (const event of events)
+      if (event.target === root)
+        for (const key of (event as Y.YMapEvent<unknown>).keysChanged) changed.add(key)
+      else changed.add(String(event.path[0]))
+  })
+  const read = () => {
+    if (current === null) {
+      current = readNotes(doc)
+      root.forEach((_, key) => {
+        if (!Object.hasOwn(current!, key)) invalid.add(key)
+      })
+    } else if (changed.size > 0) {
+      const next = Object.assign(idRecord<string>(), current)
+      for (const key of changed) {
+        delete next[key]
+        invalid.delete(key)
+        if (!root.has(key)) continue
+        const note = noteAt(root.get(key), key)
+        if (note === null) invalid.add(key)
+        else next[key] = note
+      }
+      current = next
+      noteSkipped(root, invalid.size)
+    }
+    changed.clear()
+    return current
+  }
+  followed.set(doc, read)
+  return read
 }
 
 /** One edit of a text field: replace `deleteCount` characters at `index` by `insert`. */
@@ -130,13 +187,13 @@ export function shiftCaret(index: number, delta: TextDelta): number {
  * moved on by `deltas` (others' changes the field has not shown yet). Gives the same edit on the
  * shared text, in order: it deletes only characters that were shown and are still there — never
  * text this device has not shown — and inserts right after the shown character before it.
- * `caret` is where the change leaves the caret in the shared text.
+ * `at` is where the change now starts in the shared text.
  */
 export function rebaseChange(
   change: TextChange,
   shownLength: number,
   deltas: readonly TextDelta[],
-): { edits: TextChange[]; caret: number } {
+): { edits: TextChange[]; at: number } {
   // For each character of the shared text, its index in the shown text, or -1 if it came since.
   let shown = Array.from({ length: shownLength }, (_, index) => index)
   for (const delta of deltas) {
@@ -165,5 +222,5 @@ export function rebaseChange(
   // The last deletion first, so each index still holds; all of them lie after `insertAt`.
   const edits = deletions.reverse()
   if (change.insert) edits.push({ index: insertAt, deleteCount: 0, insert: change.insert })
-  return { edits, caret: insertAt + change.insert.length }
+  return { edits, at: insertAt }
 }

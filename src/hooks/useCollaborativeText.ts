@@ -1,4 +1,11 @@
-import { useCallback, useLayoutEffect, useRef, useSyncExternalStore, type RefObject } from 'react'
+import {
+  useCallback,
+  useLayoutEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type RefObject,
+} from 'react'
 import type * as Y from 'yjs'
 import {
   diffText,
@@ -15,7 +22,9 @@ import type { MeetingSession } from '../sync/meetingSession'
  * smallest insert/delete on the shared text, so two tablets typing in the same note both keep
  * every character. When someone else changes the note, the field shows it and this device's
  * caret stays where it was in the text, so both can write at once without their words
- * interleaving.
+ * interleaving. While an input method composes (a dead key's accent, dictation, a predictive
+ * keyboard's word), the field keeps its own text: rewriting it would end the composition, so
+ * others' changes wait, and the composed text is shared when it ends.
  *
  * @example
  *   const field = useRef<HTMLTextAreaElement>(null)
@@ -36,9 +45,12 @@ export function useCollaborativeText(
     },
     [text],
   )
-  const value = useSyncExternalStore(subscribe, () => text?.toString() ?? '')
-  /** What the field holds since its last render: what the person saw when they typed. */
-  const shown = useRef(value)
+  const shared = useSyncExternalStore(subscribe, () => text?.toString() ?? '')
+  /** The field's own text while an input method composes in it, shown instead of `shared`. */
+  const [draft, setDraft] = useState<string | null>(null)
+  const composing = useRef(false)
+  /** What the field held at its last render showing `shared`: what the person saw when they typed. */
+  const shown = useRef(shared)
   /** Others' changes to the note that the field does not show yet. */
   const unshown = useRef<TextDelta[]>([])
   /** Where the caret goes once the field shows them. */
@@ -55,6 +67,8 @@ export function useCollaborativeText(
     const observe = (event: Y.YTextEvent) => {
       if (typing.current) return
       unshown.current.push(event.delta)
+      // Mid-composition the caret is the input method's; where it goes is known when it ends.
+      if (composing.current) return
       const element = field.current
       // A field without focus has no caret in use: the next tap places it.
       if (!element || element.ownerDocument.activeElement !== element) return
@@ -65,37 +79,64 @@ export function useCollaborativeText(
     return () => text.unobserve(observe)
   }, [text, field])
 
-  // React has just written `value` into the field, which puts the caret at its end.
+  // React has just written `shared` into the field, which puts the caret at its end.
   useLayoutEffect(() => {
-    shown.current = value
+    if (draft !== null) return
+    shown.current = shared
     unshown.current = []
     const element = field.current
     const next = caret.current
     caret.current = null
     if (next && element && element.ownerDocument.activeElement === element)
       element.setSelectionRange(next[0], next[1], element.selectionDirection)
-  }, [value, field])
+  }, [shared, draft, field])
 
-  const change = useCallback(
+  const share = useCallback(
     (next: string) => {
       if (!text) return
       // The keystroke changed what the field showed, which may be older than the shared text:
       // only what was shown can be deleted, and what came since stays.
-      const { edits, caret: after } = rebaseChange(
-        diffText(shown.current, next),
-        shown.current.length,
-        unshown.current,
-      )
+      const typed = diffText(shown.current, next)
+      const { edits, at } = rebaseChange(typed, shown.current.length, unshown.current)
       typing.current = true
       try {
         editNote(session.doc, key, ...edits)
       } finally {
         typing.current = false
       }
-      if (unshown.current.length > 0) caret.current = [after, after]
+      if (unshown.current.length === 0) return
+      // The field will show the shared text: its caret keeps its place in what was typed.
+      const caretInTyped = (field.current?.selectionEnd ?? Infinity) - typed.index
+      const after = at + Math.max(0, Math.min(caretInTyped, typed.insert.length))
+      caret.current = [after, after]
     },
-    [session.doc, key, text],
+    [session.doc, key, text, field],
   )
 
-  return { value, available: text !== undefined, change }
+  useLayoutEffect(() => {
+    const element = field.current
+    if (!element) return
+    const start = () => {
+      composing.current = true
+      setDraft(element.value)
+    }
+    const end = () => {
+      composing.current = false
+      share(element.value)
+      setDraft(null)
+    }
+    element.addEventListener('compositionstart', start)
+    element.addEventListener('compositionend', end)
+    return () => {
+      element.removeEventListener('compositionstart', start)
+      element.removeEventListener('compositionend', end)
+    }
+  }, [field, share])
+
+  const change = useCallback(
+    (next: string) => (composing.current ? setDraft(next) : share(next)),
+    [share],
+  )
+
+  return { value: draft ?? shared, available: text !== undefined, change }
 }

@@ -32,6 +32,7 @@ const cardsOutOfTheirColumn = (page: Page) =>
 const PORTRAIT = { width: 768, height: 1024 }
 const LANDSCAPE = { width: 1024, height: 768 }
 const ANDROID = { width: 800, height: 1280 }
+const IPAD_LANDSCAPE = { width: 1180, height: 820 }
 
 describe('the binôme’s tablet, as the binôme uses it', () => {
   it('captures, validates and transmits with clear words, and every view passes axe', async () => {
@@ -139,6 +140,7 @@ describe('the binôme’s tablet, as the binôme uses it', () => {
     expect(await seriousAxeViolations(page)).toEqual([])
     for (const [size, name] of [
       [LANDSCAPE, 'landscape'],
+      [IPAD_LANDSCAPE, 'ipad-landscape'],
       [ANDROID, 'android'],
     ] as const) {
       await page.setViewportSize(size)
@@ -149,6 +151,10 @@ describe('the binôme’s tablet, as the binôme uses it', () => {
       // The timer keeps inside its column (its big clock pushed it 10 px out at 1024 px).
       await showView(page, 'Animation')
       expect(await cardsOutOfTheirColumn(page)).toEqual([])
+      // The step buttons are in sight without scrolling (in landscape they were under the fold).
+      await page.evaluate(() => window.scrollTo(0, 0))
+      const nextStep = (await page.getByRole('button', { name: 'Étape suivante →' }).boundingBox())!
+      expect(nextStep.y + nextStep.height).toBeLessThanOrEqual(size.height)
     }
     expect(await seriousAxeViolations(page)).toEqual([])
     await tablet.context.close()

@@ -2,7 +2,8 @@
  * A tablet with one collaborative note field (`CollaborativeTextarea`) open on its own Y.Doc, for
  * component tests under happy-dom. Each tablet renders in its own happy-dom window, so two of
  * them can have their field focused at once, as two real tablets do. Typing goes through the
- * field as a browser's would: the character replaces the selection, then an `input` event.
+ * field as a browser's would: the character replaces the selection, then an `input` event; an
+ * input method's composition wraps typing in `compositionstart` and `compositionend`.
  *
  *   const tablet = new NoteTablet(doc, NOTE)
  *   tablet.focus(3); tablet.type('Alpha'); expect(tablet.caret).toEqual([8, 8])
@@ -74,6 +75,13 @@ export class NoteTablet {
         this.field.setSelectionRange(start + 1, start + 1)
         this.field.dispatchEvent(new this.#window.Event('input', { bubbles: true }) as never)
       })
+  }
+
+  /** An input method starts or ends composing (typing in between goes through `type`). */
+  composition(phase: 'start' | 'end'): void {
+    act(() => {
+      this.field.dispatchEvent(new this.#window.Event(`composition${phase}`) as never)
+    })
   }
 
   get caret(): [number, number] {

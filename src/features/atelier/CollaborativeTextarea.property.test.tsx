@@ -3,7 +3,8 @@
  * Two tablets type in one note through their fields while a third device edits it and the
  * network delivers updates late, out of order, or drops them until a later sync. Whatever the
  * interleaving: every character arrives, each tablet's words stay in one piece, they land where
- * that tablet's caret was when it was focused, and its caret ends right after them.
+ * that tablet's caret was when it was focused, and its caret ends right after them. Some of the
+ * typing goes through an input method's composition, which others' changes wait for.
  *
  * The note starts as the digits 0–9 (each once, so each tells where it is). The third device
  * inserts runs of "*" where it cuts no one's words, and deletes digits.
@@ -23,12 +24,15 @@ const WORDS = ['Alpha alpha. Alpha alpha. ', 'Beta beta. Beta beta. ']
 const OTHER = 2
 
 type Op =
-  /** One of the two tablets (0, 1) types its next characters; the other device (2) edits. */
+  /** One of the two tablets (0, 1) types its next characters, or starts or ends composing. */
   | { kind: 'type'; count: number }
+  | { kind: 'compose' }
+  /** The other device (2) edits. */
   | { kind: 'insert'; at: number; length: number }
   | { kind: 'delete'; at: number; length: number }
 
 const op: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 1, arbitrary: fc.constant({ kind: 'compose' as const }) },
   {
     weight: 6,
     arbitrary: fc.record({ kind: fc.constant('type'), count: fc.integer({ min: 1, max: 3 }) }),
@@ -47,7 +51,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 const typed = (char: string | undefined) => char !== undefined && !/[0-9*]/.test(char)
 
 /** The other device's edit: "*"s between two characters no tablet typed, or digits deleted. */
-function otherEdit(doc: Y.Doc, op: Exclude<Op, { kind: 'type' }>): number {
+function otherEdit(doc: Y.Doc, op: Extract<Op, { kind: 'insert' | 'delete' }>): number {
   const text = noteText(doc, NOTE)!.toString()
   const candidates = [...Array(text.length + 1).keys()].filter((index) =>
     op.kind === 'insert'
@@ -83,6 +87,11 @@ describe('two tablets and a third device in one note', () => {
               const typedSoFar = ['', '']
               let deleted = 0
               let stars = 0
+              const composing = [false, false]
+              const compose = (index: number) => {
+                tablets[index]!.composition(composing[index] ? 'end' : 'start')
+                composing[index] = !composing[index]
+              }
               for (const step of steps) {
                 if (step.kind !== 'edit') act(() => network.apply(step))
                 else if (step.replica !== OTHER && step.op.kind === 'type') {
@@ -90,11 +99,17 @@ describe('two tablets and a third device in one note', () => {
                   const chars = word.slice(typedSoFar[step.replica]!.length).slice(0, step.op.count)
                   tablets[step.replica]!.type(chars)
                   typedSoFar[step.replica] += chars
-                } else if (step.replica === OTHER && step.op.kind !== 'type') {
+                } else if (step.replica !== OTHER && step.op.kind === 'compose')
+                  compose(step.replica)
+                else if (
+                  step.replica === OTHER &&
+                  (step.op.kind === 'insert' || step.op.kind === 'delete')
+                ) {
                   stars += step.op.kind === 'insert' ? step.op.length : 0
                   deleted += otherEdit(network.docs[OTHER]!, step.op)
                 }
               }
+              for (const index of [0, 1]) if (composing[index]) compose(index)
               act(() => network.heal(order))
               const note = network.sameEverywhere((doc) => noteText(doc, NOTE)!.toString())
               const lengths = typedSoFar.reduce((sum, word) => sum + word.length, 0)

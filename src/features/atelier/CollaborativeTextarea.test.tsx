@@ -24,7 +24,7 @@ function tabletAndOther(text: string) {
     editNote(other, NOTE, { index, deleteCount, insert })
     act(() => Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, before), 'network'))
   }
-  return { tablet, remote }
+  return { tablet, remote, other }
 }
 
 describe('a note field when someone else types in the same note', () => {
@@ -59,6 +59,37 @@ describe('a note field when someone else types in the same note', () => {
     })
     remote(0, 0, 'Oui. ')
     expect(tablet.caret).toEqual([9, 12])
+  })
+})
+
+describe('a note field while an input method composes', () => {
+  it('keeps its own text and caret meanwhile, then shares the composed text where it was typed', () => {
+    const { tablet, remote, other } = tabletAndOther('Les bus. Le marché.')
+    tablet.focus(8)
+    tablet.composition('start')
+    tablet.type(' Déjà')
+    remote(0, 0, 'Oui. ')
+    // Rewriting the field now would end the composition.
+    expect(tablet.field.value).toBe('Les bus. Déjà Le marché.')
+    expect(tablet.caret).toEqual([13, 13])
+    tablet.composition('end')
+    expect(tablet.field.value).toBe('Oui. Les bus. Déjà Le marché.')
+    expect(tablet.caret).toEqual([18, 18])
+    expect(noteText(other, NOTE)!.toString()).toBe('Oui. Les bus. Déjà Le marché.')
+  })
+
+  it('replaces only the text it showed: what came meanwhile stays', () => {
+    const { tablet, remote } = tabletAndOther('Les bus. Le marché.')
+    act(() => {
+      tablet.field.focus()
+      tablet.field.setSelectionRange(4, 7)
+    })
+    tablet.composition('start')
+    tablet.type('car')
+    remote(5, 0, 'X') // inside "bus", which the composition replaces
+    tablet.composition('end')
+    expect(tablet.field.value).toBe('Les carX. Le marché.')
+    expect(tablet.caret).toEqual([7, 7])
   })
 })
 

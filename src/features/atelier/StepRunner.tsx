@@ -42,14 +42,7 @@ export function StepRunner({ meeting, session, atelier }: Props) {
       </section>
       <div className="runner__side">
         <StepTimer session={session} atelier={atelier} step={step} />
-        <section className="card runner__next">
-          <h3 className="runner__label">{t.atelier.next}</h3>
-          <p>
-            {next
-              ? `${next.title} · ${t.atelier.minutes(next.durationMinutes)}`
-              : t.atelier.lastStep}
-          </p>
-        </section>
+        {/* Right under the timer: in landscape, below "Ensuite" they fell under the fold. */}
         <div className="runner__nav">
           <Button secondary disabled={index === 0} onClick={() => go(index - 1)}>
             {t.atelier.previousStep}
@@ -58,6 +51,14 @@ export function StepRunner({ meeting, session, atelier }: Props) {
             {t.atelier.nextStep}
           </Button>
         </div>
+        <section className="card runner__next">
+          <h3 className="runner__label">{t.atelier.next}</h3>
+          <p>
+            {next
+              ? `${next.title} · ${t.atelier.minutes(next.durationMinutes)}`
+              : t.atelier.lastStep}
+          </p>
+        </section>
       </div>
     </div>
   )

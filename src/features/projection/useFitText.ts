@@ -9,8 +9,10 @@ export interface FitOptions {
   cards?: number
 }
 
-/** Steps of the search: the type ends within (max − min) / 2⁸ of the largest that fits. */
+/** Precision of the search: the type ends within (max − min) / 2⁸ of the largest that fits. */
 const SEARCH_STEPS = 8
+/** How far above its estimate the search looks first: estimates are right within a few %. */
+const ESTIMATE_MARGIN = 0.03
 /** Another grid shape wins only with a type clearly larger than the best so far. */
 const CLEARLY_LARGER = 1.04
 
@@ -18,7 +20,7 @@ const CLEARLY_LARGER = 1.04
  * Gives the text inside the element the largest size at which nothing overflows: every element
  * marked `data-fit` inside it must show all its content with no scrolling, as the back of the
  * room cannot scroll. The size is one CSS variable (`--fit`, a number of cqh) searched by
- * halving, measured before the browser paints — no React render per try, no flicker. With
+ * halving (from an estimate), measured before the browser paints — no React render per try, no flicker. With
  * `cards`, the grid's shape (`--cols`, `--rows`) is chosen the same way, for the largest type.
  *
  * It fits when the element appears, then only when what it shows changes: a mutation of its
@@ -73,28 +75,60 @@ interface Box {
   inner: Element[]
 }
 
-function overflowing(boxes: Box[]): boolean {
-  const wider = (element: Element) => element.scrollWidth > element.clientWidth + 1
-  return boxes.some(
-    ({ box, inner }) =>
-      box.scrollHeight > box.clientHeight + 1 ||
-      wider(box) ||
-      // Inside too: a word wider than its line may reach into the padding of its box (or
-      // widen a list's track), which the box's own scroll size does not count.
-      inner.some(wider),
-  )
+/**
+ * How far the worst box overflows at the current size: 1 or less when everything fits, else the
+ * ratio of what it needs to what it has — in height for its lines, in width for a word wider
+ * than its line (inside too: such a word may reach into the padding of its box, or widen a
+ * list's track, which the box's own scroll size does not count).
+ */
+function overflow(boxes: Box[]): { height: number; width: number } {
+  let height = 0
+  let width = 0
+  const wider = (element: Element) =>
+    (width = Math.max(width, element.scrollWidth / (element.clientWidth + 1)))
+  for (const { box, inner } of boxes) {
+    height = Math.max(height, box.scrollHeight / (box.clientHeight + 1))
+    wider(box)
+    inner.forEach(wider)
+  }
+  return { height, width }
 }
 
-/** The largest size in [low, max] that fits, or `null` if even `low` overflows. */
+/**
+ * Where the search looks first, from how far the text overflows at `size`: the lines' height
+ * grows as the square of the type (more lines, each taller), a word's width as the type.
+ */
+function estimate(size: number, { height, width }: { height: number; width: number }) {
+  return size * Math.min(1 / Math.sqrt(height), 1 / width)
+}
+
+/**
+ * The largest size in [low, max] that fits, or `null` if even `low` overflows: within
+ * (max − low) / 2^SEARCH_STEPS of it, as a search by halving would find it, but starting from
+ * the size the overflow at `max` points to, so a few layouts do where ten did.
+ */
 function largestFitting(root: HTMLElement, boxes: Box[], low: number, max: number) {
+  const precision = (max - low) / 2 ** SEARCH_STEPS
+  let measured = { height: 0, width: 0 }
   const fits = (size: number) => {
     root.style.setProperty('--fit', String(size))
-    return !overflowing(boxes)
+    measured = overflow(boxes)
+    return measured.height <= 1 && measured.width <= 1
   }
   if (fits(max)) return max
-  if (!fits(low)) return null
   let high = max
-  for (let step = 0; step < SEARCH_STEPS; step++) {
+  const guess = Math.min(max, Math.max(low, estimate(max, measured)))
+  if (fits(guess)) {
+    low = guess
+    // The answer is usually just above the estimate: bracket it closely.
+    const above = Math.min(high, guess * (1 + ESTIMATE_MARGIN))
+    if (fits(above)) low = above
+    else high = above
+  } else {
+    high = guess
+    if (guess === low || !fits(low)) return null
+  }
+  while (high - low > precision) {
     const middle = (low + high) / 2
     if (fits(middle)) low = middle
     else high = middle
