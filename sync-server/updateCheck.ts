@@ -240,11 +240,17 @@ class Checker {
    */
   #checkOrder(item: Y.Item, state: number): void {
     const { origin, rightOrigin } = item
+    // Partly known: Yjs integrates its tail after its own head, as the document holds it,
+    // whatever left neighbour (or none) the update names; only the copy shows where that is.
+    if (item.id.clock < state && rightOrigin) {
+      this.#orderChecked = false
+      return
+    }
     if (!origin || !rightOrigin || this.#placed.get(item)?.parent === null) return
     const store = this.#doc.store
     const inDocument = (id: Y.ID) => id.clock < Y.getState(store, id.client)
-    // Partly known (Yjs integrates its tail after its own head), or neighbours in the update.
-    if (item.id.clock < state || !inDocument(origin) || !inDocument(rightOrigin)) {
+    // Neighbours in the update: their order shows once it is integrated.
+    if (!inDocument(origin) || !inDocument(rightOrigin)) {
       this.#orderChecked = false
       return
     }
