@@ -304,3 +304,72 @@ describe('an atelier link at the relay', () => {
 function refOfItem(item: Y.Item): Ref {
   return { client: item.id.client, clock: item.id.clock + item.length - 1 }
 }
+
+describe('an atelier link sending structs the relay partly knows', () => {
+  it('cannot append to another type by overlapping the last item of another client', async () => {
+    const { doc, a, b, tabletOf, relay, roomId, readKey } = await meetingOnRelay()
+    // The coordinator's last item is a character of atelier B's note.
+    noteOf(doc, b).insert(0, 'B')
+    await waitFor(
+      async () => noteOf(await relayDocument(relay, roomId, readKey), b).toString() === 'B',
+      'the coordinator’s character on the relay',
+    )
+    const tablet = await tabletOf(a)
+    const own = typeInto(noteOf(doc, a), 'a')
+    tablet.send(syncUpdateFrame(own))
+    const ownClient = nextClient - 1
+    const coordinatorState = Y.getState(doc.store, doc.clientID)
+    // Declared in A's note, after the tablet's character; but its first clock is the
+    // coordinator's last, already known: Yjs integrates only the tail, after that last item.
+    const overlap = rawUpdate([
+      {
+        client: doc.clientID,
+        clock: coordinatorState - 1,
+        structs: [{ origin: { client: ownClient, clock: 0 }, content: { string: 'ZZ' } }],
+      },
+    ])
+    tablet.send(syncUpdateFrame(overlap))
+    // Refused as malformed, the connection closes; taken, it answers as usual.
+    const closed = new Promise((resolve) => tablet.once('close', resolve))
+    await Promise.race([documentVia(tablet), closed])
+    const held = await relayDocument(relay, roomId, readKey)
+    expect(noteOf(held, a).toString()).toBe('a')
+    expect(noteOf(held, b).toString()).toBe('B')
+  })
+})
+
+describe('an atelier link writing under another device’s client id', () => {
+  it('cannot take the next clocks of another atelier’s tablet, which would lose its edits', async () => {
+    const { doc, a, b, tabletOf, relay, roomId, readKey } = await meetingOnRelay()
+    const tabletB = await tabletOf(b)
+    const bClient = nextClient
+    tabletB.send(syncUpdateFrame(typeInto(noteOf(doc, b), 'b')))
+    await documentVia(tabletB)
+    const tabletA = await tabletOf(a)
+    const aClient = nextClient
+    tabletA.send(syncUpdateFrame(typeInto(noteOf(doc, a), 'a')))
+    // In A's note, after A's character, but as B's tablet's next clock.
+    const squat = rawUpdate([
+      {
+        client: bClient,
+        clock: 1,
+        structs: [{ origin: { client: aClient, clock: 0 }, content: { string: 'X' } }],
+      },
+    ])
+    tabletA.send(syncUpdateFrame(squat))
+    await documentVia(tabletA)
+    // B's tablet then types its next character, at that clock.
+    const next = rawUpdate([
+      {
+        client: bClient,
+        clock: 1,
+        structs: [{ origin: { client: bClient, clock: 0 }, content: { string: 'c' } }],
+      },
+    ])
+    tabletB.send(syncUpdateFrame(next))
+    await documentVia(tabletB)
+    const held = await relayDocument(relay, roomId, readKey)
+    expect(noteOf(held, b).toString()).toBe('bc')
+    expect(noteOf(held, a).toString()).toBe('a')
+  })
+})

@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { item, rawUpdate, type Content, type Struct } from '../tests/helpers/rawUpdates'
 import { seededRandom } from '../tests/helpers/random'
 import { randomEdit } from '../tests/helpers/randomEdits'
-import { checkUpdate } from './updateCheck'
+import { checkUpdate, orderHoldsInCopy } from './updateCheck'
 import { MAX_TYPE_DEPTH } from './updateScan'
 
 /** Three replicas editing texts, maps and nested types, exchanging updates in random batches. */
@@ -166,5 +166,31 @@ describe('checkUpdate', () => {
     for (let i = 0; i < 100; i++) value = [value]
     const update = rawUpdate([{ client: 1, clock: 0, structs: [item('m', { any: [value] }, 'k')] }])
     expect(malformed(new Y.Doc(), update)).toBe('value nested too deep')
+  })
+})
+
+describe('an update resending part of what the room holds', () => {
+  it('is refused when the tail Yjs integrates after the held head lands between two types (fuzz seed 21193228)', () => {
+    // The room holds client 5's first two clocks in the map `m` (as a mutated frame wrote them),
+    // and an item of the text `t`. A device resends clocks 0–2 as one struct with no left
+    // neighbour and that text item on its right: Yjs keeps the held head and integrates the new
+    // tail right after it, in `m`, with its right neighbour in `t` — logged so, it made the
+    // room's log unloadable.
+    const doc = new Y.Doc()
+    Y.applyUpdate(
+      doc,
+      rawUpdate([{ client: 5, clock: 0, structs: [item('m', { string: 'xy' }, 'k')] }]),
+    )
+    Y.applyUpdate(doc, rawUpdate([{ client: 6, clock: 0, structs: [item('t', { string: 'r' })] }]))
+    const resent = rawUpdate([
+      {
+        client: 5,
+        clock: 0,
+        structs: [{ rightOrigin: { client: 6, clock: 0 }, content: { string: 'xyz' } }],
+      },
+    ])
+    const check = checkUpdate(doc, resent)
+    const accepted = check.ok && (check.orderChecked || orderHoldsInCopy(doc, resent))
+    expect(accepted).toBe(false)
   })
 })

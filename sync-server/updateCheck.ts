@@ -210,6 +210,7 @@ class Checker {
     } else {
       fail('item without a parent')
     }
+    if (placed.parent !== null) this.#checkTail(item, placed)
     this.#placed.set(item, placed)
     if (item.content instanceof Y.ContentType && placed.parent !== null) {
       const depth = this.#depthOf(placed.parent) + 1
@@ -219,16 +220,37 @@ class Checker {
   }
 
   /**
+   * An item whose first clocks are known already: Yjs integrates only its tail, right after the
+   * known item before it (its own head, for an honest one), yet in the type its neighbours name.
+   * A head elsewhere would link the tail into another type's list (another atelier's note, say),
+   * unseen by every check of where the item goes.
+   */
+  #checkTail(item: Y.Item, placed: Placed): void {
+    const state = this.#stateOf(item.id.client)
+    // Not known at all, or wholly known (Yjs skips it).
+    if (item.id.clock >= state || item.id.clock + item.length <= state) return
+    const head = this.#placementOf(this.#find(Y.createID(item.id.client, state - 1)))
+    if (head.parent !== placed.parent || head.parentSub !== placed.parentSub)
+      fail('tail after a head in another type')
+  }
+
+  /**
    * Checks the item's place (`rightIsRight`) when both its neighbours are in the document;
    * otherwise leaves it to `orderHoldsInCopy`, which sees the update integrated.
    */
   #checkOrder(item: Y.Item, state: number): void {
     const { origin, rightOrigin } = item
+    // Partly known: Yjs integrates its tail after its own head, as the document holds it,
+    // whatever left neighbour (or none) the update names; only the copy shows where that is.
+    if (item.id.clock < state && rightOrigin) {
+      this.#orderChecked = false
+      return
+    }
     if (!origin || !rightOrigin || this.#placed.get(item)?.parent === null) return
     const store = this.#doc.store
     const inDocument = (id: Y.ID) => id.clock < Y.getState(store, id.client)
-    // Partly known (Yjs integrates its tail after its own head), or neighbours in the update.
-    if (item.id.clock < state || !inDocument(origin) || !inDocument(rightOrigin)) {
+    // Neighbours in the update: their order shows once it is integrated.
+    if (!inDocument(origin) || !inDocument(rightOrigin)) {
       this.#orderChecked = false
       return
     }

@@ -1,13 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import {
-  applyOperation,
-  applyPlenaryOperation,
-  meetingOperation,
-  newMeetingUpdate,
-  plenaryOperation,
-} from '../../tests/helpers/meetingOps'
+import { applyOperation, meetingOperation, newMeetingUpdate } from '../../tests/helpers/meetingOps'
+import { applyPlenaryOperation, plenaryOperation } from '../../tests/helpers/plenaryOps'
 import { groupProposals } from './grouping'
 import { cachedMeetingReader, readMeeting } from './meetingDoc'
 import { setScreen } from './plenary'

@@ -5,7 +5,7 @@ import {
   applyPlenaryOperation,
   plenaryMeeting,
   plenaryOperation,
-} from '../../tests/helpers/meetingOps'
+} from '../../tests/helpers/plenaryOps'
 import { checkProperty, PROPERTY_TEST_TIMEOUT } from '../../tests/helpers/property'
 import { ReplicaNetwork, stepOf } from '../../tests/helpers/replicaNetwork'
 import { buildWall, type Wall } from './grouping'

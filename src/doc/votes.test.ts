@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { plenaryMeeting } from '../../tests/helpers/meetingOps'
+import { plenaryMeeting } from '../../tests/helpers/plenaryOps'
 import { groupProposals, ungroup } from './grouping'
 import { voteSettingsOf, votesOf } from './layout'
 import { createMeeting, readMeeting } from './meetingDoc'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { plenaryMeeting } from '../../tests/helpers/meetingOps'
+import { plenaryMeeting } from '../../tests/helpers/plenaryOps'
 import { transmit } from '../doc/ateliers'
 import { groupProposals } from '../doc/grouping'
 import { createMeeting, readMeeting } from '../doc/meetingDoc'

@@ -54,10 +54,29 @@ describe('the binôme of one atelier on two tablets', () => {
     await expect
       .poll(async () => (await noteOf(animateur.page)) === (await noteOf(rapporteur.page)))
       .toBe(true)
+    const typed = await noteOf(animateur.page)
+    expect(typed).toContain('Alpha alpha.')
+    expect(typed).toContain('Beta beta.')
+    expect(typed.length).toBe('Alpha alpha. '.length + 'Beta beta. '.length)
+
+    // The animateur writes a word through an input method (Chromium's own composition events)
+    // at the end while the rapporteur types at the start: the word is shared once composed, and
+    // the animateur's caret stays right after it.
+    const animateurNote = animateur.page.getByTestId('note-input').first()
+    await animateurNote.press('End')
+    const ime = await animateur.context.newCDPSession(animateur.page)
+    await ime.send('Input.imeSetComposition', { text: 'e', selectionStart: 1, selectionEnd: 1 })
+    await ime.send('Input.imeSetComposition', { text: 'é', selectionStart: 1, selectionEnd: 1 })
+    const rapporteurNote = rapporteur.page.getByTestId('note-input').first()
+    await rapporteurNote.press('Home')
+    await rapporteurNote.pressSequentially('Déjà ', { delay: 15 })
+    await ime.send('Input.insertText', { text: 'été' })
+    await animateurNote.pressSequentially(' !')
+    await expect
+      .poll(async () => (await noteOf(animateur.page)) === (await noteOf(rapporteur.page)))
+      .toBe(true)
     const note = await noteOf(animateur.page)
-    expect(note).toContain('Alpha alpha.')
-    expect(note).toContain('Beta beta.')
-    expect(note.length).toBe('Alpha alpha. '.length + 'Beta beta. '.length)
+    expect(note).toBe(`Déjà ${typed}été !`)
 
     // The rapporteur's tablet loses the network, keeps working, and is reloaded.
     await cutOff(rapporteur)

@@ -5,7 +5,7 @@
  * in flight is lost), or lets two devices exchange what each lacks (y-websocket's sync steps 1
  * and 2). `heal` puts everyone back on one network; then every device must read the same.
  * The convergence tests of the meeting, the plenary and the idea bank run on it, each with its
- * own operations (`meetingOps.ts`, `ideaBankOps.ts`).
+ * own operations (`meetingOps.ts`, `plenaryOps.ts`, `ideaBankOps.ts`).
  *
  *   const network = new ReplicaNetwork(3, startUpdate)
  *   applyOperation(network.docs[0]!, op); network.apply({ kind: 'deliver', from: 0, to: 1, pick: 0 })

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { plenaryMeeting } from '../../../tests/helpers/meetingOps'
+import { plenaryMeeting } from '../../../tests/helpers/plenaryOps'
 import { cleanup, mount } from '../../../tests/helpers/render'
 import { enterCount, readVotes } from '../../doc/votes'
 import type { MeetingSession } from '../../sync/meetingSession'
