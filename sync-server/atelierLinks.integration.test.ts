@@ -357,6 +357,8 @@ describe('an atelier link writing under another device’s client id', () => {
       },
     ])
     tabletA.send(syncUpdateFrame(squat))
+    // Or as garbage (a GC struct), which takes the clocks all the same.
+    tabletA.send(syncUpdateFrame(rawUpdate([{ client: bClient, clock: 1, structs: [{ gc: 1 }] }])))
     await documentVia(tabletA)
     // B's tablet then types its next character, at that clock.
     const next = rawUpdate([
