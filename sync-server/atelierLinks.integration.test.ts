@@ -304,3 +304,36 @@ describe('an atelier link at the relay', () => {
 function refOfItem(item: Y.Item): Ref {
   return { client: item.id.client, clock: item.id.clock + item.length - 1 }
 }
+
+describe('an atelier link sending structs the relay partly knows', () => {
+  it('cannot append to another type by overlapping the last item of another client', async () => {
+    const { doc, a, b, tabletOf, relay, roomId, readKey } = await meetingOnRelay()
+    // The coordinator's last item is a character of atelier B's note.
+    noteOf(doc, b).insert(0, 'B')
+    await waitFor(
+      async () => noteOf(await relayDocument(relay, roomId, readKey), b).toString() === 'B',
+      'the coordinator’s character on the relay',
+    )
+    const tablet = await tabletOf(a)
+    const own = typeInto(noteOf(doc, a), 'a')
+    tablet.send(syncUpdateFrame(own))
+    const ownClient = nextClient - 1
+    const coordinatorState = Y.getState(doc.store, doc.clientID)
+    // Declared in A's note, after the tablet's character; but its first clock is the
+    // coordinator's last, already known: Yjs integrates only the tail, after that last item.
+    const overlap = rawUpdate([
+      {
+        client: doc.clientID,
+        clock: coordinatorState - 1,
+        structs: [{ origin: { client: ownClient, clock: 0 }, content: { string: 'ZZ' } }],
+      },
+    ])
+    tablet.send(syncUpdateFrame(overlap))
+    // Refused as malformed, the connection closes; taken, it answers as usual.
+    const closed = new Promise((resolve) => tablet.once('close', resolve))
+    await Promise.race([documentVia(tablet), closed])
+    const held = await relayDocument(relay, roomId, readKey)
+    expect(noteOf(held, a).toString()).toBe('a')
+    expect(noteOf(held, b).toString()).toBe('B')
+  })
+})

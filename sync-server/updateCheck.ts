@@ -210,12 +210,28 @@ class Checker {
     } else {
       fail('item without a parent')
     }
+    if (placed.parent !== null) this.#checkTail(item, placed)
     this.#placed.set(item, placed)
     if (item.content instanceof Y.ContentType && placed.parent !== null) {
       const depth = this.#depthOf(placed.parent) + 1
       if (depth > MAX_TYPE_DEPTH) fail('types nested too deep')
       this.#depth.set(idKey(item.id), depth)
     }
+  }
+
+  /**
+   * An item whose first clocks are known already: Yjs integrates only its tail, right after the
+   * known item before it (its own head, for an honest one), yet in the type its neighbours name.
+   * A head elsewhere would link the tail into another type's list (another atelier's note, say),
+   * unseen by every check of where the item goes.
+   */
+  #checkTail(item: Y.Item, placed: Placed): void {
+    const state = this.#stateOf(item.id.client)
+    // Not known at all, or wholly known (Yjs skips it).
+    if (item.id.clock >= state || item.id.clock + item.length <= state) return
+    const head = this.#placementOf(this.#find(Y.createID(item.id.client, state - 1)))
+    if (head.parent !== placed.parent || head.parentSub !== placed.parentSub)
+      fail('tail after a head in another type')
   }
 
   /**
