@@ -337,3 +337,41 @@ describe('an atelier link sending structs the relay partly knows', () => {
     expect(noteOf(held, b).toString()).toBe('B')
   })
 })
+
+describe('an atelier link writing under another device’s client id', () => {
+  it('cannot take the next clocks of another atelier’s tablet, which would lose its edits', async () => {
+    const { doc, a, b, tabletOf, relay, roomId, readKey } = await meetingOnRelay()
+    const tabletB = await tabletOf(b)
+    const bClient = nextClient
+    tabletB.send(syncUpdateFrame(typeInto(noteOf(doc, b), 'b')))
+    await documentVia(tabletB)
+    const tabletA = await tabletOf(a)
+    const aClient = nextClient
+    tabletA.send(syncUpdateFrame(typeInto(noteOf(doc, a), 'a')))
+    // In A's note, after A's character, but as B's tablet's next clock.
+    const squat = rawUpdate([
+      {
+        client: bClient,
+        clock: 1,
+        structs: [{ origin: { client: aClient, clock: 0 }, content: { string: 'X' } }],
+      },
+    ])
+    tabletA.send(syncUpdateFrame(squat))
+    // Or as garbage (a GC struct), which takes the clocks all the same.
+    tabletA.send(syncUpdateFrame(rawUpdate([{ client: bClient, clock: 1, structs: [{ gc: 1 }] }])))
+    await documentVia(tabletA)
+    // B's tablet then types its next character, at that clock.
+    const next = rawUpdate([
+      {
+        client: bClient,
+        clock: 1,
+        structs: [{ origin: { client: bClient, clock: 0 }, content: { string: 'c' } }],
+      },
+    ])
+    tabletB.send(syncUpdateFrame(next))
+    await documentVia(tabletB)
+    const held = await relayDocument(relay, roomId, readKey)
+    expect(noteOf(held, b).toString()).toBe('bc')
+    expect(noteOf(held, a).toString()).toBe('a')
+  })
+})

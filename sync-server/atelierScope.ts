@@ -99,7 +99,31 @@ class ScopeCheck {
       }
     }
     for (const proposal of newProposals) if (!stamped.has(proposal)) return false
-    return this.#deletionsWithin(deleteSet)
+    return this.#extendsOnlyItsClients() && this.#deletionsWithin(deleteSet)
+  }
+
+  /**
+   * A client's clocks are its own: items written under another device's client id at its next
+   * clocks, however harmless, would make the relay skip that device's own items at those
+   * clocks (Yjs takes them for known), and its edits would never reach anyone. An atelier
+   * connection extends only a new client or one whose last item is in its atelier, as every
+   * item of its own tablet is.
+   */
+  #extendsOnlyItsClients(): boolean {
+    const store = this.#doc.store
+    const extended = new Set<number>()
+    for (const struct of this.#placed.keys())
+      if (struct.id.clock + struct.length > Y.getState(store, struct.id.client))
+        extended.add(struct.id.client)
+    for (const client of extended) {
+      const state = Y.getState(store, client)
+      if (state === 0) continue
+      const last = Y.getItem(store, Y.createID(client, state - 1))
+      if (!(last instanceof Y.Item)) continue // collected: nothing says whose it was
+      const location = this.#locate(last)
+      if (location !== null && !this.#mayChange(last, location)) return false
+    }
+    return true
   }
 
   #mayInsert(item: Y.Item, location: Location, placed: Placed): boolean {

@@ -53,7 +53,7 @@ export interface Placed {
   parentSub: string | null
 }
 
-/** Where each item of a checked update goes, as Yjs will integrate it (`atelierScope.ts`). */
+/** Where each struct of a checked update goes, as Yjs will integrate it (`atelierScope.ts`). */
 export type Placements = ReadonlyMap<Y.Item | Y.GC | Y.Skip, Placed>
 
 const GARBAGE: Placed = { parent: null, parentSub: null }
@@ -153,6 +153,9 @@ class Checker {
         if (struct instanceof Y.Item) {
           this.#place(struct)
           if (end > state) this.#checkOrder(struct, state)
+        } else {
+          // Garbage, yet it takes its client's clocks (`atelierScope.ts` looks at whose).
+          this.#placed.set(struct, GARBAGE)
         }
         if (end > state) {
           this.#state.set(client, end)
