@@ -35,7 +35,7 @@ import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { transmit } from '../src/doc/ateliers'
 import { notesOf } from '../src/doc/layout'
-import { createMeeting } from '../src/doc/meetingDoc'
+import { createMeeting, readMeeting } from '../src/doc/meetingDoc'
 import { editNote } from '../src/doc/notes'
 import { debateNoteKey, openDebateNote, setScreen, setSpotlight } from '../src/doc/plenary'
 import { addProposal, setValidated } from '../src/doc/proposals'
@@ -499,7 +499,7 @@ export async function runTablet(relay: RunningRelay, cpu: number): Promise<Table
   Y.applyUpdate(coordinatorDoc, fixture.update)
   const coordinator = provider(relay, capability.roomId, writeKey, coordinatorDoc, true)
   await whenSynced(coordinator)
-  const atelierIds = [...new Set([...notesOf(coordinatorDoc).keys()].map((k) => k.split('|')[0]!))]
+  const atelierIds = readMeeting(coordinatorDoc).ateliers.map((atelier) => atelier.id)
   const others = await Promise.all(
     atelierIds.slice(1).map(async (id) => {
       const doc = new Y.Doc()
