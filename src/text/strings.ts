@@ -25,6 +25,15 @@ export function frenchSpacing(text: string): string {
     .replace(/ »/g, '\u00A0»')
 }
 
+/**
+ * "3 propositions ajoutées", or "3 ajoutées" when the phrase before already named the thing:
+ * noun and participle both take the plural s.
+ */
+function counted(n: number, short: boolean, noun: string, participle: string, tail = ''): string {
+  const s = n > 1 ? 's' : ''
+  return `${n} ${short ? '' : `${noun}${s} `}${participle}${s}${tail}`
+}
+
 /** `value` with `frenchSpacing` applied to every string in it, and to every function's result. */
 function typeset<T>(value: T): T {
   if (typeof value === 'string') return frenchSpacing(value) as T
@@ -776,42 +785,17 @@ export const t = typeset({
     /** One phrase per counted change; `short` when the previous phrase already named the thing. */
     changes: {
       titleChanged: () => 'titre de la rencontre changé',
-      atelierAdded: (n: number, short: boolean) =>
-        short
-          ? `${n} ajouté${n > 1 ? 's' : ''}`
-          : `${n} atelier${n > 1 ? 's' : ''} ajouté${n > 1 ? 's' : ''}`,
-      proposalAdded: (n: number, short: boolean) =>
-        short
-          ? `${n} ajoutée${n > 1 ? 's' : ''}`
-          : `${n} proposition${n > 1 ? 's' : ''} ajoutée${n > 1 ? 's' : ''}`,
-      proposalModified: (n: number, short: boolean) =>
-        short
-          ? `${n} modifiée${n > 1 ? 's' : ''}`
-          : `${n} proposition${n > 1 ? 's' : ''} modifiée${n > 1 ? 's' : ''}`,
-      atelierRenamed: (n: number, short: boolean) =>
-        short
-          ? `${n} renommé${n > 1 ? 's' : ''}`
-          : `${n} atelier${n > 1 ? 's' : ''} renommé${n > 1 ? 's' : ''}`,
+      atelierAdded: (n: number, short: boolean) => counted(n, short, 'atelier', 'ajouté'),
+      proposalAdded: (n: number, short: boolean) => counted(n, short, 'proposition', 'ajoutée'),
+      proposalModified: (n: number, short: boolean) => counted(n, short, 'proposition', 'modifiée'),
+      atelierRenamed: (n: number, short: boolean) => counted(n, short, 'atelier', 'renommé'),
       atelierRemoved: (n: number, short: boolean) =>
-        short
-          ? `${n} retiré${n > 1 ? 's' : ''} de la soirée`
-          : `${n} atelier${n > 1 ? 's' : ''} retiré${n > 1 ? 's' : ''} de la soirée`,
+        counted(n, short, 'atelier', 'retiré', ' de la soirée'),
       proposalBinned: (n: number, short: boolean) =>
-        short
-          ? `${n} mise${n > 1 ? 's' : ''} à la corbeille`
-          : `${n} proposition${n > 1 ? 's' : ''} mise${n > 1 ? 's' : ''} à la corbeille`,
-      proposalDeleted: (n: number, short: boolean) =>
-        short
-          ? `${n} effacée${n > 1 ? 's' : ''}`
-          : `${n} proposition${n > 1 ? 's' : ''} effacée${n > 1 ? 's' : ''}`,
-      noteChanged: (n: number, short: boolean) =>
-        short
-          ? `${n} modifiée${n > 1 ? 's' : ''}`
-          : `${n} note${n > 1 ? 's' : ''} modifiée${n > 1 ? 's' : ''}`,
-      noteDeleted: (n: number, short: boolean) =>
-        short
-          ? `${n} effacée${n > 1 ? 's' : ''}`
-          : `${n} note${n > 1 ? 's' : ''} effacée${n > 1 ? 's' : ''}`,
+        counted(n, short, 'proposition', 'mise', ' à la corbeille'),
+      proposalDeleted: (n: number, short: boolean) => counted(n, short, 'proposition', 'effacée'),
+      noteChanged: (n: number, short: boolean) => counted(n, short, 'note', 'modifiée'),
+      noteDeleted: (n: number, short: boolean) => counted(n, short, 'note', 'effacée'),
     },
     /** The confirmation asked before a file is merged (`ImportHandover`). */
     touches: (names: string[]) =>
