@@ -105,8 +105,18 @@ export function useCollaborativeText(
         typing.current = false
       }
       if (unshown.current.length === 0) return
+      const element = field.current
+      if (!typed.insert && typed.deleteCount === 0) {
+        // Nothing typed (an empty composition): the diff's index is the text's end, not the
+        // caret, so the caret only moves through others' changes.
+        const through = (index: number) =>
+          unshown.current.reduce((moved, delta) => shiftCaret(moved, delta), index)
+        const [start, end] = [element?.selectionStart ?? 0, element?.selectionEnd ?? 0]
+        caret.current = [through(start), through(end)]
+        return
+      }
       // The field will show the shared text: its caret keeps its place in what was typed.
-      const caretInTyped = (field.current?.selectionEnd ?? Infinity) - typed.index
+      const caretInTyped = (element?.selectionEnd ?? Infinity) - typed.index
       const after = at + Math.max(0, Math.min(caretInTyped, typed.insert.length))
       caret.current = [after, after]
     },
