@@ -182,6 +182,8 @@ async function tailsSection(budgets: Array<{ met: boolean; line: string }>) {
           String(run.lost),
           run.relayCores.toFixed(2),
           ms(run.relayCpuMsPer1000, 0),
+          ms(run.relayLoopMsPer1000, 0),
+          ms(run.relaySystemMsPer1000, 0),
           ms(run.lagP99),
           run.generatorCores.toFixed(2),
         ])
@@ -197,6 +199,8 @@ async function tailsSection(budgets: Array<{ met: boolean; line: string }>) {
           '',
           '',
           ratio(t.relayCpuMsPer1000, r.relayCpuMsPer1000),
+          ratio(t.relayLoopMsPer1000, r.relayLoopMsPer1000),
+          ratio(t.relaySystemMsPer1000, r.relaySystemMsPer1000),
         ])
     }
     out(
@@ -211,6 +215,8 @@ async function tailsSection(budgets: Array<{ met: boolean; line: string }>) {
           'lost',
           'relay cores',
           'relay CPU/1k',
+          'of which loop',
+          'kernel',
           'send lag p99',
           'busiest generator',
         ],
@@ -286,6 +292,8 @@ async function main() {
             'edits/s',
             'deliveries/s',
             'relay CPU/1k',
+            'of which loop',
+            'kernel',
             'relay cores',
             'client cores',
             'heap/room',

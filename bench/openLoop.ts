@@ -58,6 +58,9 @@ export interface RateRun {
   /** Relay's CPU during the run, in cores, and per 1,000 edits sent (ms). */
   relayCores: number
   relayCpuMsPer1000: number
+  /** Of that, the main thread's (event loop busy) and the kernel's, per 1,000 edits (ms). */
+  relayLoopMsPer1000: number
+  relaySystemMsPer1000: number
   /** How late the generator sent its edits (ms): p99 and max over every process. */
   lagP99: number
   lagMax: number
@@ -163,6 +166,8 @@ async function measure(
   options: OpenLoopOptions,
 ): Promise<RateRun> {
   const shares = schedule(rate, options)
+  const edits = shares.flat().length / 3
+  const perThousand = (ms: number) => (ms / edits) * 1000
   const before = await relay.probe()
   const started = performance.now()
   const answers = await Promise.all(
@@ -194,7 +199,9 @@ async function measure(
     samples: latencies.length,
     lost,
     relayCores: (after.cpuMs - before.cpuMs) / elapsed,
-    relayCpuMsPer1000: ((after.cpuMs - before.cpuMs) / (shares.flat().length / 3)) * 1000,
+    relayCpuMsPer1000: perThousand(after.cpuMs - before.cpuMs),
+    relayLoopMsPer1000: perThousand(after.loopActiveMs - before.loopActiveMs),
+    relaySystemMsPer1000: perThousand(after.systemCpuMs - before.systemCpuMs),
     lagP99: quantile(lag, 0.99),
     lagMax: quantile(lag, 1),
     generatorCores: Math.max(...runs.map((run) => run.cores)),

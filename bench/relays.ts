@@ -30,6 +30,10 @@ export interface Probe {
   external: number
   arrayBuffers: number
   cpuMs: number
+  /** Of `cpuMs`, the time spent in the kernel. */
+  systemCpuMs: number
+  /** Time the event loop (the main thread) was busy since the process started. */
+  loopActiveMs: number
   /** How late the relay's event loop ran since the previous probe: 99th percentile and max. */
   loopDelayP99Ms: number
   loopDelayMaxMs: number

@@ -33,6 +33,7 @@ import { item, rawUpdate, type Content, type Ref, type Struct } from '../tests/h
 import {
   connectClient,
   openRawSocket,
+  refusalCounts,
   startRelay,
   tempDir,
   Teardown,
@@ -152,11 +153,6 @@ function newProposal(id: string, atelierId: string, text: string): Uint8Array {
   ])
 }
 
-async function outOfScopeCount(relay: TestRelay): Promise<number> {
-  const text = await (await fetch(`${relay.httpUrl}/metrics`)).text()
-  return Number(/tandem_refusals_total\{reason="out_of_scope"\} (\d+)/.exec(text)![1])
-}
-
 describe('an atelier link at the relay', () => {
   it('writes its notes, proposals, attendance and presence', async () => {
     const { doc, a, pa, tabletOf, hasPresence } = await meetingOnRelay()
@@ -205,7 +201,7 @@ describe('an atelier link at the relay', () => {
         setIn(ateliersOf(doc).get(a)!, doc, KEY_CHECK_FIELD, { any: ['0'.repeat(64)] }),
       ],
     ]
-    const before = await outOfScopeCount(relay)
+    const before = (await refusalCounts(relay)).out_of_scope!
     for (const [, update] of attempts) tablet.send(syncUpdateFrame(update))
     // Its own work still goes through afterwards, on the same connection.
     tablet.send(syncUpdateFrame(typeInto(noteOf(doc, a), 'suite')))
@@ -222,7 +218,7 @@ describe('an atelier link at the relay', () => {
       ateliersOf(doc).get(a)!.get(KEY_CHECK_FIELD),
     )
     expect(tablet.readyState).toBe(tablet.OPEN)
-    expect((await outOfScopeCount(relay)) - before).toBe(attempts.length)
+    expect((await refusalCounts(relay)).out_of_scope! - before).toBe(attempts.length)
   })
 
   it('is a reader with a wrong atelier key, or without a key check in the document', async () => {

@@ -165,7 +165,7 @@ export class Metrics {
     )
     histogram(
       'tandem_persist_duration_seconds',
-      'Time to write one batch of updates durably (or rewrite a log).',
+      'Time to write one batch of updates (its sync follows, grouped per room) or to rewrite a log.',
       this.persistSeconds,
     )
     histogram(

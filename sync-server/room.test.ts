@@ -47,7 +47,8 @@ async function openRoom(openLogFile?: OpenLogFile) {
 function heldDisk() {
   const held: Array<{ bytes: Buffer; release: () => void }> = []
   const openLogFile: OpenLogFile = async () => ({
-    appendDurably: (bytes) => new Promise<void>((release) => held.push({ bytes, release })),
+    append: (bytes) => new Promise<void>((release) => held.push({ bytes, release })),
+    sync: async () => {},
     close: async () => {},
   })
   return { held, openLogFile, releaseAll: () => held.splice(0).forEach((w) => w.release()) }

@@ -16,7 +16,8 @@
  * connection (a tablet's atelier link) writes like a writer while its key matches its atelier's
  * check and each update stays within that atelier (`atelierScope.ts`); an update that does not
  * is dropped like a reader's, and counted, and the connection stays open. Until its key matches,
- * it is a reader.
+ * it is a reader. Presence (awareness) ids belong to the connection that first announced them in
+ * the room, until it leaves: another connection's entries for them are dropped the same way.
  *
  * Whatever a connection sends, the worst outcome is that connection closed, with a code saying
  * why (`refusals.ts`): a message it cannot decode or an update refused (4400), a presence too
@@ -42,9 +43,12 @@ import {
   encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
+  encodePresenceEntries,
   encodeUpdate,
   parseMessage,
+  presenceEntries,
   type ClientMessage,
+  type PresenceEntry,
 } from './messages'
 import type { Metrics } from './metrics'
 import { REFUSALS, UPDATE_REFUSAL_LABELS, type RefusalKind } from './refusals'
@@ -88,8 +92,13 @@ interface Connection {
   /** One of its updates went beyond its atelier (logged once per connection). */
   outOfScope: boolean
   budget: ConnectionBudget
-  /** Awareness client ids this connection announced, removed when it leaves. */
+  /**
+   * Awareness client ids this connection owns: those it was the first to announce in this room.
+   * Freed, and their presence removed, when it leaves.
+   */
   awarenessClients: Set<number>
+  /** One of its presence messages touched another connection's ids (logged once per connection). */
+  foreignPresence: boolean
   /** Its one message larger than `maxMessageBytes` (its whole document, sync step 2) came. */
   sentWholeDocument: boolean
   /** Its updates that wait for a struct the room lacks, and their total size. */
@@ -113,6 +122,8 @@ export class Room {
   readonly ready: Promise<void>
   readonly #doc = new Y.Doc({ gc: true })
   readonly #awareness = new Awareness(this.#doc)
+  /** Awareness client id → the open connection that owns it (`Connection.awarenessClients`). */
+  readonly #presenceOwners = new Map<number, Connection>()
   /** Open connections: who gets updates and presence. */
   readonly #connections = new Set<Connection>()
   /** Every connection ever attached: the origins whose document updates are logged and relayed. */
@@ -193,6 +204,7 @@ export class Room {
       outOfScope: false,
       budget: new ConnectionBudget(this.#options.limits),
       awarenessClients: new Set(),
+      foreignPresence: false,
       sentWholeDocument: false,
       waiting: [],
       waitingBytes: 0,
@@ -293,13 +305,51 @@ export class Room {
         // name or state in every tablet's presence).
         if (!this.#connections.has(connection) || !this.#mayWrite(connection)) return
         if (message.update.length > this.#options.limits.maxPresenceBytes) return 'badPresence'
-        applyAwarenessUpdate(this.#awareness, message.update, connection)
-        if (connection.awarenessClients.size > this.#options.limits.maxPresencesPerConnection)
-          return 'badPresence'
-        return
+        return this.#announce(connection, message.update)
       case 'queryAwareness':
         return this.#send(connection, this.#everyonesPresence())
     }
+  }
+
+  /**
+   * Applies a connection's presence entries for ids it owns or nobody owns (it owns those from
+   * then on, within `maxPresencesPerConnection`); entries for another open connection's ids are
+   * dropped. Stock clients send some: they echo every presence they receive (a no-op, as its clock
+   * is not newer) and remove one they have not heard of for 30 s. Only those that would have
+   * changed something are counted; the connection stays open, its own entries keep flowing.
+   */
+  #announce(connection: Connection, update: Uint8Array): RefusalKind | void {
+    const entries = presenceEntries(update)
+    const own = entries.filter(
+      ({ client }) => (this.#presenceOwners.get(client) ?? connection) === connection,
+    )
+    if (own.length < entries.length) {
+      const foreign = entries.filter((entry) => !own.includes(entry))
+      if (foreign.some((entry) => this.#wouldChangePresence(entry)))
+        this.#foreignPresence(connection)
+      if (own.length === 0) return
+      update = encodePresenceEntries(own)
+    }
+    applyAwarenessUpdate(this.#awareness, update, connection)
+    if (connection.awarenessClients.size > this.#options.limits.maxPresencesPerConnection)
+      return 'badPresence'
+  }
+
+  /** What `applyAwarenessUpdate` would apply: a newer clock, or a removal at the same one. */
+  #wouldChangePresence({ client, clock, removes }: PresenceEntry): boolean {
+    const current = this.#awareness.meta.get(client)?.clock ?? 0
+    return clock > current || (clock === current && removes && this.#awareness.states.has(client))
+  }
+
+  /** Dropped, counted; logged once per connection. */
+  #foreignPresence(connection: Connection): void {
+    this.#metrics.refused(UPDATE_REFUSAL_LABELS.foreignPresence)
+    if (connection.foreignPresence) return
+    connection.foreignPresence = true
+    this.#logger.warn('presence.foreign', {
+      room: shortRoomId(this.id),
+      access: kindOf(connection.access),
+    })
   }
 
   /** A writer, or an atelier connection whose key matches its atelier's check (now). */
@@ -469,9 +519,13 @@ export class Room {
     changes: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
+    // A connection's removal of its own presence keeps the id its own: it may announce it again.
     if (this.#isConnection(origin)) {
-      for (const id of [...changes.added, ...changes.updated]) origin.awarenessClients.add(id)
-      for (const id of changes.removed) origin.awarenessClients.delete(id)
+      for (const id of [...changes.added, ...changes.updated]) {
+        if (this.#presenceOwners.has(id)) continue
+        this.#presenceOwners.set(id, origin)
+        origin.awarenessClients.add(id)
+      }
     }
     const changed = [...changes.added, ...changes.updated, ...changes.removed]
     this.#broadcast(encodeAwareness(encodeAwarenessUpdate(this.#awareness, changed)), origin)
@@ -486,7 +540,9 @@ export class Room {
       code,
     })
     // Tells the others this device left now, rather than after the 30 s awareness timeout.
-    removeAwarenessStates(this.#awareness, [...connection.awarenessClients], null)
+    const ids = [...connection.awarenessClients]
+    for (const id of ids) this.#presenceOwners.delete(id)
+    removeAwarenessStates(this.#awareness, ids, null)
     if (this.#connections.size === 0) this.#options.onEmpty()
   }
 

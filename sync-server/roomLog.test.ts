@@ -4,7 +4,14 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { Teardown, recordingLogger, tempDir } from '../tests/helpers/relay'
 import { waitFor } from '../tests/helpers/waitFor'
-import { RoomLog, decodeRecords, encodeRecord, type CompactionLimits } from './roomLog'
+import {
+  RoomLog,
+  decodeRecords,
+  encodeRecord,
+  openLogFile,
+  type CompactionLimits,
+  type OpenLogFile,
+} from './roomLog'
 
 const teardown = new Teardown()
 afterEach(() => teardown.run())
@@ -228,6 +235,85 @@ describe('RoomLog', () => {
     await rmdir(file)
     await log.close()
     expect(textOf(await openLog(file).log.load())).toBe('perdu? ')
+  })
+})
+
+/** The real log file, counting its writes and syncs; `failSyncs` syncs fail first (EIO). */
+function countingDisk(failSyncs = 0) {
+  const counts = { writes: 0, syncs: 0 }
+  const open: OpenLogFile = async (file) => {
+    const real = await openLogFile(file)
+    return {
+      append: (bytes) => ((counts.writes += 1), real.append(bytes)),
+      sync: () => {
+        counts.syncs += 1
+        if (failSyncs-- > 0) return Promise.reject(Object.assign(new Error('EIO'), { code: 'EIO' }))
+        return real.sync()
+      },
+      close: () => real.close(),
+    }
+  }
+  return { counts, open }
+}
+
+function openCountedLog(file: string, doc: Y.Doc, disk: OpenLogFile, syncDelayMs: number) {
+  const logger = recordingLogger()
+  const log = new RoomLog({
+    file,
+    snapshot: () => Y.encodeStateAsUpdate(doc),
+    limits: roomy,
+    logger,
+    label: 'room',
+    retryMs: 20,
+    openFile: disk,
+    syncDelayMs,
+  })
+  teardown.add(() => log.close())
+  return { log, logger }
+}
+
+describe('RoomLog syncs', () => {
+  it('writes each batch at once and syncs the writes of the delay together, in one fdatasync', async () => {
+    const file = await logFile()
+    const doc = new Y.Doc()
+    const disk = countingDisk()
+    const { log } = openCountedLog(file, doc, disk.open, 60_000)
+    await log.load()
+    for (const word of ['un ', 'deux ', 'trois']) await log.append(edit(doc, word))
+
+    expect(disk.counts).toEqual({ writes: 3, syncs: 0 })
+    // Written: a relay killed now loses nothing (the OS has the file's bytes)…
+    expect(textOf(decodeRecords(await readFile(file)).updates)).toBe('un deux trois')
+    // …but not on the disk itself yet, so the room must not be unloaded.
+    expect(log.pending).toBe(true)
+    await log.flush()
+    expect(disk.counts).toEqual({ writes: 3, syncs: 1 })
+    expect(log.pending).toBe(false)
+  })
+
+  it('syncs on its own once the delay has passed', async () => {
+    const doc = new Y.Doc()
+    const disk = countingDisk()
+    const { log } = openCountedLog(await logFile(), doc, disk.open, 20)
+    await log.load()
+    await log.append(edit(doc, 'un '))
+    await log.append(edit(doc, 'deux'))
+    await waitFor(() => !log.pending, 'the grouped sync')
+    expect(disk.counts).toEqual({ writes: 2, syncs: 1 })
+  })
+
+  it('rewrites the whole log after a failed sync, since the disk may have lost the writes', async () => {
+    const file = await logFile()
+    const doc = new Y.Doc()
+    const disk = countingDisk(1)
+    const { log, logger } = openCountedLog(file, doc, disk.open, 60_000)
+    await log.load()
+    await log.append(edit(doc, 'gardé'))
+    await log.flush()
+    expect(logger.lines).toEqual(['level=error event=log.write_failed room=room error=EIO'])
+    expect(log.pending).toBe(true)
+    await waitFor(() => !log.pending, 'the retry to rewrite the log')
+    expect(textOf(decodeRecords(await readFile(file)).updates)).toBe('gardé')
   })
 })
 

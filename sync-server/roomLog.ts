@@ -3,13 +3,20 @@
  *
  *   record = [u32 LE length][u32 LE crc32 of the update][Yjs update bytes]
  *
- * Every update is on disk before `append` resolves: the file is opened with O_DSYNC, so a write
- * returns once its data is durable, as a write followed by fdatasync would, in one call to the
- * disk instead of two. A batch starts after the event-loop turn that queued it, so the relay
- * first relays every message it read in that turn and the disk never delays that fan-out (the
- * room does not wait for `append` either); the updates of one turn, and those that arrive while
- * a write is in flight, are coalesced into the next single write, in order. All writes of a room
- * go through one promise chain, so they never interleave.
+ * Two steps make an update safe. The write hands it to the operating system: from then on a crash
+ * or a kill of the relay loses nothing. The sync (fdatasync) puts it on the disk itself, safe from
+ * a power cut too; it is grouped: one sync per room at most every `syncDelayMs` (one second by
+ * default), covering every write since the last, instead of one per update — a durable write per
+ * edit was most of the relay's cost per edit (issue #17). A power cut can thus cost the relay the
+ * last second of writes, which the devices that sent them send again when they reconnect
+ * (docs/protocol.md, Storage). `append` resolves once its update is written, `flush` once every
+ * update appended so far is on the disk.
+ *
+ * A batch starts after the event-loop turn that queued it, so the relay first relays every message
+ * it read in that turn and the disk never delays that fan-out (the room does not wait for `append`
+ * either); the updates of one turn, and those that arrive while a write is in flight, are
+ * coalesced into the next single write, in order. All writes and syncs of a room go through one
+ * promise chain, so they never interleave.
  *
  * Loading reads records in order and stops at the first one that is cut short or fails its
  * checksum — what a crash in the middle of a write leaves — or that the room refuses to load (an
@@ -21,11 +28,10 @@
  * Compaction: once the log holds too many records or too many bytes were appended, the next batch
  * rewrites the file as one record holding the whole document (`snapshot()`, which the room
  * provides and which always contains everything already logged): temp file, fsync, rename over the
- * log, fsync the directory, so a crash leaves either the old log or the new one. A failed write
- * also triggers a rewrite (retried after `retryMs`, at the next append, and at close), since it
- * may have left a torn record that would hide later ones.
+ * log, fsync the directory, so a crash leaves either the old log or the new one. A failed write or
+ * sync also triggers a rewrite (retried after `retryMs`, at the next append, and at close), since
+ * it may have left a torn record that would hide later ones.
  */
-import { constants } from 'node:fs'
 import { open, readFile, rename, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { crc32 } from 'node:zlib'
@@ -65,6 +71,8 @@ export interface RoomLogOptions {
   retryMs?: number
   /** How the log file is opened for appending; a test's stand-in for the disk. */
   openFile?: OpenLogFile
+  /** Longest time a written update waits for its sync (fdatasync), shared with later writes. */
+  syncDelayMs?: number
   /**
    * Rewrite a log of several records as one snapshot when closing, so that a room at rest is one
    * record on disk and a value deleted from the document (a key sealed by a migration) does not
@@ -75,28 +83,25 @@ export interface RoomLogOptions {
 
 const HEADER_BYTES = 8
 const DEFAULT_RETRY_MS = 1000
+const DEFAULT_SYNC_DELAY_MS = 1000
 
 /** A log file open for appending. */
 export interface LogFile {
-  /** Appends `bytes`; resolves once they are durable (on the disk, not in a cache). */
-  appendDurably(bytes: Buffer): Promise<void>
+  /** Appends `bytes`; resolves once the operating system has them (safe from a relay crash). */
+  append(bytes: Buffer): Promise<void>
+  /** Resolves once everything appended is on the disk (fdatasync). */
+  sync(): Promise<void>
   close(): Promise<void>
 }
 
 export type OpenLogFile = (file: string) => Promise<LogFile>
 
-// Windows has no O_DSYNC: there each write is followed by fdatasync.
-const { O_APPEND, O_CREAT, O_DSYNC, O_WRONLY } = constants
-const DURABLE_APPEND = O_DSYNC === undefined ? 'a' : O_WRONLY | O_APPEND | O_CREAT | O_DSYNC
-
-/** The log file on the disk, each write durable when it returns (O_DSYNC). */
+/** The log file on the disk. */
 export const openLogFile: OpenLogFile = async (file) => {
-  const handle = await open(file, DURABLE_APPEND)
+  const handle = await open(file, 'a')
   return {
-    async appendDurably(bytes) {
-      await handle.writeFile(bytes)
-      if (O_DSYNC === undefined) await handle.datasync()
-    },
+    append: (bytes) => handle.writeFile(bytes),
+    sync: () => handle.datasync(),
     close: () => handle.close(),
   }
 }
@@ -142,6 +147,7 @@ export class RoomLog {
   readonly #retryMs: number
   readonly #compactOnClose: boolean
   readonly #openFile: OpenLogFile
+  readonly #syncDelayMs: number
   #handle: LogFile | null = null
   #fileExists = false
   #fileBytes = 0
@@ -150,6 +156,9 @@ export class RoomLog {
   #mustRewrite = false
   #closed = false
   #retryTimer: NodeJS.Timeout | null = null
+  /** Written records not synced yet, and the timer of their sync. */
+  #unsynced = false
+  #syncTimer: NodeJS.Timeout | null = null
   /** Updates waiting for the next batch, and the promise of that batch. */
   #queue: Uint8Array[] = []
   #queuedBytes = 0
@@ -166,6 +175,7 @@ export class RoomLog {
     this.#retryMs = options.retryMs ?? DEFAULT_RETRY_MS
     this.#compactOnClose = options.compactOnClose ?? false
     this.#openFile = options.openFile ?? openLogFile
+    this.#syncDelayMs = options.syncDelayMs ?? DEFAULT_SYNC_DELAY_MS
   }
 
   /** Bytes of the file plus what waits to be appended: what the room costs on disk. */
@@ -173,9 +183,9 @@ export class RoomLog {
     return this.#fileBytes + this.#queuedBytes
   }
 
-  /** True while some update received is not on disk yet (queued, or a write failed). */
+  /** True while some update received is not on disk yet (queued, not synced, or a write failed). */
   get pending(): boolean {
-    return this.#queue.length > 0 || this.#mustRewrite
+    return this.#queue.length > 0 || this.#unsynced || this.#mustRewrite
   }
 
   /**
@@ -204,7 +214,10 @@ export class RoomLog {
     return updates.slice(0, accepted)
   }
 
-  /** Resolves once `update` is on disk (or its write failed, which is logged and retried). */
+  /**
+   * Resolves once `update` is written (or its write failed, which is logged and retried); it is
+   * on the disk itself within `syncDelayMs` after that.
+   */
   append(update: Uint8Array): Promise<void> {
     this.#queue.push(update)
     this.#queuedBytes += HEADER_BYTES + update.length
@@ -212,14 +225,16 @@ export class RoomLog {
     return this.#nextBatch
   }
 
-  /** Resolves once every update appended so far is on disk. */
+  /** Resolves once every update appended so far is on disk (synced now if it was not yet). */
   flush(): Promise<void> {
+    this.#chain = this.#chain.then(() => this.#sync())
     return this.#chain
   }
 
   async close(): Promise<void> {
     this.#closed = true
     if (this.#retryTimer) clearTimeout(this.#retryTimer)
+    if (this.#syncTimer) clearTimeout(this.#syncTimer)
     // Last chance after a failed write: the document in memory is about to go. With
     // `compactOnClose`, a log of several records is rewritten too (see the option).
     this.#chain = this.#chain.then(() => {
@@ -280,10 +295,37 @@ export class RoomLog {
       else if (updates.length > 0) await this.#append(updates, bytes)
       this.#observer.persisted((performance.now() - started) / 1000, updates.length)
     } catch (error) {
-      this.#mustRewrite = true
-      this.#observer.failed()
-      this.#logger.error('log.write_failed', { room: this.#label, error: errorCode(error) })
-      this.#scheduleRetry()
+      this.#failed(error)
+    }
+  }
+
+  /** After a failed write or sync: the file may hold a torn record, so it is rewritten whole. */
+  #failed(error: unknown): void {
+    this.#mustRewrite = true
+    this.#observer.failed()
+    this.#logger.error('log.write_failed', { room: this.#label, error: errorCode(error) })
+    this.#scheduleRetry()
+  }
+
+  /** Schedules the sync of what was just written, unless one is already due. */
+  #scheduleSync(): void {
+    this.#unsynced = true
+    if (this.#closed || this.#syncTimer) return
+    this.#syncTimer = setTimeout(() => {
+      this.#syncTimer = null
+      this.#chain = this.#chain.then(() => this.#sync())
+    }, this.#syncDelayMs)
+    this.#syncTimer.unref()
+  }
+
+  // Never rejects, as `#writeBatch`.
+  async #sync(): Promise<void> {
+    if (!this.#unsynced || this.#handle === null) return
+    try {
+      await this.#handle.sync()
+      this.#unsynced = false
+    } catch (error) {
+      this.#failed(error)
     }
   }
 
@@ -299,7 +341,8 @@ export class RoomLog {
 
   async #append(updates: Uint8Array[], bytes: number): Promise<void> {
     this.#handle ??= await this.#openFile(this.#file)
-    await this.#handle.appendDurably(Buffer.concat(updates.map(encodeRecord), bytes))
+    await this.#handle.append(Buffer.concat(updates.map(encodeRecord), bytes))
+    this.#scheduleSync()
     if (!this.#fileExists) {
       await syncDirectory(dirname(this.#file)) // makes the new file's name durable too
       this.#fileExists = true
@@ -329,6 +372,7 @@ export class RoomLog {
     this.#records = 1
     this.#appendedBytes = 0
     this.#mustRewrite = false
+    this.#unsynced = false // the rewrite, synced, holds everything written before it
   }
 }
 
