@@ -20,45 +20,18 @@ import {
   connectClient,
   newMeeting,
   openRawSocket,
+  refusalCounts,
   startRelay,
+  stillOpenAfter,
   synced,
   Teardown,
   tempDir,
   typeAtEnd,
-  type TestRelay,
 } from '../tests/helpers/relay'
 import { waitFor } from '../tests/helpers/waitFor'
 
 const teardown = new Teardown()
 afterEach(() => teardown.run())
-
-async function refusals(relay: TestRelay): Promise<Record<string, number>> {
-  const text = await (await fetch(`${relay.httpUrl}/metrics`)).text()
-  const out: Record<string, number> = {}
-  for (const [, reason, count] of text.matchAll(
-    /^tandem_refusals_total\{reason="(\w+)"\} (\d+)$/gm,
-  ))
-    out[reason!] = Number(count)
-  return out
-}
-
-/**
- * Sends "who is here?" and waits for the answer (an awareness message, type 1): the relay handles
- * a connection's messages in order, so everything sent before was handled without a refusal.
- */
-async function stillOpenAfter(socket: WebSocket): Promise<void> {
-  const answered = new Promise<void>((resolve, reject) => {
-    const onMessage = (data: Buffer) => {
-      if (data[0] !== 1) return
-      socket.off('message', onMessage)
-      resolve()
-    }
-    socket.on('message', onMessage)
-    socket.once('close', (code) => reject(new Error(`closed with ${code}`)))
-  })
-  socket.send(queryAwarenessFrame)
-  await answered
-}
 
 describe('relay limits', () => {
   it('refuses a change that would make the document too large (4413, for good), keeps the others', async () => {
@@ -90,7 +63,7 @@ describe('relay limits', () => {
     const socket = await openRawSocket(teardown, relay.syncUrl, meeting.roomId, meeting.write)
     socket.send(syncUpdateFrame(Y.encodeStateAsUpdate(c.doc)))
     await stillOpenAfter(socket)
-    expect((await refusals(relay)).document_too_large).toBe(1)
+    expect((await refusalCounts(relay)).document_too_large).toBe(1)
   })
 
   it('refuses a new meeting when MAX_ROOMS are in use (4507, retried), unloading an idle one first', async () => {
@@ -117,7 +90,7 @@ describe('relay limits', () => {
     a3.provider.disconnect()
     const b1 = connectClient(teardown, relay.syncUrl, m1!.roomId, m1!.write)
     await waitFor(() => b1.text() === 'salle un;', 'room 1 to reload intact')
-    expect((await refusals(relay)).relay_full).toBeGreaterThanOrEqual(1)
+    expect((await refusalCounts(relay)).relay_full).toBeGreaterThanOrEqual(1)
   })
 
   it('refuses one connection too many in a meeting (4503, retried) until a place frees', async () => {
@@ -156,7 +129,7 @@ describe('relay limits', () => {
     typeAtEnd(good, 'calme;')
     await waitFor(() => peer.text() === 'calme;', 'the peer to keep receiving')
     expect(good.closeCodes).toEqual([])
-    expect((await refusals(relay)).rate_limited).toBe(1)
+    expect((await refusalCounts(relay)).rate_limited).toBe(1)
   })
 
   it('closes a connection sending too many bytes per second (4529)', async () => {
@@ -180,6 +153,55 @@ describe('relay limits', () => {
     expect(await code).toBe(CloseCode.rateLimited)
   })
 
+  it('gives a connection refused for its rate no fresh allowance when it reconnects at once (4529)', async () => {
+    const relay = await startRelay(teardown, await tempDir(teardown))
+    const meeting = newMeeting()
+    const first = await openRawSocket(teardown, relay.syncUrl, meeting.roomId, meeting.write)
+    const firstCode = closeCode(first)
+    for (let i = 0; i < 11; i++) first.send(syncStep1Frame())
+    expect(await firstCode).toBe(CloseCode.rateLimited)
+
+    // A fresh connection could ask for the whole document ten times at once; this one comes
+    // from the same address with the same key a moment later: it gets what the first one left
+    // (a token a second), not a new burst.
+    const again = await openRawSocket(teardown, relay.syncUrl, meeting.roomId, meeting.write)
+    for (let i = 0; i < 10; i++) again.send(syncStep1Frame())
+    await expect(stillOpenAfter(again)).rejects.toThrow(`closed with ${CloseCode.rateLimited}`)
+
+    // Another meeting, or another key, is another allowance.
+    const other = newMeeting()
+    const elsewhere = await openRawSocket(teardown, relay.syncUrl, other.roomId, other.write)
+    const reader = await openRawSocket(teardown, relay.syncUrl, meeting.roomId, meeting.read)
+    for (const socket of [elsewhere, reader]) {
+      for (let i = 0; i < 10; i++) socket.send(syncStep1Frame())
+      await stillOpenAfter(socket)
+    }
+  })
+
+  it('never refuses thirty tablets behind one address coming back after Wi-Fi cuts', async () => {
+    const relay = await startRelay(teardown, await tempDir(teardown))
+    const meeting = newMeeting()
+    // Old-style atelier links are the write key: every device has the same key and address.
+    const devices = Array.from({ length: 30 }, () =>
+      connectClient(teardown, relay.syncUrl, meeting.roomId, meeting.write),
+    )
+    const allSynced = () => Promise.all(devices.map(synced))
+    await allSynced()
+    for (let cut = 1; cut <= 3; cut++) {
+      for (const device of devices) (device.provider.ws as unknown as WebSocket).terminate()
+      await waitFor(() => devices.every((d) => !d.provider.synced), 'every device cut off')
+      devices.forEach((device, i) => typeAtEnd(device, `${cut}.${i};`))
+      await allSynced()
+    }
+    await waitFor(
+      () => devices.every((device) => device.text() === devices[0]!.text()),
+      'every device to hold every edit',
+    )
+    expect(devices[0]!.text().split(';').length - 1).toBe(90)
+    for (const device of devices) expect(device.closeCodes.filter((c) => c !== 1006)).toEqual([])
+    expect((await refusalCounts(relay)).rate_limited).toBe(0)
+  })
+
   it('refuses an oversized presence, and a connection announcing many presences (4400)', async () => {
     const relay = await startRelay(teardown, await tempDir(teardown))
     const meeting = newMeeting()
@@ -194,7 +216,7 @@ describe('relay limits', () => {
       awarenessFrame(Array.from({ length: 9 }, (_, i) => ({ id: 100 + i, clock: 1, state: {} }))),
     )
     expect(await manyCode).toBe(CloseCode.badRequest)
-    expect((await refusals(relay)).bad_presence).toBe(2)
+    expect((await refusalCounts(relay)).bad_presence).toBe(2)
 
     // One presence, updated many times, is what a real tab does: fine.
     const one = await openRawSocket(teardown, relay.syncUrl, meeting.roomId, meeting.write)
@@ -228,7 +250,7 @@ describe('relay limits', () => {
     twice.send(whole)
     twice.send(whole)
     expect(await twiceCode).toBe(CloseCode.messageTooBig)
-    expect((await refusals(relay)).message_too_big).toBe(2)
+    expect((await refusalCounts(relay)).message_too_big).toBe(2)
   })
 
   it('closes a client that does not offer tandem.v1 with 4400, which stops it (not a failed handshake it retries)', async () => {

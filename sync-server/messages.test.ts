@@ -3,11 +3,13 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protoc
 import * as Y from 'yjs'
 import {
   encodeAwareness,
+  encodePresenceEntries,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
   keepaliveMessage,
   parseMessage,
+  presenceEntries,
 } from './messages'
 
 function docWith(text: string): Y.Doc {
@@ -37,6 +39,17 @@ describe('parseMessage', () => {
     awareness.setLocalState({ name: 'Awa' })
     const update = encodeAwarenessUpdate(awareness, [awareness.clientID])
     expect(parseMessage(encodeAwareness(update))).toEqual({ type: 'awareness', update })
+    awareness.destroy()
+  })
+
+  it('reads the entries of an awareness update, and writes them back the same', () => {
+    const awareness = new Awareness(new Y.Doc())
+    awareness.setLocalState({ name: 'Awa' })
+    awareness.setLocalState(null)
+    const update = encodeAwarenessUpdate(awareness, [awareness.clientID])
+    const entries = presenceEntries(update)
+    expect(entries).toEqual([{ client: awareness.clientID, clock: 2, json: 'null', removes: true }])
+    expect(encodePresenceEntries(entries)).toEqual(update)
     awareness.destroy()
   })
 

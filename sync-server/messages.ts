@@ -33,6 +33,14 @@ export type ClientMessage =
   | { type: 'awareness'; update: Uint8Array }
   | { type: 'queryAwareness' }
 
+/** One client's entry in an awareness update: its id, clock and state (JSON; `null` removes it). */
+export interface PresenceEntry {
+  client: number
+  clock: number
+  json: string
+  removes: boolean
+}
+
 export function parseMessage(bytes: Uint8Array): ClientMessage {
   const decoder = decoding.createDecoder(bytes)
   const message = readMessage(decoder)
@@ -45,7 +53,7 @@ function readMessage(decoder: decoding.Decoder): ClientMessage {
   if (type === messageQueryAwareness) return { type: 'queryAwareness' }
   if (type === messageAwareness) {
     const update = decoding.readVarUint8Array(decoder)
-    checkAwarenessUpdate(update)
+    readPresence(update)
     return { type: 'awareness', update }
   }
   if (type !== messageSync) throw new Error('unknown message type')
@@ -61,16 +69,40 @@ function readMessage(decoder: decoding.Decoder): ClientMessage {
   return { type: syncType === messageYjsSyncStep2 ? 'syncStep2' : 'update', update: payload }
 }
 
-/** Reads an awareness update the way `applyAwarenessUpdate` will, so that it cannot fail later. */
-function checkAwarenessUpdate(update: Uint8Array): void {
+/**
+ * Reads an awareness update the way `applyAwarenessUpdate` will, so that it cannot fail later.
+ * The entries are kept only when asked for: a message is checked before its size is, and one of
+ * megabytes holds millions of them.
+ */
+function readPresence(update: Uint8Array, visit: (entry: PresenceEntry) => void = () => {}): void {
   const decoder = decoding.createDecoder(update)
   const count = decoding.readVarUint(decoder)
   for (let i = 0; i < count; i++) {
-    decoding.readVarUint(decoder) // client id
-    decoding.readVarUint(decoder) // clock
-    JSON.parse(decoding.readVarString(decoder))
+    const client = decoding.readVarUint(decoder)
+    const clock = decoding.readVarUint(decoder)
+    const json = decoding.readVarString(decoder)
+    visit({ client, clock, json, removes: JSON.parse(json) === null })
   }
   if (decoding.hasContent(decoder)) throw new Error('trailing bytes in awareness update')
+}
+
+/** The entries of an awareness update that `parseMessage` accepted. */
+export function presenceEntries(update: Uint8Array): PresenceEntry[] {
+  const entries: PresenceEntry[] = []
+  readPresence(update, (entry) => entries.push(entry))
+  return entries
+}
+
+/** An awareness update of these entries, as `encodeAwarenessUpdate` writes one. */
+export function encodePresenceEntries(entries: readonly PresenceEntry[]): Uint8Array {
+  return encode((encoder) => {
+    encoding.writeVarUint(encoder, entries.length)
+    for (const { client, clock, json } of entries) {
+      encoding.writeVarUint(encoder, client)
+      encoding.writeVarUint(encoder, clock)
+      encoding.writeVarString(encoder, json)
+    }
+  })
 }
 
 function encode(write: (encoder: encoding.Encoder) => void): Uint8Array {

@@ -61,11 +61,15 @@ export type Refusal = (typeof REFUSALS)[RefusalKind]
 
 /**
  * Updates refused without closing the connection (counted like the refusals above): an atelier
- * tablet's update that reaches beyond its atelier. Closing would not help — Yjs cannot split an
- * update, and a tablet may carry changes of others it cannot send — and the tablet's own work
- * must keep flowing.
+ * tablet's update that reaches beyond its atelier, and presence entries for another connection's
+ * awareness ids (`room.ts`). Closing would not help — Yjs cannot split an update, a tablet may
+ * carry changes of others it cannot send, stock clients echo others' presence — and the device's
+ * own work must keep flowing.
  */
-export const UPDATE_REFUSAL_LABELS = { outOfScope: 'out_of_scope' } as const
+export const UPDATE_REFUSAL_LABELS = {
+  outOfScope: 'out_of_scope',
+  foreignPresence: 'foreign_presence',
+} as const
 
 /** Labels of refusals made by the `ws` library itself (its own close, before the relay sees it). */
 export const WS_REFUSAL_LABELS = {

@@ -16,7 +16,8 @@
  * connection (a tablet's atelier link) writes like a writer while its key matches its atelier's
  * check and each update stays within that atelier (`atelierScope.ts`); an update that does not
  * is dropped like a reader's, and counted, and the connection stays open. Until its key matches,
- * it is a reader.
+ * it is a reader. Presence (awareness) ids belong to the connection that first announced them in
+ * the room, until it leaves: another connection's entries for them are dropped the same way.
  *
  * Whatever a connection sends, the worst outcome is that connection closed, with a code saying
  * why (`refusals.ts`): a message it cannot decode or an update refused (4400), a presence too
@@ -37,14 +38,17 @@ import type { RoomId } from '../src/links/capability'
 import type { Grant } from './admission'
 import { atelierKeyMatches, withinAtelier } from './atelierScope'
 import { shortRoomId, type Logger } from './log'
-import { ConnectionBudget, type RateLimits } from './limits'
+import { ConnectionBudget, ConnectionBudgets, type RateLimits } from './limits'
 import {
   encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
+  encodePresenceEntries,
   encodeUpdate,
   parseMessage,
+  presenceEntries,
   type ClientMessage,
+  type PresenceEntry,
 } from './messages'
 import type { Metrics } from './metrics'
 import { REFUSALS, UPDATE_REFUSAL_LABELS, type RefusalKind } from './refusals'
@@ -77,19 +81,31 @@ export interface RoomOptions {
   onEmpty: () => void
   /** How the log file is opened for appending (`roomLog.ts`); a test's stand-in for the disk. */
   openLogFile?: OpenLogFile
+  /**
+   * Rate budgets carried over reconnections, shared by the relay's rooms (a room unloaded and
+   * loaded again keeps them); the room's own if absent.
+   */
+  budgets?: ConnectionBudgets
 }
 
 /** One device's WebSocket in this room; also the Yjs and awareness origin of what it sends. */
 interface Connection {
   socket: WebSocket
   access: Grant
+  /** Where it comes from, for its rate budget (`ConnectionBudgets`); never logged. Null: unknown. */
+  place: string | null
   /** Set when the relay refused it: nothing it sends afterwards is handled. */
   refused: boolean
   /** One of its updates went beyond its atelier (logged once per connection). */
   outOfScope: boolean
   budget: ConnectionBudget
-  /** Awareness client ids this connection announced, removed when it leaves. */
+  /**
+   * Awareness client ids this connection owns: those it was the first to announce in this room.
+   * Freed, and their presence removed, when it leaves.
+   */
   awarenessClients: Set<number>
+  /** One of its presence messages touched another connection's ids (logged once per connection). */
+  foreignPresence: boolean
   /** Its one message larger than `maxMessageBytes` (its whole document, sync step 2) came. */
   sentWholeDocument: boolean
   /** Its updates that wait for a struct the room lacks, and their total size. */
@@ -113,6 +129,8 @@ export class Room {
   readonly ready: Promise<void>
   readonly #doc = new Y.Doc({ gc: true })
   readonly #awareness = new Awareness(this.#doc)
+  /** Awareness client id → the open connection that owns it (`Connection.awarenessClients`). */
+  readonly #presenceOwners = new Map<number, Connection>()
   /** Open connections: who gets updates and presence. */
   readonly #connections = new Set<Connection>()
   /** Every connection ever attached: the origins whose document updates are logged and relayed. */
@@ -129,6 +147,7 @@ export class Room {
   readonly #log: RoomLog
   readonly #snapshots: RoomSnapshots | null
   readonly #options: RoomOptions
+  readonly #budgets: ConnectionBudgets
   readonly #logger: Logger
   readonly #metrics: Metrics
   /**
@@ -142,6 +161,7 @@ export class Room {
   constructor(options: RoomOptions) {
     this.id = options.id
     this.#options = options
+    this.#budgets = options.budgets ?? new ConnectionBudgets(options.limits)
     this.#logger = options.logger
     this.#metrics = options.metrics
     this.#log = new RoomLog({
@@ -185,14 +205,22 @@ export class Room {
     return this.#log.pending
   }
 
-  attach(socket: WebSocket, access: Grant): void {
+  /**
+   * `address`: the device's network address as the relay sees it. Without one (a test's socket),
+   * the connection starts with a full budget and leaves none behind.
+   */
+  attach(socket: WebSocket, access: Grant, address?: string): void {
+    const place = address === undefined ? null : placeOf(this.id, access, address)
     const connection: Connection = {
       socket,
       access,
+      place,
       refused: false,
       outOfScope: false,
-      budget: new ConnectionBudget(this.#options.limits),
+      budget:
+        place === null ? new ConnectionBudget(this.#options.limits) : this.#budgets.take(place),
       awarenessClients: new Set(),
+      foreignPresence: false,
       sentWholeDocument: false,
       waiting: [],
       waitingBytes: 0,
@@ -293,13 +321,51 @@ export class Room {
         // name or state in every tablet's presence).
         if (!this.#connections.has(connection) || !this.#mayWrite(connection)) return
         if (message.update.length > this.#options.limits.maxPresenceBytes) return 'badPresence'
-        applyAwarenessUpdate(this.#awareness, message.update, connection)
-        if (connection.awarenessClients.size > this.#options.limits.maxPresencesPerConnection)
-          return 'badPresence'
-        return
+        return this.#announce(connection, message.update)
       case 'queryAwareness':
         return this.#send(connection, this.#everyonesPresence())
     }
+  }
+
+  /**
+   * Applies a connection's presence entries for ids it owns or nobody owns (it owns those from
+   * then on, within `maxPresencesPerConnection`); entries for another open connection's ids are
+   * dropped. Stock clients send some: they echo every presence they receive (a no-op, as its clock
+   * is not newer) and remove one they have not heard of for 30 s. Only those that would have
+   * changed something are counted; the connection stays open, its own entries keep flowing.
+   */
+  #announce(connection: Connection, update: Uint8Array): RefusalKind | void {
+    const entries = presenceEntries(update)
+    const own = entries.filter(
+      ({ client }) => (this.#presenceOwners.get(client) ?? connection) === connection,
+    )
+    if (own.length < entries.length) {
+      const foreign = entries.filter((entry) => !own.includes(entry))
+      if (foreign.some((entry) => this.#wouldChangePresence(entry)))
+        this.#foreignPresence(connection)
+      if (own.length === 0) return
+      update = encodePresenceEntries(own)
+    }
+    applyAwarenessUpdate(this.#awareness, update, connection)
+    if (connection.awarenessClients.size > this.#options.limits.maxPresencesPerConnection)
+      return 'badPresence'
+  }
+
+  /** What `applyAwarenessUpdate` would apply: a newer clock, or a removal at the same one. */
+  #wouldChangePresence({ client, clock, removes }: PresenceEntry): boolean {
+    const current = this.#awareness.meta.get(client)?.clock ?? 0
+    return clock > current || (clock === current && removes && this.#awareness.states.has(client))
+  }
+
+  /** Dropped, counted; logged once per connection. */
+  #foreignPresence(connection: Connection): void {
+    this.#metrics.refused(UPDATE_REFUSAL_LABELS.foreignPresence)
+    if (connection.foreignPresence) return
+    connection.foreignPresence = true
+    this.#logger.warn('presence.foreign', {
+      room: shortRoomId(this.id),
+      access: kindOf(connection.access),
+    })
   }
 
   /** A writer, or an atelier connection whose key matches its atelier's check (now). */
@@ -469,9 +535,13 @@ export class Room {
     changes: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
+    // A connection's removal of its own presence keeps the id its own: it may announce it again.
     if (this.#isConnection(origin)) {
-      for (const id of [...changes.added, ...changes.updated]) origin.awarenessClients.add(id)
-      for (const id of changes.removed) origin.awarenessClients.delete(id)
+      for (const id of [...changes.added, ...changes.updated]) {
+        if (this.#presenceOwners.has(id)) continue
+        this.#presenceOwners.set(id, origin)
+        origin.awarenessClients.add(id)
+      }
     }
     const changed = [...changes.added, ...changes.updated, ...changes.removed]
     this.#broadcast(encodeAwareness(encodeAwarenessUpdate(this.#awareness, changed)), origin)
@@ -479,6 +549,7 @@ export class Room {
 
   #detach(connection: Connection, code: number): void {
     this.#connections.delete(connection)
+    if (connection.place !== null) this.#budgets.leave(connection.place, connection.budget)
     this.#awaitingKeyCheck.delete(connection)
     this.#logger.info('connection.closed', {
       room: shortRoomId(this.id),
@@ -486,7 +557,9 @@ export class Room {
       code,
     })
     // Tells the others this device left now, rather than after the 30 s awareness timeout.
-    removeAwarenessStates(this.#awareness, [...connection.awarenessClients], null)
+    const ids = [...connection.awarenessClients]
+    for (const id of ids) this.#presenceOwners.delete(id)
+    removeAwarenessStates(this.#awareness, ids, null)
     if (this.#connections.size === 0) this.#options.onEmpty()
   }
 
@@ -537,6 +610,17 @@ export class Room {
 /** What the log says of a connection's access: never its atelier (content) nor its key. */
 function kindOf(access: Grant): 'write' | 'read' | 'atelier' {
   return typeof access === 'object' ? 'atelier' : access
+}
+
+/**
+ * A connection's meeting, key and address: a client reconnecting from there resumes the budget it
+ * left (`ConnectionBudgets`). The atelier key's hash tells two atelier keys apart, as it does at
+ * each message.
+ */
+function placeOf(room: RoomId, access: Grant, address: string): string {
+  const grant =
+    typeof access === 'object' ? `atelier ${access.atelierId} ${access.keyCheck}` : access
+  return `${room} ${grant} ${address}`
 }
 
 /** Sync (0), step 2 (1): a device's whole document, or what the relay lacks of it. */

@@ -4,16 +4,7 @@ import * as Y from 'yjs'
 import { typeAtOnce } from '../../tests/helpers/meetingOps'
 import { createMeeting, readMeeting } from './meetingDoc'
 import { notesOf } from './layout'
-import {
-  diffText,
-  editNote,
-  followedNotes,
-  noteKey,
-  readNotes,
-  rebaseChange,
-  shiftCaret,
-  type TextDelta,
-} from './notes'
+import { diffText, editNote, followedNotes, noteKey, readNotes } from './notes'
 import { skippedIn } from './untrusted'
 
 function apply(before: string, change: ReturnType<typeof diffText>): string {
@@ -51,73 +42,6 @@ describe('notes', () => {
     expect(here).toBe(there)
     expect(here).toContain('Bus trop rares. ')
     expect(here).toContain('Accueil chaleureux. ')
-  })
-})
-
-describe('a caret and a typed change when the note changed meanwhile', () => {
-  it('moves the caret with what is inserted or deleted before it, not at or after it', () => {
-    expect(shiftCaret(5, [{ insert: 'abc' }])).toBe(8)
-    expect(shiftCaret(5, [{ retain: 5 }, { insert: 'abc' }])).toBe(5)
-    expect(shiftCaret(5, [{ retain: 7 }, { insert: 'abc' }])).toBe(5)
-    expect(shiftCaret(5, [{ retain: 1 }, { delete: 2 }])).toBe(3)
-    expect(shiftCaret(5, [{ retain: 3 }, { delete: 4 }])).toBe(3)
-    expect(shiftCaret(5, [{ delete: 1 }, { insert: 'xy' }])).toBe(6)
-  })
-
-  // The shown text is distinct lower-case letters, the others' inserts upper case, the typed
-  // insert digits: each character says where it came from.
-  const shownText = fc
-    .uniqueArray(fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), { maxLength: 26 })
-    .map((letters) => letters.join(''))
-  const othersEdit = fc.record({
-    at: fc.nat(40),
-    deleteCount: fc.nat(4),
-    insert: fc.stringMatching(/^[A-Z]{0,3}$/),
-  })
-  const typed = fc.record({
-    at: fc.nat(30),
-    deleteCount: fc.nat(4),
-    insert: fc.stringMatching(/^[0-9]{0,3}$/),
-  })
-
-  it('deletes only shown characters still there, keeps all that came since, and inserts in place', () => {
-    fc.assert(
-      fc.property(shownText, fc.array(othersEdit, { maxLength: 5 }), typed, (shown, edits, key) => {
-        const text = new Y.Doc().getText()
-        text.insert(0, shown)
-        const deltas: TextDelta[] = []
-        text.observe((event) => deltas.push(event.delta))
-        for (const edit of edits) {
-          const index = edit.at % (text.length + 1)
-          text.delete(index, Math.min(edit.deleteCount, text.length - index))
-          text.insert(index, edit.insert)
-        }
-        const current = text.toString()
-        const index = key.at % (shown.length + 1)
-        const change = {
-          index,
-          deleteCount: Math.min(key.deleteCount, shown.length - index),
-          insert: key.insert,
-        }
-        const { edits: rebased, at } = rebaseChange(change, shown.length, deltas)
-        for (const edit of rebased) {
-          text.delete(edit.index, edit.deleteCount)
-          text.insert(edit.index, edit.insert)
-        }
-        const after = text.toString()
-        const only = (pattern: RegExp, value: string) => value.replace(pattern, '')
-        expect(only(/[^A-Z]/g, after)).toBe(only(/[^A-Z]/g, current))
-        const deletedByKey = shown.slice(index, index + change.deleteCount)
-        expect(only(/[^a-z]/g, after)).toBe(
-          [...only(/[^a-z]/g, current)].filter((letter) => !deletedByKey.includes(letter)).join(''),
-        )
-        expect(only(/[^0-9]/g, after)).toBe(key.insert)
-        // Shown letters before the change are before where it went, the others after it.
-        if (key.insert) expect(after.indexOf(key.insert)).toBe(at)
-        for (const [position, letter] of [...after].entries())
-          if (/[a-z]/.test(letter)) expect(position < at).toBe(shown.indexOf(letter) < index)
-      }),
-    )
   })
 })
 

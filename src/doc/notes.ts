@@ -9,6 +9,7 @@ import * as Y from 'yjs'
 import { notesOf } from './layout'
 import { origins } from './origins'
 import type { Step } from './script'
+import { type TextChange, yjsInsertIndex, yjsRanges } from './textRuns'
 import { idRecord, isEntityId, noteSkipped } from './untrusted'
 
 export const NOTE_MAX = 20_000
@@ -109,13 +110,6 @@ export function followedNotes(doc: Y.Doc): () => Record<string, string> {
   return read
 }
 
-/** One edit of a text field: replace `deleteCount` characters at `index` by `insert`. */
-export interface TextChange {
-  index: number
-  deleteCount: number
-  insert: string
-}
-
 /**
  * The smallest single change turning `before` into `after` (common prefix and suffix kept), so
  * a keystroke becomes a one-character insert that merges with the other tablet's typing.
@@ -141,86 +135,21 @@ export function noteText(doc: Y.Doc, key: string): Y.Text | undefined {
 
 /**
  * Applies edits to a note in one transaction, as this device's own (undoable) change. Each edit
- * is on the text the previous one left (as `rebaseChange` gives them).
+ * is on the text the previous one left (as `rebaseChange` gives them), at positions of the
+ * note's string: what the string leaves out (a hostile embed) is neither deleted nor typed
+ * into. Says whether it applied them (not past `NOTE_MAX`).
  */
-export function editNote(doc: Y.Doc, key: string, ...changes: TextChange[]): void {
+export function editNote(doc: Y.Doc, key: string, ...changes: TextChange[]): boolean {
   const text = noteText(doc, key)
   if (!text) throw new Error(`unknown note ${key}`)
   const grows = changes.reduce((sum, change) => sum + change.insert.length - change.deleteCount, 0)
-  if (text.length + grows > NOTE_MAX) return
+  if (text.length + grows > NOTE_MAX) return false
   doc.transact(() => {
     for (const change of changes) {
-      if (change.deleteCount > 0) text.delete(change.index, change.deleteCount)
-      if (change.insert) text.insert(change.index, change.insert)
+      const ranges = yjsRanges(text, change.index, change.index + change.deleteCount)
+      for (const [index, length] of ranges.reverse()) text.delete(index, length)
+      if (change.insert) text.insert(yjsInsertIndex(text, change.index), change.insert)
     }
   }, origins.local)
-}
-
-/** A Yjs text event's `delta`: what a change kept, inserted and deleted, from the start. */
-export type TextDelta = ReadonlyArray<{ retain?: number; insert?: unknown; delete?: number }>
-
-/** Embeds (never written by Tandem, possible in a hostile document) count one, as in Yjs. */
-const insertLength = (insert: unknown) => (typeof insert === 'string' ? insert.length : 1)
-
-/**
- * Where a caret at `index` goes when someone else's change `delta` applies: it moves with what
- * is inserted or deleted before it, and stays put when text is inserted exactly at it. So the
- * caret stays right after this device's own last character: two people typing at one spot each
- * go on after their own words instead of interleaving.
- */
-export function shiftCaret(index: number, delta: TextDelta): number {
-  let before = 0 // where the walk is, in the text before the change
-  let shifted = index
-  for (const op of delta) {
-    if (before >= index) break
-    if (op.retain !== undefined) before += op.retain
-    else if (op.delete !== undefined) {
-      shifted -= Math.min(op.delete, index - before)
-      before += op.delete
-    } else shifted += insertLength(op.insert)
-  }
-  return shifted
-}
-
-/**
- * `change` was typed in a field showing `shownLength` characters, but the shared text has since
- * moved on by `deltas` (others' changes the field has not shown yet). Gives the same edit on the
- * shared text, in order: it deletes only characters that were shown and are still there — never
- * text this device has not shown — and inserts right after the shown character before it.
- * `at` is where the change now starts in the shared text.
- */
-export function rebaseChange(
-  change: TextChange,
-  shownLength: number,
-  deltas: readonly TextDelta[],
-): { edits: TextChange[]; at: number } {
-  // For each character of the shared text, its index in the shown text, or -1 if it came since.
-  let shown = Array.from({ length: shownLength }, (_, index) => index)
-  for (const delta of deltas) {
-    const next: number[] = []
-    let at = 0
-    for (const op of delta) {
-      if (op.retain !== undefined)
-        for (const end = at + op.retain; at < end; at++) next.push(shown[at]!)
-      else if (op.delete !== undefined) at += op.delete
-      else for (let count = insertLength(op.insert); count > 0; count--) next.push(-1)
-    }
-    for (; at < shown.length; at++) next.push(shown[at]!)
-    shown = next
-  }
-  const deleteEnd = change.index + change.deleteCount
-  let insertAt = 0
-  const deletions: TextChange[] = []
-  shown.forEach((origin, index) => {
-    if (origin >= 0 && origin < change.index) insertAt = index + 1
-    else if (origin >= change.index && origin < deleteEnd) {
-      const last = deletions.at(-1)
-      if (last && last.index + last.deleteCount === index) last.deleteCount++
-      else deletions.push({ index, deleteCount: 1, insert: '' })
-    }
-  })
-  // The last deletion first, so each index still holds; all of them lie after `insertAt`.
-  const edits = deletions.reverse()
-  if (change.insert) edits.push({ index: insertAt, deleteCount: 0, insert: change.insert })
-  return { edits, at: insertAt }
+  return true
 }

@@ -7,14 +7,8 @@ import {
   type RefObject,
 } from 'react'
 import type * as Y from 'yjs'
-import {
-  diffText,
-  editNote,
-  noteText,
-  rebaseChange,
-  shiftCaret,
-  type TextDelta,
-} from '../doc/notes'
+import { diffText, editNote, noteText } from '../doc/notes'
+import { rebaseChange, shiftSelection, stringChange, type TextDelta } from '../doc/textRuns'
 import type { MeetingSession } from '../sync/meetingSession'
 
 /**
@@ -24,7 +18,10 @@ import type { MeetingSession } from '../sync/meetingSession'
  * caret stays where it was in the text, so both can write at once without their words
  * interleaving. While an input method composes (a dead key's accent, dictation, a predictive
  * keyboard's word), the field keeps its own text: rewriting it would end the composition, so
- * others' changes wait, and the composed text is shared when it ends.
+ * others' changes wait, and the composed text is shared when it ends — or when the field goes
+ * away first (another step, screen or atelier), since what it shows is what the person wrote.
+ * The field shows the note's characters only (see `textRuns.ts` for what else a hostile note
+ * may hold).
  *
  * @example
  *   const field = useRef<HTMLTextAreaElement>(null)
@@ -49,14 +46,24 @@ export function useCollaborativeText(
   /** The field's own text while an input method composes in it, shown instead of `shared`. */
   const [draft, setDraft] = useState<string | null>(null)
   const composing = useRef(false)
-  /** What the field held at its last render showing `shared`: what the person saw when they typed. */
+  /**
+   * The text the field holds, outside a composition: what the person saw when they typed. It is
+   * `shared` as last rendered, or what was typed since, until React renders again.
+   */
   const shown = useRef(shared)
-  /** Others' changes to the note that the field does not show yet. */
+  /** The changes from `shown` to the shared text: others' the field does not show yet. */
   const unshown = useRef<TextDelta[]>([])
-  /** Where the caret goes once the field shows them. */
+  /** The field's selection in `shown`, to move through `unshown` when React rewrites the field. */
   const caret = useRef<[number, number] | null>(null)
-  /** This field's own edit is being applied: the field shows it already. */
+  /** This field's own edit is being applied: `share` has accounted for it. */
   const typing = useRef(false)
+
+  /** The field's selection, if it is focused: a field without focus has no caret in use. */
+  const selection = useCallback((): [number, number] | null => {
+    const element = field.current
+    if (!element || element.ownerDocument.activeElement !== element) return null
+    return [element.selectionStart, element.selectionEnd]
+  }, [field])
 
   // Every other change is seen here before React re-renders, while the field still holds the
   // text and caret the person was looking at: that caret, moved through the change, is where
@@ -66,29 +73,28 @@ export function useCollaborativeText(
     if (!text) return
     const observe = (event: Y.YTextEvent) => {
       if (typing.current) return
-      unshown.current.push(event.delta)
+      const delta = stringChange(event)
+      if (delta.length === 0) return // formatting or embeds: nothing the field shows
+      unshown.current.push(delta)
       // Mid-composition the caret is the input method's; where it goes is known when it ends.
-      if (composing.current) return
-      const element = field.current
-      // A field without focus has no caret in use: the next tap places it.
-      if (!element || element.ownerDocument.activeElement !== element) return
-      const [start, end] = caret.current ?? [element.selectionStart, element.selectionEnd]
-      caret.current = [shiftCaret(start, event.delta), shiftCaret(end, event.delta)]
+      if (!composing.current) caret.current = selection()
     }
     text.observe(observe)
     return () => text.unobserve(observe)
-  }, [text, field])
+  }, [text, selection])
 
   // React has just written `shared` into the field, which puts the caret at its end.
   useLayoutEffect(() => {
     if (draft !== null) return
+    const element = field.current
+    const before = caret.current
+    caret.current = null
+    if (before && element && element.ownerDocument.activeElement === element) {
+      const [start, end] = unshown.current.reduce(shiftSelection, before)
+      element.setSelectionRange(start, end, element.selectionDirection)
+    }
     shown.current = shared
     unshown.current = []
-    const element = field.current
-    const next = caret.current
-    caret.current = null
-    if (next && element && element.ownerDocument.activeElement === element)
-      element.setSelectionRange(next[0], next[1], element.selectionDirection)
   }, [shared, draft, field])
 
   const share = useCallback(
@@ -97,32 +103,25 @@ export function useCollaborativeText(
       // The keystroke changed what the field showed, which may be older than the shared text:
       // only what was shown can be deleted, and what came since stays.
       const typed = diffText(shown.current, next)
-      const { edits, at } = rebaseChange(typed, shown.current.length, unshown.current)
+      const { edits, rest } = rebaseChange(typed, shown.current.length, unshown.current)
       typing.current = true
       try {
-        editNote(session.doc, key, ...edits)
+        if (!editNote(session.doc, key, ...edits)) return
       } finally {
         typing.current = false
       }
-      if (unshown.current.length === 0) return
-      const element = field.current
-      if (!typed.insert && typed.deleteCount === 0) {
-        // Nothing typed (an empty composition): the diff's index is the text's end, not the
-        // caret, so the caret only moves through others' changes.
-        const through = (index: number) =>
-          unshown.current.reduce((moved, delta) => shiftCaret(moved, delta), index)
-        const [start, end] = [element?.selectionStart ?? 0, element?.selectionEnd ?? 0]
-        caret.current = [through(start), through(end)]
-        return
-      }
-      // The field will show the shared text: its caret keeps its place in what was typed.
-      const caretInTyped = (element?.selectionEnd ?? Infinity) - typed.index
-      const after = at + Math.max(0, Math.min(caretInTyped, typed.insert.length))
-      caret.current = [after, after]
+      // The field holds `next` until React renders the shared text: a change typed before then
+      // (a second input event of one composition's end) is a change of `next`.
+      shown.current = next
+      unshown.current = rest.length > 0 ? [rest] : []
+      // Where React's rewrite of the field must put the selection back: a range stays a range,
+      // as WebKit ends a composition by replacing the selected composed text after this.
+      caret.current = rest.length > 0 ? selection() : null
     },
-    [session.doc, key, text, field],
+    [session.doc, key, text, selection],
   )
 
+  // Composition events are not React's: its onChange goes on during a composition.
   useLayoutEffect(() => {
     const element = field.current
     if (!element) return
@@ -130,7 +129,11 @@ export function useCollaborativeText(
       composing.current = true
       setDraft(element.value)
     }
+    // Chromium ends a composition after its last input event; WebKit before it, with the
+    // composed text still selected, then replaces it with the committed text (an input event
+    // `change` shares like any other).
     const end = () => {
+      if (!composing.current) return
       composing.current = false
       share(element.value)
       setDraft(null)
@@ -140,6 +143,8 @@ export function useCollaborativeText(
     return () => {
       element.removeEventListener('compositionstart', start)
       element.removeEventListener('compositionend', end)
+      // The field goes away (or to another note) mid-composition: what it shows is kept.
+      end()
     }
   }, [field, share])
 

@@ -133,4 +133,38 @@ describe('the binôme of one atelier on two tablets', () => {
 
     await Promise.all([coordinator, animateur, rapporteur].map((device) => device.context.close()))
   })
+
+  it('keeps a word still being composed when the other tablet moves the atelier to the next step', async () => {
+    const coordinator = await newDevice(evening.browser)
+    const { ateliers } = await createMeetingFrom(coordinator.page, evening.relay.url, 'Soirée IME')
+    const animateur = await evening.tablet(ateliers[0]!)
+    const rapporteur = await evening.tablet(ateliers[0]!)
+    await showView(rapporteur.page, 'Notes et propositions')
+    const field = rapporteur.page.getByTestId('note-input').first()
+    /** The question of the first note shown: the step the notes are on. */
+    const question = () => field.evaluate((element) => element.closest('label')?.textContent)
+    const firstStep = await question()
+    await field.pressSequentially('Le bus ', { delay: 15 })
+    // The rapporteur's keyboard is composing a word (Chromium's own composition events) when
+    // the animateur goes to the next step: the notes follow it, and the field goes away.
+    const ime = await rapporteur.context.newCDPSession(rapporteur.page)
+    await ime.send('Input.imeSetComposition', {
+      text: 'arrive',
+      selectionStart: 6,
+      selectionEnd: 6,
+    })
+    await animateur.page.getByRole('button', { name: 'Étape suivante →' }).click()
+    await expect.poll(question).not.toBe(firstStep)
+    // The word the rapporteur saw is in the first step's note, on both tablets.
+    await showView(animateur.page, 'Notes et propositions')
+    for (const { page } of [animateur, rapporteur]) {
+      await page
+        .getByRole('group', { name: 'Notes de l’étape' })
+        .getByRole('button')
+        .first()
+        .click()
+      await expect.poll(() => noteOf(page)).toBe('Le bus arrive')
+    }
+    await Promise.all([coordinator, animateur, rapporteur].map((device) => device.context.close()))
+  })
 })

@@ -14,6 +14,7 @@ import { formatFields, type LogFields, type LogLevel, type Logger } from '../../
 import { createRelay, type Relay, type Tuning } from '../../sync-server/relay'
 import { capabilityFromKey, newWriteKey } from '../../src/links/capability'
 import { protocolsFor, SYNC_PATH } from '../../src/sync/protocol'
+import { queryAwarenessFrame } from './frames'
 import { waitFor } from './waitFor'
 
 // Each y-websocket provider adds an 'exit' listener to the process in Node; tests open dozens.
@@ -184,4 +185,33 @@ export async function openRawSocket(
 /** The code the socket gets closed with. */
 export function closeCode(socket: WebSocket): Promise<number> {
   return new Promise((resolve) => socket.once('close', (code) => resolve(code)))
+}
+
+/** `tandem_refusals_total` of the relay's `/metrics`, by reason. */
+export async function refusalCounts(relay: TestRelay): Promise<Record<string, number>> {
+  const text = await (await fetch(`${relay.httpUrl}/metrics`)).text()
+  const out: Record<string, number> = {}
+  for (const [, reason, count] of text.matchAll(
+    /^tandem_refusals_total\{reason="(\w+)"\} (\d+)$/gm,
+  ))
+    out[reason!] = Number(count)
+  return out
+}
+
+/**
+ * Sends "who is here?" and waits for the answer (an awareness message, type 1): the relay handles
+ * a connection's messages in order, so everything sent before was handled without a refusal.
+ */
+export async function stillOpenAfter(socket: WebSocket): Promise<void> {
+  const answered = new Promise<void>((resolve, reject) => {
+    const onMessage = (data: Buffer) => {
+      if (data[0] !== 1) return
+      socket.off('message', onMessage)
+      resolve()
+    }
+    socket.on('message', onMessage)
+    socket.once('close', (code) => reject(new Error(`closed with ${code}`)))
+  })
+  socket.send(queryAwarenessFrame)
+  await answered
 }

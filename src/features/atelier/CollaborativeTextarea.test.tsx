@@ -2,8 +2,9 @@
 import { act } from 'react'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { NOTE, NoteTablet, noteUpdate } from '../../../tests/helpers/noteTablet'
-import { editNote, noteText } from '../../doc/notes'
+import { ENGINES, NOTE, NoteTablet, noteUpdate } from '../../../tests/helpers/noteTablet'
+import { notesOf } from '../../doc/layout'
+import { editNote, noteKey, noteText } from '../../doc/notes'
 
 const tablets: NoteTablet[] = []
 
@@ -12,19 +13,22 @@ afterEach(() => {
 })
 
 /** A tablet with the note open, and another device (no field): each gets the other's edits at once. */
-function tabletAndOther(text: string) {
+function tabletAndOther(text: string | Uint8Array) {
   const [doc, other] = [new Y.Doc(), new Y.Doc()]
-  Y.applyUpdate(doc, noteUpdate(text))
+  Y.applyUpdate(doc, typeof text === 'string' ? noteUpdate(text) : text)
   Y.applyUpdate(other, Y.encodeStateAsUpdate(doc))
   doc.on('update', (update: Uint8Array) => Y.applyUpdate(other, update, 'network'))
   const tablet = new NoteTablet(doc)
   tablets.push(tablet)
-  const remote = (index: number, deleteCount: number, insert: string) => {
+  /** The other device changes the note's Y.Text as it likes (a raw write, hostile or not). */
+  const write = (edit: (text: Y.Text) => void) => {
     const before = Y.encodeStateVector(doc)
-    editNote(other, NOTE, { index, deleteCount, insert })
+    edit(noteText(other, NOTE)!)
     act(() => Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, before), 'network'))
   }
-  return { tablet, remote, other }
+  const remote = (index: number, deleteCount: number, insert: string) =>
+    write(() => editNote(other, NOTE, { index, deleteCount, insert }))
+  return { tablet, remote, write, other }
 }
 
 describe('a note field when someone else types in the same note', () => {
@@ -62,17 +66,17 @@ describe('a note field when someone else types in the same note', () => {
   })
 })
 
-describe('a note field while an input method composes', () => {
+describe.each(ENGINES)('a note field while an input method composes (%s’s events)', (engine) => {
   it('keeps its own text and caret meanwhile, then shares the composed text where it was typed', () => {
     const { tablet, remote, other } = tabletAndOther('Les bus. Le marché.')
     tablet.focus(8)
-    tablet.composition('start')
+    tablet.compose()
     tablet.type(' Déjà')
     remote(0, 0, 'Oui. ')
     // Rewriting the field now would end the composition.
     expect(tablet.field.value).toBe('Les bus. Déjà Le marché.')
     expect(tablet.caret).toEqual([13, 13])
-    tablet.composition('end')
+    tablet.commit(engine)
     expect(tablet.field.value).toBe('Oui. Les bus. Déjà Le marché.')
     expect(tablet.caret).toEqual([18, 18])
     expect(noteText(other, NOTE)!.toString()).toBe('Oui. Les bus. Déjà Le marché.')
@@ -84,12 +88,51 @@ describe('a note field while an input method composes', () => {
       tablet.field.focus()
       tablet.field.setSelectionRange(4, 7)
     })
-    tablet.composition('start')
+    tablet.compose()
     tablet.type('car')
     remote(5, 0, 'X') // inside "bus", which the composition replaces
-    tablet.composition('end')
+    tablet.commit(engine)
     expect(tablet.field.value).toBe('Les carX. Le marché.')
     expect(tablet.caret).toEqual([7, 7])
+  })
+
+  it('shares the committed text in place of the composed one (a dead key’s accent, then é)', () => {
+    const { tablet, remote, other } = tabletAndOther('Les bus. Le marché.')
+    tablet.focus(8)
+    tablet.type(' D')
+    tablet.compose()
+    tablet.type('´')
+    remote(0, 0, 'Oui. ')
+    remote(18, 0, ' Non') // right after "Le", in the part the field has not shown yet
+    tablet.commit(engine, 'é')
+    tablet.type('jà')
+    const note = 'Oui. Les bus. Déjà Le Non marché.'
+    expect(tablet.field.value).toBe(note)
+    expect(tablet.caret).toEqual([18, 18])
+    expect(noteText(other, NOTE)!.toString()).toBe(note)
+  })
+
+  it('keeps the composed text when the field goes away before the composition ends', () => {
+    const { tablet, remote, other } = tabletAndOther('Les bus. Le marché.')
+    tablet.focus(8)
+    tablet.compose()
+    tablet.type(' Déjà')
+    remote(0, 0, 'Oui. ')
+    tablet.close()
+    expect(noteText(other, NOTE)!.toString()).toBe('Oui. Les bus. Déjà Le marché.')
+  })
+
+  it('keeps the composed text in its note when the field moves to another note meanwhile', () => {
+    const { tablet, other } = tabletAndOther('Les bus.')
+    const next = noteKey('atelier', 'step', 'other')
+    act(() => notesOf(tablet.doc).set(next, new Y.Text('Autre note.')))
+    tablet.focus(8)
+    tablet.compose()
+    tablet.type(' Déjà')
+    tablet.show(next)
+    expect(tablet.field.value).toBe('Autre note.')
+    expect(noteText(other, NOTE)!.toString()).toBe('Les bus. Déjà')
+    expect(noteText(other, next)!.toString()).toBe('Autre note.')
   })
 })
 
@@ -128,5 +171,62 @@ describe('two tablets typing at the same spot', () => {
       `Notes : ${words[0]}${words[1]}. Fin.`,
       `Notes : ${words[1]}${words[0]}. Fin.`,
     ]).toContain(note)
+  })
+})
+
+describe('a note field on a note holding embeds and formatting (written by hand: Tandem never does)', () => {
+  /**
+   * "Les bus. Le marché." with an image before "bus", an embed holding the string "XYZ" before
+   * "Le" (a raw update: Yjs's API makes text of a string, but a Yjs delta shows such an embed as
+   * three characters) and "Le" in bold.
+   */
+  function hostileNote() {
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, noteUpdate('Les bus. Le marché.'))
+    const text = noteText(doc, NOTE)!
+    text.insertEmbed(4, { image: 'x' })
+    text.insertEmbed(10, [1, 2])
+    text.format(11, 2, { bold: true })
+    const update = Y.encodeStateAsUpdate(doc)
+    const json = new TextEncoder().encode('[1,2]')
+    const at = update.findIndex((_, index) => json.every((byte, i) => update[index + i] === byte))
+    update.set(new TextEncoder().encode('"XYZ"'), at)
+    return tabletAndOther(update)
+  }
+
+  it('shows the characters only, and types and erases beside the right ones, nothing else changed', () => {
+    const { tablet } = hostileNote()
+    expect(tablet.field.value).toBe('Les bus. Le marché.')
+    tablet.focus(7)
+    tablet.type('!')
+    tablet.focus(4) // right before the image
+    tablet.erase()
+    tablet.type('-')
+    tablet.focus(12) // right after "Le"
+    tablet.erase()
+    tablet.type('a')
+    expect(tablet.field.value).toBe('Les-bus!. La marché.')
+    expect(tablet.caret).toEqual([12, 12])
+    expect(noteText(tablet.doc, NOTE)!.toDelta()).toEqual([
+      { insert: 'Les-' },
+      { insert: { image: 'x' } },
+      { insert: 'bus!. ' },
+      { insert: 'XYZ' },
+      { insert: 'La', attributes: { bold: true } },
+      { insert: ' marché.' },
+    ])
+  })
+
+  it('moves the caret with others’ characters only, not with embeds it does not show', () => {
+    const { tablet, write } = hostileNote()
+    tablet.focus(9) // before "Le"
+    write((text) => text.insertEmbed(0, { image: 'y' }))
+    write((text) => text.insert(0, 'Oui. '))
+    expect(tablet.field.value).toBe('Oui. Les bus. Le marché.')
+    expect(tablet.caret).toEqual([14, 14])
+    tablet.type('Ici ')
+    expect(tablet.field.value).toBe('Oui. Les bus. Ici Le marché.')
+    write((text) => text.delete(0, 3)) // "Oui", in the field, after the image, not shown
+    expect(tablet.caret).toEqual([15, 15])
   })
 })
