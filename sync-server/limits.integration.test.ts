@@ -153,6 +153,55 @@ describe('relay limits', () => {
     expect(await code).toBe(CloseCode.rateLimited)
   })
 
+  it('gives a connection refused for its rate no fresh allowance when it reconnects at once (4529)', async () => {
+    const relay = await startRelay(teardown, await tempDir(teardown))
+    const meeting = newMeeting()
+    const first = await openRawSocket(teardown, relay.syncUrl, meeting.roomId, meeting.write)
+    const firstCode = closeCode(first)
+    for (let i = 0; i < 11; i++) first.send(syncStep1Frame())
+    expect(await firstCode).toBe(CloseCode.rateLimited)
+
+    // A fresh connection could ask for the whole document ten times at once; this one comes
+    // from the same address with the same key a moment later: it gets what the first one left
+    // (a token a second), not a new burst.
+    const again = await openRawSocket(teardown, relay.syncUrl, meeting.roomId, meeting.write)
+    for (let i = 0; i < 10; i++) again.send(syncStep1Frame())
+    await expect(stillOpenAfter(again)).rejects.toThrow(`closed with ${CloseCode.rateLimited}`)
+
+    // Another meeting, or another key, is another allowance.
+    const other = newMeeting()
+    const elsewhere = await openRawSocket(teardown, relay.syncUrl, other.roomId, other.write)
+    const reader = await openRawSocket(teardown, relay.syncUrl, meeting.roomId, meeting.read)
+    for (const socket of [elsewhere, reader]) {
+      for (let i = 0; i < 10; i++) socket.send(syncStep1Frame())
+      await stillOpenAfter(socket)
+    }
+  })
+
+  it('never refuses thirty tablets behind one address coming back after Wi-Fi cuts', async () => {
+    const relay = await startRelay(teardown, await tempDir(teardown))
+    const meeting = newMeeting()
+    // Old-style atelier links are the write key: every device has the same key and address.
+    const devices = Array.from({ length: 30 }, () =>
+      connectClient(teardown, relay.syncUrl, meeting.roomId, meeting.write),
+    )
+    const allSynced = () => Promise.all(devices.map(synced))
+    await allSynced()
+    for (let cut = 1; cut <= 3; cut++) {
+      for (const device of devices) (device.provider.ws as unknown as WebSocket).terminate()
+      await waitFor(() => devices.every((d) => !d.provider.synced), 'every device cut off')
+      devices.forEach((device, i) => typeAtEnd(device, `${cut}.${i};`))
+      await allSynced()
+    }
+    await waitFor(
+      () => devices.every((device) => device.text() === devices[0]!.text()),
+      'every device to hold every edit',
+    )
+    expect(devices[0]!.text().split(';').length - 1).toBe(90)
+    for (const device of devices) expect(device.closeCodes.filter((c) => c !== 1006)).toEqual([])
+    expect((await refusalCounts(relay)).rate_limited).toBe(0)
+  })
+
   it('refuses an oversized presence, and a connection announcing many presences (4400)', async () => {
     const relay = await startRelay(teardown, await tempDir(teardown))
     const meeting = newMeeting()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConnectionBudget, TokenBucket } from './limits'
+import { ConnectionBudget, ConnectionBudgets, TokenBucket } from './limits'
 
 describe('TokenBucket', () => {
   it('lets a burst up to its capacity through, then the sustained rate only', () => {
@@ -57,5 +57,47 @@ describe('ConnectionBudget', () => {
     expect(passed).toBe(10)
     expect(budget.stateRequest(999)).toBe(false)
     expect(budget.stateRequest(1000)).toBe(true)
+  })
+})
+
+describe('ConnectionBudgets', () => {
+  const limits = { messagesPerSecond: 100, bytesPerSecond: 1024, maxMessageBytes: 1024 }
+  /** Spends every request for the whole document the budget holds at `nowMs`. */
+  const drain = (budget: ConnectionBudget, nowMs: number) => {
+    while (budget.stateRequest(nowMs));
+  }
+
+  it('gives a connection from where a drained budget was left that budget, not a full one', () => {
+    const budgets = new ConnectionBudgets(limits)
+    const first = budgets.take('room write 10.0.0.7', 0)
+    drain(first, 0)
+    budgets.leave('room write 10.0.0.7', first, 0)
+    expect(budgets.take('room write 10.0.0.7', 100)).toBe(first)
+    expect(first.stateRequest(100)).toBe(false)
+    // Elsewhere (another key, address or meeting), and once nothing is left: full budgets.
+    budgets.leave('room write 10.0.0.7', first, 100)
+    expect(budgets.take('room read 10.0.0.7', 100).stateRequest(100)).toBe(true)
+    expect(budgets.take('room write 10.0.0.7', 100)).toBe(first)
+    expect(budgets.take('room write 10.0.0.7', 100).stateRequest(100)).toBe(true)
+  })
+
+  it('hands the budgets left at one place out oldest first, and forgets them once refilled', () => {
+    const budgets = new ConnectionBudgets(limits)
+    const [a, b] = [budgets.take('p', 0), budgets.take('p', 0)]
+    budgets.leave('p', a!, 0)
+    budgets.leave('p', b!, 1000)
+    expect(budgets.take('p', 2000)).toBe(a)
+    // 10 s refill for the whole-document requests: b, left at 1 s, is then as good as new.
+    const refill = b!.refillMs
+    expect(refill).toBe(10_000)
+    expect(budgets.take('p', 1000 + refill)).not.toBe(b)
+  })
+
+  it('does not keep places nobody comes back to', () => {
+    const budgets = new ConnectionBudgets(limits)
+    for (let i = 0; i < 100; i++) budgets.leave(`p${i}`, budgets.take(`p${i}`, 0), 0)
+    expect(budgets.size).toBe(100)
+    budgets.leave('late', budgets.take('late', 20_000), 20_000)
+    expect(budgets.size).toBe(1)
   })
 })

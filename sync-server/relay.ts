@@ -262,7 +262,7 @@ export function createRelay(config: Config, options: RelayOptions = {}): Relay {
       return 'forbiddenOrigin'
     const admitted = admit(pathname, req.headers['sec-websocket-protocol'])
     if (!admitted.ok) return admitted.refusal
-    const refusal = rooms.join(admitted.roomId, ws, admitted.access)
+    const refusal = rooms.join(admitted.roomId, ws, admitted.access, req.socket.remoteAddress ?? '')
     if (refusal) return refusal
     keepalive?.track(ws)
     return null

@@ -38,7 +38,7 @@ import type { RoomId } from '../src/links/capability'
 import type { Grant } from './admission'
 import { atelierKeyMatches, withinAtelier } from './atelierScope'
 import { shortRoomId, type Logger } from './log'
-import { ConnectionBudget, type RateLimits } from './limits'
+import { ConnectionBudget, ConnectionBudgets, type RateLimits } from './limits'
 import {
   encodeAwareness,
   encodeSyncStep1,
@@ -81,12 +81,19 @@ export interface RoomOptions {
   onEmpty: () => void
   /** How the log file is opened for appending (`roomLog.ts`); a test's stand-in for the disk. */
   openLogFile?: OpenLogFile
+  /**
+   * Rate budgets carried over reconnections, shared by the relay's rooms (a room unloaded and
+   * loaded again keeps them); the room's own if absent.
+   */
+  budgets?: ConnectionBudgets
 }
 
 /** One device's WebSocket in this room; also the Yjs and awareness origin of what it sends. */
 interface Connection {
   socket: WebSocket
   access: Grant
+  /** Where it comes from, for its rate budget (`ConnectionBudgets`); never logged. Null: unknown. */
+  place: string | null
   /** Set when the relay refused it: nothing it sends afterwards is handled. */
   refused: boolean
   /** One of its updates went beyond its atelier (logged once per connection). */
@@ -140,6 +147,7 @@ export class Room {
   readonly #log: RoomLog
   readonly #snapshots: RoomSnapshots | null
   readonly #options: RoomOptions
+  readonly #budgets: ConnectionBudgets
   readonly #logger: Logger
   readonly #metrics: Metrics
   /**
@@ -153,6 +161,7 @@ export class Room {
   constructor(options: RoomOptions) {
     this.id = options.id
     this.#options = options
+    this.#budgets = options.budgets ?? new ConnectionBudgets(options.limits)
     this.#logger = options.logger
     this.#metrics = options.metrics
     this.#log = new RoomLog({
@@ -196,13 +205,20 @@ export class Room {
     return this.#log.pending
   }
 
-  attach(socket: WebSocket, access: Grant): void {
+  /**
+   * `address`: the device's network address as the relay sees it. Without one (a test's socket),
+   * the connection starts with a full budget and leaves none behind.
+   */
+  attach(socket: WebSocket, access: Grant, address?: string): void {
+    const place = address === undefined ? null : placeOf(this.id, access, address)
     const connection: Connection = {
       socket,
       access,
+      place,
       refused: false,
       outOfScope: false,
-      budget: new ConnectionBudget(this.#options.limits),
+      budget:
+        place === null ? new ConnectionBudget(this.#options.limits) : this.#budgets.take(place),
       awarenessClients: new Set(),
       foreignPresence: false,
       sentWholeDocument: false,
@@ -533,6 +549,7 @@ export class Room {
 
   #detach(connection: Connection, code: number): void {
     this.#connections.delete(connection)
+    if (connection.place !== null) this.#budgets.leave(connection.place, connection.budget)
     this.#awaitingKeyCheck.delete(connection)
     this.#logger.info('connection.closed', {
       room: shortRoomId(this.id),
@@ -593,6 +610,17 @@ export class Room {
 /** What the log says of a connection's access: never its atelier (content) nor its key. */
 function kindOf(access: Grant): 'write' | 'read' | 'atelier' {
   return typeof access === 'object' ? 'atelier' : access
+}
+
+/**
+ * A connection's meeting, key and address: a client reconnecting from there resumes the budget it
+ * left (`ConnectionBudgets`). The atelier key's hash tells two atelier keys apart, as it does at
+ * each message.
+ */
+function placeOf(room: RoomId, access: Grant, address: string): string {
+  const grant =
+    typeof access === 'object' ? `atelier ${access.atelierId} ${access.keyCheck}` : access
+  return `${room} ${grant} ${address}`
 }
 
 /** Sync (0), step 2 (1): a device's whole document, or what the relay lacks of it. */

@@ -15,6 +15,7 @@ import { join } from 'node:path'
 import type { WebSocket } from 'ws'
 import type { RoomId } from '../src/links/capability'
 import type { Grant } from './admission'
+import { ConnectionBudgets } from './limits'
 import { errorCode, shortRoomId, type Logger } from './log'
 import type { Metrics } from './metrics'
 import type { RefusalKind } from './refusals'
@@ -52,13 +53,18 @@ export class Rooms {
   readonly #idleSince = new Map<Room, { since: number; timer: NodeJS.Timeout }>()
   readonly #closing = new Map<RoomId, Promise<void>>()
   readonly #options: RoomsOptions
+  readonly #budgets: ConnectionBudgets
 
   constructor(options: RoomsOptions) {
     this.#options = options
+    this.#budgets = new ConnectionBudgets(options.limits)
   }
 
-  /** Attaches the socket to its room, loading it if needed; or says why it cannot. */
-  join(roomId: RoomId, socket: WebSocket, access: Grant): RefusalKind | null {
+  /**
+   * Attaches the socket to its room, loading it if needed; or says why it cannot. `address` is the
+   * device's network address: with the room and key, where its rate budget is carried over.
+   */
+  join(roomId: RoomId, socket: WebSocket, access: Grant, address: string): RefusalKind | null {
     let room = this.#rooms.get(roomId)
     if (!room) {
       if (this.#rooms.size >= this.#options.maxRooms && !this.#evictIdleRoom()) return 'relayFull'
@@ -66,7 +72,7 @@ export class Rooms {
     }
     if (room.connectionCount >= this.#options.maxConnectionsPerRoom) return 'roomFull'
     this.#cancelUnload(room)
-    room.attach(socket, access)
+    room.attach(socket, access, address)
     return null
   }
 
@@ -101,6 +107,7 @@ export class Rooms {
       logger,
       metrics,
       onEmpty: () => this.#scheduleUnload(room),
+      budgets: this.#budgets,
     })
     this.#rooms.set(roomId, room)
     room.ready.catch((error: unknown) => {

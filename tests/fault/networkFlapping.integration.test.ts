@@ -7,6 +7,7 @@
  * converges and nothing is lost.
  */
 import { afterEach, describe, expect, it } from 'vitest'
+import { CloseCode } from '../../src/sync/protocol'
 import { startCuttableProxy, type CuttableProxy } from '../helpers/cuttableProxy'
 import { seededRandom, testSeed, withSeed } from '../helpers/random'
 import { Teardown, startRelay, tempDir } from '../helpers/relay'
@@ -56,6 +57,8 @@ describe('fault matrix: flapping network', () => {
       const reconnections = devices.reduce((n, d) => n + d.client.closeCodes.length, 0)
       expect(cuts).toBeGreaterThanOrEqual(5)
       expect(reconnections).toBeGreaterThanOrEqual(5)
+      // Coming back as often as a flapping link allows is never a rate refusal (4529).
+      expect(devices.flatMap((d) => d.client.closeCodes)).not.toContain(CloseCode.rateLimited)
       console.info(`flapping: ${edits} edits, ${cuts} cuts, ${reconnections} dropped connections`)
     })
   }, 60_000)
