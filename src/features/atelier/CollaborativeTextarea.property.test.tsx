@@ -8,7 +8,9 @@
  * ends in the order of Chromium's, WebKit's or Gecko's events.
  *
  * The note starts as the digits 0–9 (each once, so each tells where it is). The third device
- * inserts runs of "*" where it cuts no one's words, and deletes digits.
+ * inserts runs of "*" where it cuts no one's words, and deletes digits. It also writes embeds
+ * and formatting anywhere, even inside a word, as a hostile device could: the fields do not show
+ * them, and they stay in the note.
  */
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
@@ -37,9 +39,10 @@ type Op =
    */
   | { kind: 'type'; count: number }
   | { kind: 'compose'; engine: Engine }
-  /** The other device (2) edits. */
+  /** The other device (2) edits, or writes by hand an embed and formatting (as a hostile one could). */
   | { kind: 'insert'; at: number; length: number }
   | { kind: 'delete'; at: number; length: number }
+  | { kind: 'embed'; at: number; length: number }
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   {
@@ -50,7 +53,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     weight: 6,
     arbitrary: fc.record({ kind: fc.constant('type'), count: fc.integer({ min: 1, max: 3 }) }),
   },
-  ...(['insert', 'delete'] as const).map((kind) => ({
+  ...(['insert', 'delete', 'embed'] as const).map((kind) => ({
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant(kind),
@@ -100,6 +103,7 @@ describe('two tablets and a third device in one note', () => {
               const typedSoFar = ['', '']
               let deleted = 0
               let stars = 0
+              let embeds = 0
               const composing = [false, false]
               const compose = (index: number, engine: Engine) => {
                 if (composing[index]) tablets[index]!.commit(engine)
@@ -121,6 +125,12 @@ describe('two tablets and a third device in one note', () => {
                 ) {
                   stars += step.op.kind === 'insert' ? step.op.length : 0
                   deleted += otherEdit(network.docs[OTHER]!, step.op)
+                } else if (step.replica === OTHER && step.op.kind === 'embed') {
+                  const text = noteText(network.docs[OTHER]!, NOTE)!
+                  const at = step.op.at % (text.length + 1)
+                  text.insertEmbed(at, { embed: embeds++ })
+                  // Not past the end, where Yjs formats by adding line breaks.
+                  text.format(at, Math.min(step.op.length, text.length - at), { bold: true })
                 }
               }
               for (const index of [0, 1]) if (composing[index]) compose(index, 'chromium')
@@ -128,6 +138,11 @@ describe('two tablets and a third device in one note', () => {
               const note = network.sameEverywhere((doc) => noteText(doc, NOTE)!.toString())
               const lengths = typedSoFar.reduce((sum, word) => sum + word.length, 0)
               assert.equal(note.length, START.length - deleted + stars + lengths, note)
+              const kept = (doc: Y.Doc) =>
+                noteText(doc, NOTE)!
+                  .toDelta()
+                  .filter((op: { insert: unknown }) => typeof op.insert !== 'string').length
+              assert.equal(network.sameEverywhere(kept), embeds)
               tablets.forEach((tablet, index) => {
                 const word = typedSoFar[index]!
                 if (!word) return
