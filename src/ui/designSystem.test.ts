@@ -64,6 +64,58 @@ describe('design tokens', () => {
   })
 })
 
+/** The hex colours a block of tokens.css defines, by custom property. */
+function hexTokens(block: string): Map<string, string> {
+  return new Map(
+    [...block.matchAll(/(--[\w-]+)\s*:\s*(#[0-9a-f]{6})\b/gi)].map((m) => [m[1]!, m[2]!]),
+  )
+}
+
+/** WCAG 2 contrast ratio of two #rrggbb colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => {
+      const c = parseInt(hex.slice(i, i + 2), 16) / 255
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+    })
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
+  }
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x)
+  return (light! + 0.05) / (dark! + 0.05)
+}
+
+describe('themes', () => {
+  // Text and the fill it is drawn on, by role: the brand's (top bar, primary buttons, active
+  // tabs) and the page's.
+  const pairs = [
+    ['--brand-ink', '--brand'],
+    ['--brand-ink-muted', '--brand'],
+    ['--ink', '--paper'],
+    ['--ink', '--card'],
+  ] as const
+  const css = withoutComments(readFileSync(TOKENS, 'utf8'))
+  const root = hexTokens(css.slice(css.indexOf(':root'), css.indexOf('}', css.indexOf(':root'))))
+  const contrastStart = css.indexOf('.projection--contrast')
+  const highContrast = new Map([
+    ...root,
+    ...hexTokens(css.slice(contrastStart, css.indexOf('}', contrastStart))),
+  ])
+
+  it.each([
+    ['default', root],
+    ['high contrast (projector)', highContrast],
+  ])('keeps text readable on its fill in the %s theme (WCAG AA, 4.5:1)', (_name, tokens) => {
+    const weak = pairs
+      .map(([text, fill]) => ({
+        text,
+        fill,
+        ratio: contrast(tokens.get(text)!, tokens.get(fill)!),
+      }))
+      .filter(({ ratio }) => !(ratio >= 4.5))
+    expect(weak).toEqual([])
+  })
+})
+
 describe('controls', () => {
   const others = components.filter((file) => !/ui\/(Button|Field)\.tsx$/.test(file))
 

@@ -9,5 +9,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 90_000,
     hookTimeout: 60_000,
+    // `expect.poll` waits on a condition; 1 s (vitest's default) is too short on a busy 2-core
+    // machine where a relay round trip and a render can take longer.
+    expect: { poll: { timeout: 15_000 } },
   },
 })
