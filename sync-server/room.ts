@@ -549,7 +549,8 @@ export class Room {
 
   #detach(connection: Connection, code: number): void {
     this.#connections.delete(connection)
-    if (connection.place !== null) this.#budgets.leave(connection.place, connection.budget)
+    // A refused connection left its budget when it was refused.
+    if (!connection.refused) this.#leaveBudget(connection)
     this.#awaitingKeyCheck.delete(connection)
     this.#logger.info('connection.closed', {
       room: shortRoomId(this.id),
@@ -567,6 +568,8 @@ export class Room {
     const { socket } = connection
     if (connection.refused) return
     connection.refused = true
+    // At once, not when its socket closes: the client may be back before the close handshake ends.
+    this.#leaveBudget(connection)
     if (socket.readyState !== WebSocket.OPEN && socket.readyState !== WebSocket.CONNECTING) return
     const refusal = REFUSALS[kind]
     this.#metrics.refused(refusal.label)
@@ -579,6 +582,11 @@ export class Room {
     // A client that does not read gets its close frame after what is queued for it, and is cut
     // `closeTimeout` later if it never reads it (see `relay.ts`).
     socket.close(refusal.code, refusal.reason)
+  }
+
+  /** Nothing it sends is counted any more: its budget goes to the next connection from its place. */
+  #leaveBudget(connection: Connection): void {
+    if (connection.place !== null) this.#budgets.leave(connection.place, connection.budget)
   }
 
   #everyonesPresence(): Uint8Array {
