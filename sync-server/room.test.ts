@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { newWriteKey, capabilityFromKey } from '../src/links/capability'
 import { FakeSocket } from '../tests/helpers/fakeSocket'
-import { syncUpdateFrame, textUpdate } from '../tests/helpers/frames'
+import { syncStep1Frame, syncUpdateFrame, textUpdate } from '../tests/helpers/frames'
 import { Teardown, recordingLogger, tempDir } from '../tests/helpers/relay'
 import { waitFor } from '../tests/helpers/waitFor'
 import { Metrics } from './metrics'
@@ -128,5 +128,28 @@ describe('Room', () => {
     expect(metrics.refusals.get('slow_reader')).toBe(1)
     stalled.finishClose() // read at last, or cut by ws after its close timeout
     expect(room.connectionCount).toBe(2)
+  })
+
+  it('hands a refused client’s budget to its next connection even before the close handshake ends', async () => {
+    const { room } = await openRoom()
+    const first = new FakeSocket()
+    room.attach(first.asWebSocket, 'write', '10.0.0.7')
+    for (let i = 0; i < 11; i++) first.receive(syncStep1Frame())
+    await waitFor(() => first.closedWith !== null, 'the first connection refused')
+    expect(first.closedWith).toBe(4529)
+
+    // Back at once, its old socket still closing: it has about no request for the whole document
+    // left (one a second comes back), where a new budget would have ten.
+    const again = new FakeSocket()
+    room.attach(again.asWebSocket, 'write', '10.0.0.7')
+    for (let i = 0; i < 5; i++) again.receive(syncStep1Frame())
+    await waitFor(() => again.closedWith !== null, 'the next connection refused')
+    expect(again.closedWith).toBe(4529)
+    // From another address: a budget of its own.
+    const other = new FakeSocket()
+    room.attach(other.asWebSocket, 'write', '10.0.0.8')
+    other.receive(syncStep1Frame())
+    await waitFor(() => other.sent.some((f) => f[0] === 0 && f[1] === 1), 'the other answered')
+    expect(other.closedWith).toBeNull()
   })
 })

@@ -333,20 +333,23 @@ export class Room {
    * dropped. Stock clients send some: they echo every presence they receive (a no-op, as its clock
    * is not newer) and remove one they have not heard of for 30 s. Only those that would have
    * changed something are counted; the connection stays open, its own entries keep flowing.
+   * Removing a presence the relay does not hold changes nothing, and is dropped too: Yjs would
+   * keep its clock for as long as the meeting is loaded, an id at a time.
    */
   #announce(connection: Connection, update: Uint8Array): RefusalKind | void {
     const entries = presenceEntries(update)
-    const own = entries.filter(
-      ({ client }) => (this.#presenceOwners.get(client) ?? connection) === connection,
-    )
-    if (own.length < entries.length) {
-      const foreign = entries.filter((entry) => !own.includes(entry))
-      if (foreign.some((entry) => this.#wouldChangePresence(entry)))
-        this.#foreignPresence(connection)
-      if (own.length === 0) return
-      update = encodePresenceEntries(own)
+    const kept: PresenceEntry[] = []
+    let foreignChange = false
+    for (const entry of entries) {
+      const owner = this.#presenceOwners.get(entry.client)
+      if (owner !== undefined && owner !== connection)
+        foreignChange ||= this.#wouldChangePresence(entry)
+      else if (!entry.removes || this.#awareness.states.has(entry.client)) kept.push(entry)
     }
-    applyAwarenessUpdate(this.#awareness, update, connection)
+    if (foreignChange) this.#foreignPresence(connection)
+    if (kept.length === 0) return
+    const applied = kept.length === entries.length ? update : encodePresenceEntries(kept)
+    applyAwarenessUpdate(this.#awareness, applied, connection)
     if (connection.awarenessClients.size > this.#options.limits.maxPresencesPerConnection)
       return 'badPresence'
   }
@@ -549,17 +552,23 @@ export class Room {
 
   #detach(connection: Connection, code: number): void {
     this.#connections.delete(connection)
-    if (connection.place !== null) this.#budgets.leave(connection.place, connection.budget)
+    // A refused connection left its budget when it was refused.
+    if (!connection.refused) this.#leaveBudget(connection)
     this.#awaitingKeyCheck.delete(connection)
     this.#logger.info('connection.closed', {
       room: shortRoomId(this.id),
       access: kindOf(connection.access),
       code,
     })
-    // Tells the others this device left now, rather than after the 30 s awareness timeout.
+    // Tells the others this device left now, rather than after the 30 s awareness timeout; then
+    // forgets its ids (their clocks too: awareness keeps one per id ever seen), so that what a
+    // meeting holds of presence is bounded by its connections.
     const ids = [...connection.awarenessClients]
-    for (const id of ids) this.#presenceOwners.delete(id)
     removeAwarenessStates(this.#awareness, ids, null)
+    for (const id of ids) {
+      this.#presenceOwners.delete(id)
+      this.#awareness.meta.delete(id)
+    }
     if (this.#connections.size === 0) this.#options.onEmpty()
   }
 
@@ -567,6 +576,8 @@ export class Room {
     const { socket } = connection
     if (connection.refused) return
     connection.refused = true
+    // At once, not when its socket closes: the client may be back before the close handshake ends.
+    this.#leaveBudget(connection)
     if (socket.readyState !== WebSocket.OPEN && socket.readyState !== WebSocket.CONNECTING) return
     const refusal = REFUSALS[kind]
     this.#metrics.refused(refusal.label)
@@ -579,6 +590,11 @@ export class Room {
     // A client that does not read gets its close frame after what is queued for it, and is cut
     // `closeTimeout` later if it never reads it (see `relay.ts`).
     socket.close(refusal.code, refusal.reason)
+  }
+
+  /** Nothing it sends is counted any more: its budget goes to the next connection from its place. */
+  #leaveBudget(connection: Connection): void {
+    if (connection.place !== null) this.#budgets.leave(connection.place, connection.budget)
   }
 
   #everyonesPresence(): Uint8Array {

@@ -107,7 +107,7 @@ export const openLogFile: OpenLogFile = async (file) => {
   const handle = await open(file, 'a')
   return {
     async append(bytes) {
-      for (let written = 0; written < bytes.length; )
+      for (let written = 0; written < bytes.length;)
         written += writeSync(handle.fd, bytes, written, bytes.length - written)
     },
     sync: () => handle.datasync(),

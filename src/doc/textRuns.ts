@@ -61,10 +61,9 @@ export function stringChange(event: Y.YTextEvent): TextDelta {
   const delta = runs()
   for (const item of itemsOf(event.target)) {
     if (!isCharacters(item)) continue
-    if (event.adds(item)) {
-      if (!event.deletes(item)) delta.push('insert', item.length)
-    } else if (event.deletes(item)) delta.push('delete', item.length)
-    else if (!item.deleted) delta.push('retain', item.length)
+    // Only an item deleted by now can be one this change deleted.
+    if (!item.deleted) delta.push(event.adds(item) ? 'insert' : 'retain', item.length)
+    else if (!event.adds(item) && event.deletes(item)) delta.push('delete', item.length)
   }
   return delta.done()
 }

@@ -34,14 +34,19 @@ export function noteUpdate(text: string): Uint8Array {
 }
 
 /**
- * How an engine ends a composition (UI Events; WebKit's and Gecko's differences are w3c/uievents
- * issue 202 and WebKit bug 165004): Chromium puts the committed text in the field, fires `input`
- * then `compositionend`; WebKit selects the composed text, fires `compositionend`, then replaces
- * the selection with the committed text and fires `input`; Gecko fires `input` both before and
- * after `compositionend`.
+ * How an engine ends a composition (UI Events; the differences are w3c/uievents issue 202 and
+ * WebKit bug 165004):
+ * - `chromium` puts the committed text in the field, fires `input`, then `compositionend`;
+ * - `gecko` fires `input` both before and after `compositionend`;
+ * - `webkit`, as WebKitGTK 2.50 was seen to do (a GTK input method, 2026-11-30): deletes the
+ *   composed text (`input`), fires `compositionend`, inserts the committed text at the caret
+ *   (`input`), and fires `compositionend` again;
+ * - `webkit-selected`, WebKit's older `Editor::setComposition` (what Safari's bug describes):
+ *   selects the composed text, fires `compositionend`, then replaces the selection with the
+ *   committed text and fires `input`.
  */
-export type Engine = 'chromium' | 'webkit' | 'gecko'
-export const ENGINES: readonly Engine[] = ['chromium', 'webkit', 'gecko']
+export type Engine = 'chromium' | 'gecko' | 'webkit' | 'webkit-selected'
+export const ENGINES: readonly Engine[] = ['chromium', 'gecko', 'webkit', 'webkit-selected']
 
 export class NoteTablet {
   readonly field: HTMLTextAreaElement
@@ -107,12 +112,16 @@ export class NoteTablet {
     const [from, to] = [this.#composedFrom!, this.field.selectionStart]
     this.#composedFrom = null
     const committed = text ?? this.field.value.slice(from, to)
-    if (engine === 'webkit') {
-      act(() => this.field.setSelectionRange(from, to))
+    if (engine === 'webkit' || engine === 'webkit-selected') {
+      if (engine === 'webkit') {
+        this.#replace(from, to, '')
+        this.#input()
+      } else act(() => this.field.setSelectionRange(from, to))
       this.#event('compositionend')
       // Whatever the page did meanwhile, the committed text replaces the selection.
       this.#replace(this.field.selectionStart, this.field.selectionEnd, committed)
       this.#input()
+      if (engine === 'webkit') this.#event('compositionend')
       return
     }
     this.#replace(from, to, committed)

@@ -112,6 +112,17 @@ describe.each(ENGINES)('a note field while an input method composes (%s’s even
     expect(noteText(other, NOTE)!.toString()).toBe(note)
   })
 
+  // The caret property's seed 1704154823: the caret jumped to the end of the text.
+  it('keeps the caret where it was when nothing was composed and others typed meanwhile', () => {
+    const { tablet, remote } = tabletAndOther('Les bus. Le marché.')
+    tablet.focus(8)
+    tablet.compose()
+    remote(0, 0, 'Oui. ')
+    tablet.commit(engine)
+    expect(tablet.field.value).toBe('Oui. Les bus. Le marché.')
+    expect(tablet.caret).toEqual([13, 13])
+  })
+
   it('keeps the composed text when the field goes away before the composition ends', () => {
     const { tablet, remote, other } = tabletAndOther('Les bus. Le marché.')
     tablet.focus(8)
