@@ -376,7 +376,7 @@ async function main() {
     out(`its update: ${kib(tandemReconnect.updateBytes)}; median of ${RUNS} runs from connect()`)
     out(
       table([
-        ['relay', 'projector has them', 'relay has them on disk'],
+        ['relay', 'projector has them', 'relay has written them'],
         ...reconnects.map((r) => [
           r.relay,
           ms(r.projectorMs, 1),
@@ -391,7 +391,7 @@ async function main() {
     )
     budgets.push(
       budget(
-        `reconnect of ${RECONNECT_EDITS} offline edits (relay disk and projector)`,
+        `reconnect of ${RECONNECT_EDITS} offline edits (relay log and projector)`,
         Math.max(tandemReconnect.projectorMs, tandemReconnect.relayDiskMs ?? 0),
         300,
         (v) => ms(v, 1),
