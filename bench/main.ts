@@ -185,7 +185,7 @@ async function tailsSection(budgets: Array<{ met: boolean; line: string }>) {
           ms(run.relayLoopMsPer1000, 0),
           ms(run.relaySystemMsPer1000, 0),
           `${ms(run.relayGcMsPer1000, 0)} / ${ms(run.relayGcMaxMs, 1)}`,
-          ms(run.relayLoopLateP99, 1),
+          `${ms(run.relayLoopLateP99, 1)} / ${ms(run.relayLoopLateMax, 1)}`,
           ms(run.lagP99),
           run.generatorCores.toFixed(2),
         ])
@@ -222,7 +222,7 @@ async function tailsSection(budgets: Array<{ met: boolean; line: string }>) {
           'of which loop',
           'kernel',
           'GC /1k, max',
-          'loop late p99',
+          'loop late p99, max',
           'send lag p99',
           'busiest generator',
         ],

@@ -64,8 +64,9 @@ export interface RateRun {
   /** The relay's garbage collection pauses: their sum per 1,000 edits, and the longest (ms). */
   relayGcMsPer1000: number
   relayGcMaxMs: number
-  /** How late the relay's event loop ran a 5 ms timer: 99th percentile (ms). */
+  /** How late the relay's event loop ran a 5 ms timer: 99th percentile and max (ms). */
   relayLoopLateP99: number
+  relayLoopLateMax: number
   /** How late the generator sent its edits (ms): p99 and max over every process. */
   lagP99: number
   lagMax: number
@@ -210,6 +211,7 @@ async function measure(
     relayGcMsPer1000: perThousand(after.gcPauseMs),
     relayGcMaxMs: after.gcPauseMaxMs,
     relayLoopLateP99: after.loopDelayP99Ms,
+    relayLoopLateMax: after.loopDelayMaxMs,
     lagP99: quantile(lag, 0.99),
     lagMax: quantile(lag, 1),
     generatorCores: Math.max(...runs.map((run) => run.cores)),
