@@ -159,7 +159,7 @@ async function tailsSection(budgets: Array<{ met: boolean; line: string }>) {
     for (const start of starters) relays.push(await start())
     const result = await runOpenLoop(relays, {
       rates: TAIL_RATES,
-      maxRate: 9000,
+      maxRate: 20_000,
       rooms: 100,
       clientsPerRoom: 10,
       workers: TAIL_WORKERS,
@@ -184,6 +184,8 @@ async function tailsSection(budgets: Array<{ met: boolean; line: string }>) {
           ms(run.relayCpuMsPer1000, 0),
           ms(run.relayLoopMsPer1000, 0),
           ms(run.relaySystemMsPer1000, 0),
+          `${ms(run.relayGcMsPer1000, 0)} / ${ms(run.relayGcMaxMs, 1)}`,
+          ms(run.relayLoopLateP99, 1),
           ms(run.lagP99),
           run.generatorCores.toFixed(2),
         ])
@@ -201,6 +203,8 @@ async function tailsSection(budgets: Array<{ met: boolean; line: string }>) {
           ratio(t.relayCpuMsPer1000, r.relayCpuMsPer1000),
           ratio(t.relayLoopMsPer1000, r.relayLoopMsPer1000),
           ratio(t.relaySystemMsPer1000, r.relaySystemMsPer1000),
+          ratio(t.relayGcMsPer1000, r.relayGcMsPer1000),
+          ratio(t.relayLoopLateP99, r.relayLoopLateP99),
         ])
     }
     out(
@@ -217,6 +221,8 @@ async function tailsSection(budgets: Array<{ met: boolean; line: string }>) {
           'relay CPU/1k',
           'of which loop',
           'kernel',
+          'GC /1k, max',
+          'loop late p99',
           'send lag p99',
           'busiest generator',
         ],
@@ -294,6 +300,8 @@ async function main() {
             'relay CPU/1k',
             'of which loop',
             'kernel',
+            'GC /1k, max',
+            'loop late p99',
             'relay cores',
             'client cores',
             'heap/room',

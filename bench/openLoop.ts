@@ -61,6 +61,11 @@ export interface RateRun {
   /** Of that, the main thread's (event loop busy) and the kernel's, per 1,000 edits (ms). */
   relayLoopMsPer1000: number
   relaySystemMsPer1000: number
+  /** The relay's garbage collection pauses: their sum per 1,000 edits, and the longest (ms). */
+  relayGcMsPer1000: number
+  relayGcMaxMs: number
+  /** How late the relay's event loop ran a 5 ms timer: 99th percentile (ms). */
+  relayLoopLateP99: number
   /** How late the generator sent its edits (ms): p99 and max over every process. */
   lagP99: number
   lagMax: number
@@ -202,6 +207,9 @@ async function measure(
     relayCpuMsPer1000: perThousand(after.cpuMs - before.cpuMs),
     relayLoopMsPer1000: perThousand(after.loopActiveMs - before.loopActiveMs),
     relaySystemMsPer1000: perThousand(after.systemCpuMs - before.systemCpuMs),
+    relayGcMsPer1000: perThousand(after.gcPauseMs),
+    relayGcMaxMs: after.gcPauseMaxMs,
+    relayLoopLateP99: after.loopDelayP99Ms,
     lagP99: quantile(lag, 0.99),
     lagMax: quantile(lag, 1),
     generatorCores: Math.max(...runs.map((run) => run.cores)),

@@ -37,6 +37,9 @@ export interface Probe {
   /** How late the relay's event loop ran since the previous probe: 99th percentile and max. */
   loopDelayP99Ms: number
   loopDelayMaxMs: number
+  /** Garbage collection pauses since the previous probe: their sum and the longest (ms). */
+  gcPauseMs: number
+  gcPauseMaxMs: number
 }
 
 export interface RunningRelay {

@@ -74,20 +74,40 @@ describe('presence ids at the relay', () => {
     expect(logged[0]!.fields).toMatchObject({ access: 'write' })
   })
 
-  it('frees a device’s ids when it leaves', async () => {
-    const { watcher, writer } = await watchedMeeting()
-    const first = await writer()
-    first.send(awarenessFrame([{ id: 500, clock: 1, state: { who: 'first' } }]))
-    await waitFor(() => presenceSeenBy(watcher, 500) !== undefined, 'the first device’s presence')
-    first.close()
+  it('frees and forgets a device’s ids when it leaves: at the same clock, it is present again', async () => {
+    const { relay, meeting, watcher, writer } = await watchedMeeting()
+    const device = await writer()
+    device.send(awarenessFrame([{ id: 500, clock: 3, state: { who: 'device' } }]))
+    await waitFor(() => presenceSeenBy(watcher, 500) !== undefined, 'the device’s presence')
+    device.close()
     await waitFor(() => presenceSeenBy(watcher, 500) === undefined, 'its presence removed')
 
-    const next = await writer()
-    next.send(awarenessFrame([{ id: 500, clock: 2, state: { who: 'next' } }]))
+    // Another connection may take the id now. A stock client coming back repeats the clock the
+    // relay last saw; and every id ever announced would otherwise stay in the relay's memory for
+    // as long as the meeting is loaded.
+    const back = await writer()
+    back.send(awarenessFrame([{ id: 500, clock: 3, state: { who: 'back' } }]))
+    await stillOpenAfter(back)
+    const fresh = connectClient(teardown, relay.syncUrl, meeting.roomId, meeting.write)
     await waitFor(
-      () => (presenceSeenBy(watcher, 500) as { who?: string } | undefined)?.who === 'next',
-      'the freed id announced by the next device',
+      () => (presenceSeenBy(fresh, 500) as { who?: string } | undefined)?.who === 'back',
+      'a device joining now to see it',
     )
+  })
+
+  it('keeps nothing of the removal of a presence it does not hold', async () => {
+    const { relay, meeting, writer } = await watchedMeeting()
+    const socket = await writer()
+    // Removals of ids nobody announced: each would leave its clock in the relay's memory.
+    socket.send(
+      awarenessFrame(
+        Array.from({ length: 50 }, (_, i) => ({ id: 700 + i, clock: 9, state: null })),
+      ),
+    )
+    socket.send(awarenessFrame([{ id: 700, clock: 1, state: { who: 'first announcement' } }]))
+    await stillOpenAfter(socket)
+    const fresh = connectClient(teardown, relay.syncUrl, meeting.roomId, meeting.write)
+    await waitFor(() => presenceSeenBy(fresh, 700) !== undefined, 'a device joining now to see it')
   })
 
   it('counts nothing for stock clients, which echo each other’s presence back', async () => {

@@ -333,20 +333,23 @@ export class Room {
    * dropped. Stock clients send some: they echo every presence they receive (a no-op, as its clock
    * is not newer) and remove one they have not heard of for 30 s. Only those that would have
    * changed something are counted; the connection stays open, its own entries keep flowing.
+   * Removing a presence the relay does not hold changes nothing, and is dropped too: Yjs would
+   * keep its clock for as long as the meeting is loaded, an id at a time.
    */
   #announce(connection: Connection, update: Uint8Array): RefusalKind | void {
     const entries = presenceEntries(update)
-    const own = entries.filter(
-      ({ client }) => (this.#presenceOwners.get(client) ?? connection) === connection,
-    )
-    if (own.length < entries.length) {
-      const foreign = entries.filter((entry) => !own.includes(entry))
-      if (foreign.some((entry) => this.#wouldChangePresence(entry)))
-        this.#foreignPresence(connection)
-      if (own.length === 0) return
-      update = encodePresenceEntries(own)
+    const kept: PresenceEntry[] = []
+    let foreignChange = false
+    for (const entry of entries) {
+      const owner = this.#presenceOwners.get(entry.client)
+      if (owner !== undefined && owner !== connection)
+        foreignChange ||= this.#wouldChangePresence(entry)
+      else if (!entry.removes || this.#awareness.states.has(entry.client)) kept.push(entry)
     }
-    applyAwarenessUpdate(this.#awareness, update, connection)
+    if (foreignChange) this.#foreignPresence(connection)
+    if (kept.length === 0) return
+    const applied = kept.length === entries.length ? update : encodePresenceEntries(kept)
+    applyAwarenessUpdate(this.#awareness, applied, connection)
     if (connection.awarenessClients.size > this.#options.limits.maxPresencesPerConnection)
       return 'badPresence'
   }
@@ -557,10 +560,15 @@ export class Room {
       access: kindOf(connection.access),
       code,
     })
-    // Tells the others this device left now, rather than after the 30 s awareness timeout.
+    // Tells the others this device left now, rather than after the 30 s awareness timeout; then
+    // forgets its ids (their clocks too: awareness keeps one per id ever seen), so that what a
+    // meeting holds of presence is bounded by its connections.
     const ids = [...connection.awarenessClients]
-    for (const id of ids) this.#presenceOwners.delete(id)
     removeAwarenessStates(this.#awareness, ids, null)
+    for (const id of ids) {
+      this.#presenceOwners.delete(id)
+      this.#awareness.meta.delete(id)
+    }
     if (this.#connections.size === 0) this.#options.onEmpty()
   }
 
