@@ -29,10 +29,30 @@ const cardsOutOfTheirColumn = (page: Page) =>
     }),
   )
 
+/**
+ * The labels of the buttons under `selector` that do not show whole on one line: broken over two
+ * lines (the text's line boxes have different tops) or running past the button's edge.
+ */
+const buttonsNotOnOneLine = (page: Page, selector: string) =>
+  page.evaluate((selector) => {
+    const range = document.createRange()
+    return Array.from(document.querySelectorAll<HTMLElement>(`${selector} button`)).flatMap(
+      (button) => {
+        range.selectNodeContents(button)
+        const tops = new Set(Array.from(range.getClientRects(), (line) => Math.round(line.top)))
+        const overflows = button.scrollWidth > button.clientWidth + 1
+        return tops.size > 1 || overflows ? [button.textContent ?? ''] : []
+      },
+    )
+  }, selector)
+
 const PORTRAIT = { width: 768, height: 1024 }
 const LANDSCAPE = { width: 1024, height: 768 }
 const ANDROID = { width: 800, height: 1280 }
 const IPAD_LANDSCAPE = { width: 1180, height: 820 }
+const IPAD_PORTRAIT = { width: 820, height: 1180 }
+/** The coordinator's laptop opening an atelier. */
+const LAPTOP = { width: 1280, height: 720 }
 
 describe('the binôme’s tablet, as the binôme uses it', () => {
   it('captures, validates and transmits with clear words, and every view passes axe', async () => {
@@ -49,7 +69,7 @@ describe('the binôme’s tablet, as the binôme uses it', () => {
     await expect
       .poll(() => page.getByTestId('sync-details').textContent())
       .toContain('Reçu par le relais de la salle')
-    await shot(page, 'animation-portrait')
+    await shot(page, 'sync-details-portrait')
     expect(await seriousAxeViolations(page)).toEqual([])
     await indicator.getByRole('button').click()
 
@@ -139,9 +159,14 @@ describe('the binôme’s tablet, as the binôme uses it', () => {
     await showView(page, 'Prêt ?')
     expect(await seriousAxeViolations(page)).toEqual([])
     for (const [size, name] of [
+      [PORTRAIT, 'portrait'],
       [LANDSCAPE, 'landscape'],
       [IPAD_LANDSCAPE, 'ipad-landscape'],
+      [IPAD_PORTRAIT, 'ipad-portrait'],
       [ANDROID, 'android'],
+      [LAPTOP, 'laptop'],
+      [{ width: 1440, height: 900 }, 'laptop-1440'],
+      [{ width: 1920, height: 1080 }, 'desktop-1920'],
     ] as const) {
       await page.setViewportSize(size)
       for (const view of ['Animation', 'Notes et propositions'] as const) {
@@ -151,6 +176,9 @@ describe('the binôme’s tablet, as the binôme uses it', () => {
       // The timer keeps inside its column (its big clock pushed it 10 px out at 1024 px).
       await showView(page, 'Animation')
       expect(await cardsOutOfTheirColumn(page)).toEqual([])
+      // The timer's and the steps' buttons keep their French labels whole on one line (in
+      // landscape "Remettre à zéro" and "← Étape précédente" broke over two lines).
+      expect(await buttonsNotOnOneLine(page, '.runner__side')).toEqual([])
       // The step buttons are in sight without scrolling (in landscape they were under the fold).
       await page.evaluate(() => window.scrollTo(0, 0))
       const nextStep = (await page.getByRole('button', { name: 'Étape suivante →' }).boundingBox())!
