@@ -19,8 +19,10 @@ import {
   scriptOf,
   votesOf,
 } from '../src/doc/layout'
+import { recordPresence } from '../src/doc/devices'
 import { createMeeting } from '../src/doc/meetingDoc'
 import { addProposal } from '../src/doc/proposals'
+import { TIME_MAX } from '../src/doc/untrusted'
 import {
   atelierKeyCheck,
   atelierKeyOf,
@@ -226,6 +228,52 @@ describe('an atelier link at the relay', () => {
     expect((await refusalCounts(relay)).out_of_scope! - before).toBe(attempts.length)
   })
 
+  it('writes its presence only as the app writes it, and keeps its connection', async () => {
+    const { relay, doc, a, tabletOf } = await meetingOnRelay()
+    const tablet = await tabletOf(a)
+    const ours = { kind: 'atelier', atelierId: a, lastSyncedAt: 1 }
+    const attempts: Array<[string, unknown]> = [
+      ['junk', { ...ours, junk: 'x'.repeat(1 << 20) }],
+      ['role', { ...ours, kind: 'meeting' }],
+      ['name', { ...ours, name: 'Coordination' }],
+      ['future', { ...ours, lastSyncedAt: TIME_MAX + 1 }],
+      ['nested', { ...ours, lastSyncedAt: { at: 1 } }],
+      ['prototype', JSON.parse(`{"__proto__":${JSON.stringify(ours)}}`)],
+    ]
+    const before = (await refusalCounts(relay)).out_of_scope!
+    for (const [key, value] of attempts)
+      tablet.send(syncUpdateFrame(setIn('devices', doc, key, { any: [value] })))
+    tablet.send(syncUpdateFrame(setIn('devices', doc, 'under a key', { any: [ours] })))
+    tablet.send(syncUpdateFrame(setIn('devices', doc, 'tablet1', { any: [ours] })))
+    const held = await documentVia(tablet)
+    expect([...devicesOf(held).keys()]).toEqual(['tablet1'])
+    expect(devicesOf(held).get('tablet1')).toEqual(ours)
+    expect(tablet.readyState).toBe(tablet.OPEN)
+    expect((await refusalCounts(relay)).out_of_scope! - before).toBe(attempts.length + 1)
+  })
+
+  it('takes the edits of a tablet whose presence its second window overwrote', async () => {
+    const { relay, roomId, readKey, writeKey, a, onRelay } = await meetingOnRelay()
+    const windowOf = () => {
+      const protocols = protocolsFor(readKey, { id: a, key: atelierKeyOf(writeKey, a) })
+      return connectClient(teardown, relay.syncUrl, roomId, protocols)
+    }
+    const presence = { deviceId: 'tabletA', kind: 'atelier' as const, atelierId: a }
+    const first = windowOf()
+    await waitFor(() => first.provider.synced, 'the first window in sync')
+    recordPresence(first.doc, { ...presence, lastSyncedAt: 1 }, null, true)
+    await waitFor(() => devicesOf(onRelay).has('tabletA'), 'its presence on the relay')
+    const second = windowOf()
+    await waitFor(() => second.provider.synced, 'the second window in sync')
+    // The same device's entry: the first window's value, its client's last item, is collected.
+    recordPresence(second.doc, { ...presence, lastSyncedAt: 60_001 }, null, true)
+    const seenAt = () =>
+      (devicesOf(onRelay).get('tabletA') as { lastSyncedAt?: number }).lastSyncedAt
+    await waitFor(() => seenAt() === 60_001, 'the second window’s presence on the relay')
+    noteOf(first.doc, a).insert(0, 'suite')
+    await waitFor(() => noteOf(onRelay, a).toString() === 'suite', 'the first window’s note')
+  })
+
   it('is a reader with a wrong atelier key, or without a key check in the document', async () => {
     const { doc, a, b, writeKey, tabletOf, hasPresence } = await meetingOnRelay()
     const wrong = await tabletOf(a, atelierKeyOf(writeKey, b))
@@ -267,12 +315,17 @@ describe('an atelier link at the relay', () => {
     )
     await waitFor(() => tablet.provider.synced, 'the tablet in sync')
     const note = () => noteOf(tablet.doc, b)
+    // Its presence, refreshed a minute later: the first value is overwritten, and collected.
+    const presence = { deviceId: 'tabletB', kind: 'atelier' as const, atelierId: b }
+    recordPresence(tablet.doc, { ...presence, lastSyncedAt: 1 }, null, true)
     note().insert(0, 'avant ')
+    recordPresence(tablet.doc, { ...presence, lastSyncedAt: 60_001 }, null, true)
     note().insert(6, 'la vérification ')
     const noteOnRelay = () => noteOf(onRelay, b).toString()
     expect(noteOf(await relayDocument(relay, roomId, readKey), b).toString()).toBe('')
     ateliersOf(doc).get(b)!.set(KEY_CHECK_FIELD, check)
     await waitFor(() => noteOnRelay() === 'avant la vérification ', 'the early notes')
+    expect(devicesOf(onRelay).get('tabletB')).toMatchObject({ lastSyncedAt: 60_001 })
     note().insert(note().length, 'et après')
     await waitFor(() => noteOnRelay() === 'avant la vérification et après', 'the rest')
     expect(tablet.closed).toBeNull()

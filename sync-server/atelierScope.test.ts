@@ -30,6 +30,7 @@ import {
 } from '../src/doc/proposals'
 import { addStep } from '../src/doc/script'
 import { start } from '../src/doc/timer'
+import { TIME_MAX } from '../src/doc/untrusted'
 import { atelierKeyMatches, withinAtelier } from './atelierScope'
 import { rawUpdate } from '../tests/helpers/rawUpdates'
 import { checkUpdate } from './updateCheck'
@@ -78,6 +79,33 @@ function inScope(
   return withinAtelier(relay, atelierId, check.placed, check.deleteSet)
 }
 
+/**
+ * Presence entries naming atelier `a` that the app never writes: what every screen would read
+ * (docs/protocol.md, section 1). As [what, device id, value] (a shared type is made each time:
+ * it can be integrated once).
+ */
+function hostilePresences(a: string): Array<[string, string, () => unknown]> {
+  const ours = { kind: 'atelier', atelierId: a, lastSyncedAt: 1 }
+  return [
+    ['with a megabyte of junk', 'd1', () => ({ ...ours, junk: 'x'.repeat(1 << 20) })],
+    ['with a field the app does not write', 'd1', () => ({ ...ours, name: 'Coordination' })],
+    ['as a coordinator', 'd1', () => ({ ...ours, kind: 'meeting' })],
+    ['as a projector', 'd1', () => ({ ...ours, kind: 'projection' })],
+    ['with its time as text', 'd1', () => ({ ...ours, lastSyncedAt: '1' })],
+    ['with its time past 2200', 'd1', () => ({ ...ours, lastSyncedAt: TIME_MAX + 1 })],
+    ['with its time as a bigint', 'd1', () => ({ ...ours, lastSyncedAt: 1n })],
+    ['with a nested value', 'd1', () => ({ ...ours, lastSyncedAt: { at: 1 } })],
+    ['with bytes', 'd1', () => ({ ...ours, kind: new Uint8Array(8) })],
+    ['as a list', 'd1', () => [ours]],
+    ['as a shared map', 'd1', () => mapOf(ours)],
+    // lib0 decodes an own "__proto__" key into the prototype, whose fields a lookup would read.
+    ['through its prototype', 'd1', () => JSON.parse(`{"__proto__":${JSON.stringify(ours)}}`)],
+    ['under a key that is no id', 'd 1', () => ours],
+    ['under a built-in name', 'constructor', () => ours],
+    ['under a key of a kilobyte', 'd'.repeat(1024), () => ours],
+  ]
+}
+
 describe('an atelier connection writes', () => {
   const meeting = evening()
   const { a, pa } = meeting
@@ -97,9 +125,40 @@ describe('an atelier connection writes', () => {
     ['its timer', (t) => updateTimer(t, a, (s) => start(s, 1), 1)],
     ['its step', (t) => goToStep(t, a, readMeeting(t).script[1]!.id)],
     ['its transmission', (t) => transmit(t, a, 5)],
+    [
+      'its presence again, after the relay missed the ones before (their values collected)',
+      (t) => {
+        for (const minute of [1, 2, 3])
+          recordPresence(t, { ...presence, lastSyncedAt: minute * 60_000 }, null, true)
+      },
+    ],
   ])('%s', (_name, change) => {
     expect(inScope(meeting, a, change)).toBe(true)
     expect(inScope(meeting, a, change, true)).toBe(true)
+  })
+
+  it('its presence from a second window of the same device, then a note from the first', () => {
+    const { relay, a } = evening()
+    const ours = { ...presence, atelierId: a }
+    const [first, second] = [new Y.Doc(), new Y.Doc()]
+    const send = (from: Y.Doc) => {
+      const update = Y.encodeStateAsUpdate(from, Y.encodeStateVector(relay))
+      const check = checkUpdate(relay, update)
+      if (!check.ok) throw new Error('the update itself is refused')
+      const taken = withinAtelier(relay, a, check.placed, check.deleteSet)
+      if (taken) Y.applyUpdate(relay, update)
+      Y.applyUpdate(first, Y.encodeStateAsUpdate(relay))
+      Y.applyUpdate(second, Y.encodeStateAsUpdate(relay))
+      return taken
+    }
+    send(first)
+    recordPresence(first, { ...ours, lastSyncedAt: 1 }, null, true)
+    expect(send(first)).toBe(true)
+    // The second window writes the same device's entry: the first one's value is collected.
+    recordPresence(second, { ...ours, lastSyncedAt: 2 * 60_000 }, null, true)
+    expect(send(second)).toBe(true)
+    editNote(first, noteOf(first, a), { index: 0, deleteCount: 0, insert: 'suite' })
+    expect(send(first)).toBe(true)
   })
 
   it('a note edit that deletes its own characters, then its presence again', () => {
@@ -163,6 +222,10 @@ describe('an atelier connection cannot write', () => {
       'a presence naming another atelier',
       (t) => devicesOf(t).set('d1', { kind: 'atelier', atelierId: b, lastSyncedAt: 1 }),
     ],
+    ...hostilePresences(a).map(([name, key, value]): [string, (tablet: Y.Doc) => void] => [
+      `a presence ${name}`,
+      (t) => devicesOf(t).set(key, value()),
+    ]),
   ])('%s', (_name, change) => {
     expect(inScope(meeting, a, change)).toBe(false)
     expect(inScope(meeting, a, change, true)).toBe(false)

@@ -10,7 +10,8 @@
  *   proposals   entries whose `atelierId` is this atelier, before and after the update
  *   notes       keys "<atelierId>|…" (not the plenary's "debate|…" notes)
  *   attendance  keys "<atelierId>|…"
- *   devices     entries whose value names this atelier, before and after
+ *   devices     entries whose value names this atelier, before and after; a new value exactly
+ *               as the app writes it (`deviceEntrySchema`) under a device id
  *
  * Everything else (meta, trame, plenary, groups, votes, retained proposals, other ateliers) is
  * the coordinator's. Where each item goes is what `updateCheck.ts` already worked out for the
@@ -19,8 +20,10 @@
 import { timingSafeEqual } from 'node:crypto'
 import * as Y from 'yjs'
 import { KEY_CHECK_FIELD } from '../src/doc/ateliers'
+import { deviceEntrySchema } from '../src/doc/devices'
 import { ROOT } from '../src/doc/layout'
 import { debateNoteKey } from '../src/doc/plenary'
+import { isEntityId } from '../src/doc/untrusted'
 import type { DeleteSet, Placed, Placements } from './updateCheck'
 
 /** The field of a proposal that says which atelier it belongs to. */
@@ -127,15 +130,45 @@ class ScopeCheck {
   }
 
   #mayInsert(item: Y.Item, location: Location, placed: Placed): boolean {
+    if (location.root === ROOT.devices) return this.#mayPutDevice(item, location, placed)
     if (!this.#mayChange(item, location)) return false
     if (location.root === ROOT.proposals && location.field === ATELIER_OF_PROPOSAL)
       return !location.isEntry && this.#holdsOnly(item, (value) => value === this.#atelierId)
-    // A new value under a key replaces the one there: that one must be this atelier's too.
-    if (location.root === ROOT.devices && location.isEntry) {
-      const replaced = this.#currentItem(placed)
-      return replaced === null || this.#namesAtelier(replaced)
-    }
     return true
+  }
+
+  /**
+   * A presence entry under a device id, exactly as the app writes it: every device's screens
+   * read these values, so none carries more than its few fields (no junk of megabytes, no
+   * nested values, no fields of other types). Or a value already overwritten, whose content
+   * Yjs dropped: a tablet whose presence the relay missed (before its key check arrived, or a
+   * relay that lost its data) sends its older entries so, and refusing them would hold back
+   * every later change of that tablet. Either replaces the value there, if any, which must be
+   * this atelier's too.
+   */
+  #mayPutDevice(item: Y.Item, { key, isEntry }: Location, placed: Placed): boolean {
+    if (!isEntry || !isEntityId(key)) return false
+    const replaced = this.#currentItem(placed)
+    if (replaced !== null && !this.#namesAtelier(replaced)) return false
+    return (
+      item.content instanceof Y.ContentDeleted ||
+      this.#holdsOnly(item, (value) => this.#isOwnPresence(value))
+    )
+  }
+
+  /** A plain `{ kind: 'atelier', atelierId, lastSyncedAt }` naming this atelier. */
+  #isOwnPresence(value: unknown): boolean {
+    // lib0 decodes a key "__proto__" as the object's prototype, whose fields zod would read.
+    if (
+      typeof value !== 'object' ||
+      value === null ||
+      Object.getPrototypeOf(value) !== Object.prototype
+    )
+      return false
+    const entry = deviceEntrySchema.safeParse(value)
+    return (
+      entry.success && entry.data.kind === 'atelier' && entry.data.atelierId === this.#atelierId
+    )
   }
 
   /** The rules every inserted or deleted item must pass (see the header). */
@@ -256,15 +289,26 @@ class ScopeCheck {
     return current && !current.deleted ? current : null
   }
 
-  /** A device entry: a plain value `{ atelierId, … }` naming this atelier. */
+  /**
+   * A device entry whose plain value `{ atelierId, … }` names this atelier. One whose value
+   * Yjs collected (it was overwritten) is judged by the entry now under its key, the same
+   * device's: a second window of a tablet overwrites the first one's entry, which may be the
+   * last item of that window's client.
+   */
   #namesAtelier(item: Y.Item): boolean {
-    return this.#holdsOnly(
-      item,
-      (value) =>
-        typeof value === 'object' &&
-        value !== null &&
-        (value as Record<string, unknown>).atelierId === this.#atelierId,
-    )
+    const names = (entry: Y.Item) =>
+      this.#holdsOnly(
+        entry,
+        (value) =>
+          typeof value === 'object' &&
+          value !== null &&
+          Object.hasOwn(value, 'atelierId') &&
+          (value as Record<string, unknown>).atelierId === this.#atelierId,
+      )
+    if (!(item.content instanceof Y.ContentDeleted)) return names(item)
+    const parent = item.parent as Y.AbstractType<unknown> | null
+    const current = item.parentSub === null ? undefined : parent?._map.get(item.parentSub)
+    return current !== undefined && !current.deleted && names(current)
   }
 
   #holdsOnly(item: Y.Item, accept: (value: unknown) => boolean): boolean {

@@ -5,8 +5,10 @@
  * (`foreign_presence`) and logged once; the connection stays open. docs/protocol.md, section 3.
  */
 import { afterEach, describe, expect, it } from 'vitest'
+import { CloseCode } from '../src/sync/protocol'
 import { awarenessFrame } from '../tests/helpers/frames'
 import {
+  closeCode,
   connectClient,
   newMeeting,
   openRawSocket,
@@ -108,6 +110,26 @@ describe('presence ids at the relay', () => {
     await stillOpenAfter(socket)
     const fresh = connectClient(teardown, relay.syncUrl, meeting.roomId, meeting.write)
     await waitFor(() => presenceSeenBy(fresh, 700) !== undefined, 'a device joining now to see it')
+  })
+
+  it('relays nothing of a message announcing more ids than a connection may own (4400)', async () => {
+    const { watcher, writer } = await watchedMeeting()
+    const seen = new Set<number>()
+    watcher.provider.awareness.on('change', ({ added }: { added: number[] }) =>
+      added.forEach((id) => seen.add(id)),
+    )
+    const many = await writer()
+    const code = closeCode(many)
+    many.send(
+      awarenessFrame(Array.from({ length: 9 }, (_, i) => ({ id: 100 + i, clock: 1, state: {} }))),
+    )
+    expect(await code).toBe(CloseCode.badRequest)
+
+    // Presence is relayed in order: once a later one arrives, the refused ones would have too.
+    const later = await writer()
+    later.send(awarenessFrame([{ id: 900, clock: 1, state: { who: 'later' } }]))
+    await waitFor(() => seen.has(900), 'a later presence')
+    expect([...seen].filter((id) => id >= 100 && id < 109)).toEqual([])
   })
 
   it('counts nothing for stock clients, which echo each other’s presence back', async () => {

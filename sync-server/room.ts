@@ -329,7 +329,8 @@ export class Room {
 
   /**
    * Applies a connection's presence entries for ids it owns or nobody owns (it owns those from
-   * then on, within `maxPresencesPerConnection`); entries for another open connection's ids are
+   * then on, within `maxPresencesPerConnection`: a message that would take more is refused whole,
+   * before any of it reaches the others); entries for another open connection's ids are
    * dropped. Stock clients send some: they echo every presence they receive (a no-op, as its clock
    * is not newer) and remove one they have not heard of for 30 s. Only those that would have
    * changed something are counted; the connection stays open, its own entries keep flowing.
@@ -340,18 +341,23 @@ export class Room {
     const entries = presenceEntries(update)
     const kept: PresenceEntry[] = []
     let foreignChange = false
+    let newIds = 0
     for (const entry of entries) {
       const owner = this.#presenceOwners.get(entry.client)
-      if (owner !== undefined && owner !== connection)
+      if (owner !== undefined && owner !== connection) {
         foreignChange ||= this.#wouldChangePresence(entry)
-      else if (!entry.removes || this.#awareness.states.has(entry.client)) kept.push(entry)
+      } else if (!entry.removes || this.#awareness.states.has(entry.client)) {
+        kept.push(entry)
+        if (owner === undefined && !entry.removes && this.#wouldChangePresence(entry)) newIds++
+      }
     }
     if (foreignChange) this.#foreignPresence(connection)
+    // Refused before anything of it is applied, so nothing of it reaches the others.
+    const owned = connection.awarenessClients.size + newIds
+    if (owned > this.#options.limits.maxPresencesPerConnection) return 'badPresence'
     if (kept.length === 0) return
     const applied = kept.length === entries.length ? update : encodePresenceEntries(kept)
     applyAwarenessUpdate(this.#awareness, applied, connection)
-    if (connection.awarenessClients.size > this.#options.limits.maxPresencesPerConnection)
-      return 'badPresence'
   }
 
   /** What `applyAwarenessUpdate` would apply: a newer clock, or a removal at the same one. */

@@ -19,6 +19,12 @@ export const devicePresenceSchema = z.object({
 })
 export type DevicePresence = z.infer<typeof devicePresenceSchema>
 
+/**
+ * An entry as stored under its device id, exactly as `recordPresence` writes it and nothing
+ * more: what the relay lets a tablet on an atelier link write (sync-server/atelierScope.ts).
+ */
+export const deviceEntrySchema = devicePresenceSchema.omit({ deviceId: true }).strict()
+
 /** How often a device refreshes its entry while synced (ms): enough for "vu à 19:42". */
 export const PRESENCE_INTERVAL_MS = 60_000
 
