@@ -298,10 +298,6 @@ async function main() {
             'edits/s',
             'deliveries/s',
             'relay CPU/1k',
-            'of which loop',
-            'kernel',
-            'GC /1k, max',
-            'loop late p99',
             'relay cores',
             'client cores',
             'heap/room',
@@ -380,7 +376,7 @@ async function main() {
     out(`its update: ${kib(tandemReconnect.updateBytes)}; median of ${RUNS} runs from connect()`)
     out(
       table([
-        ['relay', 'projector has them', 'relay has them on disk'],
+        ['relay', 'projector has them', 'relay has written them'],
         ...reconnects.map((r) => [
           r.relay,
           ms(r.projectorMs, 1),
@@ -395,7 +391,7 @@ async function main() {
     )
     budgets.push(
       budget(
-        `reconnect of ${RECONNECT_EDITS} offline edits (relay disk and projector)`,
+        `reconnect of ${RECONNECT_EDITS} offline edits (relay log and projector)`,
         Math.max(tandemReconnect.projectorMs, tandemReconnect.relayDiskMs ?? 0),
         300,
         (v) => ms(v, 1),
