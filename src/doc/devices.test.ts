@@ -28,6 +28,13 @@ describe('device presence', () => {
     recordPresence(doc, present('me', 61_000), 'never-seen')
     expect(writes).toBe(2)
   })
+
+  it('refreshes an entry dated later than now (a clock set right again, or a hostile tablet)', () => {
+    const doc = new Y.Doc()
+    devicesOf(doc).set('me', { kind: 'atelier', atelierId: 'atelier-1', lastSyncedAt: 7e12 })
+    recordPresence(doc, present('me', 1_000))
+    expect(readDevices(doc)[0]?.lastSyncedAt).toBe(1_000)
+  })
 })
 
 describe('presence of a tablet on an atelier link', () => {

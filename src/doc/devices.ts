@@ -68,11 +68,14 @@ export function recordPresence(
   const previous = readEntity(devicePresenceSchema, devices.get(presence.deviceId), {
     deviceId: presence.deviceId,
   })
+  // An entry dated later than now is rewritten: kept, it would stay "à l'instant" and never be
+  // refreshed (a device clock set right again, or another tablet of the atelier writing it).
   if (
     !stale &&
     previous !== null &&
     previous.kind === presence.kind &&
     previous.atelierId === presence.atelierId &&
+    presence.lastSyncedAt >= previous.lastSyncedAt &&
     presence.lastSyncedAt - previous.lastSyncedAt < PRESENCE_INTERVAL_MS
   )
     return

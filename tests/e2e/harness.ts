@@ -80,6 +80,14 @@ export async function startRelay(
   }
 }
 
+/**
+ * The browser's own language, French as on the committee's tablets. It is what draws the date and
+ * time fields (03/12/2026, 17:30); Playwright's `locale` does not reach them. Chromium on Linux
+ * reads it from LANGUAGE (`--lang` is ignored there) and needs Debian's `chromium-l10n` for it,
+ * else it falls back to en-US (12/03/2026, 05:30 PM).
+ */
+const BROWSER_LANGUAGE = { LANGUAGE: 'fr' }
+
 /** `args` are added to the usual ones; `env` replaces the browser's environment (e.g. HOME). */
 export function launchChromium(
   options: { args?: string[]; env?: Record<string, string | undefined> } = {},
@@ -87,7 +95,7 @@ export function launchChromium(
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
-    env: options.env,
+    env: { ...(options.env ?? process.env), ...BROWSER_LANGUAGE },
   })
 }
 
@@ -101,12 +109,19 @@ export interface Device {
   page: Page
 }
 
-/** A new device: a context with its own storage, in a tablet-sized window. */
+/**
+ * A new device: a context with its own storage, in a tablet-sized window, set up as the
+ * committee's French tablets are (language, and the clock of the town hall).
+ */
 export async function newDevice(
   browser: Browser,
   viewport: Viewport = { width: 1024, height: 768 },
 ): Promise<Device> {
-  const context = await browser.newContext({ viewport, locale: 'fr-FR' })
+  const context = await browser.newContext({
+    viewport,
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+  })
   const page = await context.newPage()
   page.on('pageerror', (error) => console.error('[page error]', error.message))
   return { context, page }
@@ -306,4 +321,33 @@ export async function retainInPlenary(page: Page, text: string): Promise<void> {
     .filter({ hasText: text })
     .getByRole('button', { name: 'Retenir en plénière' })
     .click()
+}
+
+/** The roles Chromium's accessibility tree gives the date and time fields. */
+const DATE_AND_TIME_ROLES = new Set(['Date', 'DateTime', 'InputTime'])
+
+/**
+ * The date or time field labelled `label` as the browser draws it ("03/12/2026", "17:30"): drawn
+ * inside the browser, out of reach of the DOM, but read out in the accessibility tree.
+ */
+export async function shownValue(page: Page, label: string): Promise<string> {
+  const cdp = await page.context().newCDPSession(page)
+  try {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree')
+    const byId = new Map(nodes.map((node) => [node.nodeId, node]))
+    const fields = nodes.filter(
+      (node) =>
+        node.name?.value === label && DATE_AND_TIME_ROLES.has(String(node.role?.value ?? '')),
+    )
+    if (fields.length !== 1) throw new Error(`${fields.length} date or time fields "${label}"`)
+    const textOf = (id: string): string => {
+      const node = byId.get(id)
+      if (!node) return ''
+      if (node.role?.value === 'StaticText') return String(node.name?.value ?? '')
+      return (node.childIds ?? []).map(textOf).join('')
+    }
+    return textOf(fields[0]!.nodeId)
+  } finally {
+    await cdp.detach()
+  }
 }

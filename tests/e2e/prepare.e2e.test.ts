@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { newDevice, SCREENSHOTS, setUpEvening, showView } from './harness'
+import { newDevice, SCREENSHOTS, setUpEvening, shownValue, showView } from './harness'
 import { frenchSpacing } from '../../src/text/strings'
 
 const evening = setUpEvening()
@@ -29,6 +29,11 @@ describe('preparing a meeting', () => {
     // The editor: the theme as created, a room, and the trame against the atelier slot.
     await page.getByRole('button', { name: 'Préparer', exact: true }).click()
     expect(await page.getByTestId('meeting-theme').inputValue()).toBe('L’accueil au CCAS')
+    // The date and the times read as on a French tablet: day first, 24-hour clock (the test
+    // browser drew 12/03/2026 and 05:30 PM).
+    await page.getByLabel('Date', { exact: true }).fill('2026-12-03')
+    expect(await shownValue(page, 'Date')).toBe('03/12/2026')
+    expect(await shownValue(page, 'Plénière d’ouverture')).toBe('17:30')
     // Room, then the binôme's first names: each field keeps its value (a patch once blanked the
     // others), as the document holds it once the fields lose focus.
     const firstAtelier = page.getByTestId('atelier-editor').first()

@@ -66,13 +66,19 @@ describe('a note field when someone else types in the same note', () => {
   })
 })
 
+/** A tablet composing " Déjà" after "Les bus." while the other device writes "Oui. " first. */
+function composingWhileOtherWrites() {
+  const setup = tabletAndOther('Les bus. Le marché.')
+  setup.tablet.focus(8)
+  setup.tablet.compose()
+  setup.tablet.type(' Déjà')
+  setup.remote(0, 0, 'Oui. ')
+  return setup
+}
+
 describe.each(ENGINES)('a note field while an input method composes (%s’s events)', (engine) => {
   it('keeps its own text and caret meanwhile, then shares the composed text where it was typed', () => {
-    const { tablet, remote, other } = tabletAndOther('Les bus. Le marché.')
-    tablet.focus(8)
-    tablet.compose()
-    tablet.type(' Déjà')
-    remote(0, 0, 'Oui. ')
+    const { tablet, other } = composingWhileOtherWrites()
     // Rewriting the field now would end the composition.
     expect(tablet.field.value).toBe('Les bus. Déjà Le marché.')
     expect(tablet.caret).toEqual([13, 13])
@@ -124,11 +130,7 @@ describe.each(ENGINES)('a note field while an input method composes (%s’s even
   })
 
   it('keeps the composed text when the field goes away before the composition ends', () => {
-    const { tablet, remote, other } = tabletAndOther('Les bus. Le marché.')
-    tablet.focus(8)
-    tablet.compose()
-    tablet.type(' Déjà')
-    remote(0, 0, 'Oui. ')
+    const { tablet, other } = composingWhileOtherWrites()
     tablet.close()
     expect(noteText(other, NOTE)!.toString()).toBe('Oui. Les bus. Déjà Le marché.')
   })

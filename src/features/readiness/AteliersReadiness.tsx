@@ -19,19 +19,21 @@ export function AteliersReadiness({ meeting }: { meeting: Meeting }) {
       <h2>{t.readiness.ateliersTitle}</h2>
       <ul className="checks">
         {meeting.ateliers.map((atelier) => {
+          // 0 is a time too (a tablet whose clock reads 1970 has joined all the same).
           const seen = lastSeen[atelier.id]
+          const joined = seen !== undefined
           return (
             <li
               key={atelier.id}
-              className={`check check--${seen ? 'ok' : 'missing'}`}
+              className={`check check--${joined ? 'ok' : 'missing'}`}
               data-testid="atelier-readiness"
             >
               <span className="check__mark" aria-hidden="true">
-                {seen ? '✓' : '✗'}
+                {joined ? '✓' : '✗'}
               </span>
               <span>
                 <strong>{atelier.name}</strong> —{' '}
-                {seen
+                {joined
                   ? t.readiness.devicesJoined(countOf(atelier.id), formatAgo(seen, now))
                   : t.readiness.noDevice}
               </span>
