@@ -105,7 +105,7 @@ describe('the binôme of one atelier on two tablets', () => {
 
     // The network returns: both tablets end identical, nothing lost.
     await reconnect(rapporteur)
-    await expect.poll(() => proposalsOnTablet(animateur.page), { timeout: 15_000 }).toHaveLength(4)
+    await expect.poll(() => proposalsOnTablet(animateur.page)).toHaveLength(4)
     expect(await proposalsOnTablet(rapporteur.page)).toEqual(
       await proposalsOnTablet(animateur.page),
     )

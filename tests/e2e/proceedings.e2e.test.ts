@@ -93,7 +93,7 @@ describe('after the evening: actes, tableau de suivi, and the next opening plena
     const projector = await newDevice(evening.browser, { width: 1920, height: 1080 })
     await projector.page.goto(projection)
     const slide = projector.page.getByTestId('opening-follow-up')
-    await expect.poll(() => slide.textContent(), { timeout: 15_000 }).toContain(PROPOSAL)
+    await expect.poll(() => slide.textContent()).toContain(PROPOSAL)
     expect(await slide.textContent()).toContain('Soumise au Conseil d’administration')
     await projector.page.screenshot({
       path: join(SCREENSHOTS, 'proceedings', 'opening-follow-up.png'),
